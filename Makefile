@@ -1,0 +1,41 @@
+# recindex: every target creates what it needs from the package registries.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+OUTPUT_DIR ?= output
+SOURCES := $(sort $(wildcard sources/*))
+
+.PHONY: setup run test lint typecheck reproduce bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: setup
+	@mkdir -p $(OUTPUT_DIR)
+	@for src in $(SOURCES); do \
+		$(BIN)/recindex extract "$$src" --out "$(OUTPUT_DIR)/$$(basename "$$src")" || exit 1; \
+	done
+
+test: setup
+	$(BIN)/python -m pytest
+	$(BIN)/ruff check pipeline tests bench
+	$(BIN)/ruff format --check pipeline tests bench
+	$(BIN)/mypy --strict pipeline
+	$(MAKE) --no-print-directory reproduce
+
+reproduce: setup
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(MAKE) --no-print-directory run OUTPUT_DIR="$$tmp" >/dev/null && \
+	diff -r "$$tmp" $(OUTPUT_DIR) && echo "reproduce: output/ is byte-identical to a fresh run"
+
+bench: setup
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
