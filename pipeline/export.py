@@ -1,0 +1,225 @@
+"""IndexDocument -> the published files, byte-stable.
+
+Files are built in memory first (`index_to_files`, a pure function) and only then written,
+each through a temporary file and a rename, so a failure never leaves half a data set.
+No timestamps, fixed key and row order, LF-free CSV line ends (RFC 4180 CRLF).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from pipeline import __version__
+from pipeline.models import Entry, IndexDocument, Paragraph, Reference
+
+Row = Sequence[object]
+
+THEME_FIELDS = ("position", "name", "pages", "entries", "paragraphs", "references")
+ENTRY_FIELDS = (
+    "theme_position",
+    "theme",
+    "report",
+    "paragraphs_text",
+    "references_text",
+    "paragraphs",
+    "references",
+    "pages",
+    "diagnostics",
+)
+REFERENCE_FIELDS = (
+    "theme_position",
+    "theme",
+    "report",
+    "paragraph",
+    "letter",
+    "section",
+    "ref_paragraph",
+    "ref_letter",
+    "pairing",
+)
+DIAGNOSTIC_FIELDS = ("code", "severity", "page", "theme", "report", "text", "message", "suggestion")
+INTEGER_FIELDS = {
+    "position",
+    "entries",
+    "paragraphs",
+    "references",
+    "theme_position",
+    "paragraph",
+    "ref_paragraph",
+    "diagnostics",
+    "page",
+}
+
+
+def _pages(pages: Iterable[int]) -> str:
+    return ";".join(str(p) for p in pages)
+
+
+def _csv(header: Sequence[str], rows: Iterable[Row]) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["" if value is None else value for value in row])
+    return buffer.getvalue().encode("utf-8")
+
+
+def pair(entry: Entry) -> list[tuple[Paragraph | None, Reference | None, str]]:
+    """Pair cited paragraphs with references: by position when the counts match,
+    otherwise each side is listed unpaired (nothing is dropped)."""
+    if len(entry.paragraphs) == len(entry.references):
+        return [(p, r, "position") for p, r in zip(entry.paragraphs, entry.references, strict=True)]
+    return [(p, None, "unpaired") for p in entry.paragraphs] + [
+        (None, r, "unpaired") for r in entry.references
+    ]
+
+
+def _reference_rows(document: IndexDocument) -> Iterable[Row]:
+    for theme in document.themes:
+        for entry in theme.entries:
+            for paragraph, reference, pairing in pair(entry):
+                yield (
+                    theme.position,
+                    theme.name,
+                    entry.report,
+                    paragraph.number if paragraph else None,
+                    paragraph.letter if paragraph else None,
+                    reference.section if reference else None,
+                    reference.paragraph if reference else None,
+                    reference.letter if reference else None,
+                    pairing,
+                )
+
+
+def _tables(document: IndexDocument) -> dict[str, bytes]:
+    themes = (
+        (
+            t.position,
+            t.name,
+            _pages(t.pages),
+            len(t.entries),
+            sum(len(e.paragraphs) for e in t.entries),
+            sum(len(e.references) for e in t.entries),
+        )
+        for t in document.themes
+    )
+    entries = (
+        (
+            t.position,
+            t.name,
+            e.report,
+            e.paragraphs_text,
+            e.references_text,
+            len(e.paragraphs),
+            len(e.references),
+            _pages(e.pages),
+            len(e.diagnostics),
+        )
+        for t in document.themes
+        for e in t.entries
+    )
+    diagnostics = (
+        (d.code, d.severity.value, d.page, d.theme, d.report, d.text, d.message, d.suggestion)
+        for d in document.diagnostics
+    )
+    return {
+        "themes.csv": _csv(THEME_FIELDS, themes),
+        "entries.csv": _csv(ENTRY_FIELDS, entries),
+        "references.csv": _csv(REFERENCE_FIELDS, _reference_rows(document)),
+        "diagnostics.csv": _csv(DIAGNOSTIC_FIELDS, diagnostics),
+    }
+
+
+def _json(value: Any) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _schema(fields: Sequence[str]) -> dict[str, Any]:
+    return {
+        "fields": [
+            {"name": name, "type": "integer" if name in INTEGER_FIELDS else "string"}
+            for name in fields
+        ],
+        "missingValues": [""],
+    }
+
+
+def _package(document: IndexDocument) -> dict[str, Any]:
+    """A Frictionless Data Package (v1) describing the four CSV tables."""
+    name = regex.sub(
+        r"[^a-z0-9._-]+", "-", f"{document.symbol or 'index'}-{document.language}".lower()
+    )
+    tables = {
+        "themes": (THEME_FIELDS, ["position"]),
+        "entries": (ENTRY_FIELDS, None),
+        "references": (REFERENCE_FIELDS, None),
+        "diagnostics": (DIAGNOSTIC_FIELDS, None),
+    }
+    resources = []
+    for table, (fields, key) in tables.items():
+        schema = _schema(fields)
+        if key:
+            schema["primaryKey"] = key
+        resources.append(
+            {
+                "name": table,
+                "path": f"{table}.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": schema,
+            }
+        )
+    return {
+        "profile": "tabular-data-package",
+        "name": name.strip("-"),
+        "title": document.title or name,
+        "resources": resources,
+    }
+
+
+def index_to_files(document: IndexDocument) -> dict[str, bytes]:
+    """Every output file's bytes, by name; the manifest lists the others' hashes."""
+    files = {"index.json": _json(document.model_dump(mode="json"))}
+    files.update(_tables(document))
+    files["datapackage.json"] = _json(_package(document))
+    manifest = {
+        "tool": {"name": "recindex", "version": __version__},
+        "source": {
+            "name": document.source.name,
+            "sha256": document.source.sha256,
+            "kind": document.source.kind,
+        },
+        "files": {
+            name: {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+            for name, data in sorted(files.items())
+        },
+    }
+    files["manifest.json"] = _json(manifest)
+    return files
+
+
+def write_files(files: dict[str, bytes], out_dir: Path) -> None:
+    """Write each file atomically (temporary file in the same folder, then rename)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, data in sorted(files.items()):
+        fd, temporary = tempfile.mkstemp(prefix=f".{name}.", dir=out_dir)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.chmod(temporary, 0o644)
+            os.replace(temporary, out_dir / name)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise

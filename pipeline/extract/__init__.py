@@ -1,0 +1,1 @@
+"""Extractors: a source file becomes `Lines`, whatever its format."""

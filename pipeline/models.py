@@ -1,0 +1,204 @@
+"""Typed intermediates passed between the stages.
+
+Every stage is a pure function from one of these models to the next; keeping all of them
+in a `Run` lets a test, a debug drawing or a user inspect any step without re-running it.
+Objects carry their provenance (page, vertical position and, for PDF, boxes) so that any
+datum can be traced back to where it was printed.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Column(StrEnum):
+    """The four table columns, as fixed concepts independent of any language's labels."""
+
+    THEME = "theme"
+    REPORT = "report"
+    PARAGRAPHS = "paragraphs"
+    REFERENCES = "references"
+
+
+class Severity(StrEnum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+class BBox(Frozen):
+    """A box in PDF points, origin top-left (pdfplumber's convention)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    def union(self, other: BBox) -> BBox:
+        return BBox(
+            x0=min(self.x0, other.x0),
+            top=min(self.top, other.top),
+            x1=max(self.x1, other.x1),
+            bottom=max(self.bottom, other.bottom),
+        )
+
+
+class SourceInfo(Frozen):
+    name: str
+    sha256: str
+    kind: Literal["pdf", "text"]
+    pages: int
+
+
+class Diagnostic(Frozen):
+    """One observation about the source. Diagnostics never change the raw text they cite."""
+
+    code: str
+    severity: Severity
+    message: str
+    page: int | None = None
+    theme: str | None = None
+    report: str | None = None
+    text: str | None = None
+    suggestion: str | None = None
+
+
+# --- extract -------------------------------------------------------------------------------
+
+
+class Cell(Frozen):
+    """Text that a PDF extractor placed in one column of one printed line."""
+
+    column: Column
+    text: str
+    bbox: BBox | None = None
+    link: str | None = None
+    # For a theme cell: True/False when the layout shows whether a new cell starts here
+    # (a rule or a gap above it); None leaves the decision to the theme-name grammar.
+    starts: bool | None = None
+
+
+class Line(Frozen):
+    """One printed line. `cells` is filled only when the extractor knows the columns (PDF);
+    the text path leaves it empty and lets `reassemble` decide columns by grammar."""
+
+    text: str
+    page: int
+    top: float
+    cells: tuple[Cell, ...] = ()
+    kind: Literal["text", "uri", "page-break", "header", "furniture"] = "text"
+
+
+class Lines(Frozen):
+    source: SourceInfo
+    lines: tuple[Line, ...]
+    # False for a text dump without form feeds: `clean` then infers page numbers from
+    # headers, URI blocks and footers.
+    pages_known: bool = True
+
+
+# --- clean ---------------------------------------------------------------------------------
+
+
+class DocumentMeta(Frozen):
+    symbol: str | None
+    language: str
+    title: str | None
+    job_number: str | None
+    reference_document: str | None
+
+
+class TableLines(Frozen):
+    """Only the table body: furniture, URIs, headers and preamble are gone, but what they
+    told us (metadata, the URI record) is kept."""
+
+    source: SourceInfo
+    meta: DocumentMeta
+    lines: tuple[Line, ...]
+    uris: tuple[str, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+# --- reassemble ----------------------------------------------------------------------------
+
+
+class RawEntry(Frozen):
+    report: str
+    paragraphs_text: str
+    references_text: str
+    pages: tuple[int, ...]
+    bboxes: dict[Column, BBox] | None = None
+    link: str | None = None
+
+
+class RawTheme(Frozen):
+    name: str
+    pages: tuple[int, ...]
+    entries: tuple[RawEntry, ...]
+    bbox: BBox | None = None
+
+
+class RawTable(Frozen):
+    source: SourceInfo
+    meta: DocumentMeta
+    themes: tuple[RawTheme, ...]
+    uris: tuple[str, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+# --- normalize (the published contract) ----------------------------------------------------
+
+
+class Paragraph(Frozen):
+    """A paragraph of a meeting report, with its subparagraph letter if one is cited."""
+
+    number: int
+    letter: str | None = None
+
+
+class Reference(Frozen):
+    """A paragraph of the compilation document: roman section, paragraph, letter."""
+
+    section: str
+    paragraph: int
+    letter: str | None = None
+
+
+class Entry(Frozen):
+    report: str
+    paragraphs_text: str
+    references_text: str
+    paragraphs: tuple[Paragraph, ...]
+    references: tuple[Reference, ...]
+    pages: tuple[int, ...]
+    bboxes: dict[Column, BBox] | None = None
+    link: str | None = None
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+class Theme(Frozen):
+    position: int
+    name: str
+    pages: tuple[int, ...]
+    entries: tuple[Entry, ...]
+
+
+class IndexDocument(Frozen):
+    """The published data: `index.json` is exactly this model."""
+
+    schema_version: Literal[1] = 1
+    symbol: str | None
+    language: str
+    title: str | None
+    job_number: str | None
+    reference_document: str | None
+    source: SourceInfo
+    themes: tuple[Theme, ...]
+    diagnostics: tuple[Diagnostic, ...] = Field(default=())

@@ -1,0 +1,111 @@
+"""Parse every cell with the language's grammar: RawTable -> IndexDocument.
+
+Raw text is copied as is; parsed lists sit beside it. A cell that cannot be read keeps its
+text, gets an empty list and an error diagnostic: nothing is guessed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pipeline.models import Diagnostic, Entry, IndexDocument, RawEntry, RawTable, Severity, Theme
+from pipeline.normalize.grammar import Parsed
+from pipeline.normalize.language import Language, get_language
+from pipeline.normalize.paragraphs import parse_paragraphs
+from pipeline.normalize.references import parse_references
+from pipeline.normalize.render import render_paragraphs, render_references
+
+
+def _diagnostics(
+    parsed: Parsed[Any], column: str, text: str, theme: str, entry: RawEntry, reading: str
+) -> list[Diagnostic]:
+    """Turn grammar notes into located diagnostics; the suggestion is the whole cell
+    rewritten in the edition's regular notation, i.e. the reading that was taken."""
+    page = entry.pages[0] if entry.pages else None
+    if parsed.error is not None:
+        return [
+            Diagnostic(
+                code=f"unparsed-{column}",
+                severity=Severity.ERROR,
+                message=f"{column} cell not read: {parsed.error}",
+                page=page,
+                theme=theme,
+                report=entry.report,
+                text=text,
+            )
+        ]
+    return [
+        Diagnostic(
+            code=note.code,
+            severity=note.severity,
+            message=note.message,
+            page=page,
+            theme=theme,
+            report=entry.report,
+            text=text,
+            suggestion=note.suggestion or reading,
+        )
+        for note in parsed.notes
+    ]
+
+
+def _entry(raw: RawEntry, theme: str, language: Language) -> Entry:
+    paragraphs = parse_paragraphs(raw.paragraphs_text, language)
+    references = parse_references(raw.references_text, language)
+    diagnostics = [
+        *_diagnostics(
+            paragraphs,
+            "paragraphs",
+            raw.paragraphs_text,
+            theme,
+            raw,
+            render_paragraphs(paragraphs.items, language),
+        ),
+        *_diagnostics(
+            references,
+            "references",
+            raw.references_text,
+            theme,
+            raw,
+            render_references(references.items, language),
+        ),
+    ]
+    return Entry(
+        report=raw.report,
+        paragraphs_text=raw.paragraphs_text,
+        references_text=raw.references_text,
+        paragraphs=tuple(paragraphs.items),
+        references=tuple(references.items),
+        pages=raw.pages,
+        bboxes=raw.bboxes,
+        link=raw.link,
+        diagnostics=tuple(diagnostics),
+    )
+
+
+def raw_table_to_index(raw: RawTable) -> IndexDocument:
+    """Expand every enumeration; collect entry diagnostics into the document's list."""
+    language = get_language(raw.meta.language)
+    themes = tuple(
+        Theme(
+            position=position,
+            name=theme.name,
+            pages=theme.pages,
+            entries=tuple(_entry(e, theme.name, language) for e in theme.entries),
+        )
+        for position, theme in enumerate(raw.themes, start=1)
+    )
+    diagnostics = (
+        *raw.diagnostics,
+        *(d for theme in themes for entry in theme.entries for d in entry.diagnostics),
+    )
+    return IndexDocument(
+        symbol=raw.meta.symbol,
+        language=raw.meta.language,
+        title=raw.meta.title,
+        job_number=raw.meta.job_number,
+        reference_document=raw.meta.reference_document,
+        source=raw.source,
+        themes=themes,
+        diagnostics=diagnostics,
+    )

@@ -1,0 +1,204 @@
+"""Enumeration grammar: "7 a) à j) et 8 a) à o)" and "VII.1.a à j et VII.2.a à o".
+
+The grammar is assembled from a language's data (list and range words, subparagraph
+form); the code knows notation, not languages. Parsing is a tokenizer plus a small
+left-to-right reader with one item of state (the current paragraph or section), which is
+how a person reads these cells. Irregular notation is read where the intent is certain and
+reported as a `Note`; what cannot be read makes the whole cell unparsed (nothing guessed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Generic, Literal, TypeVar
+
+import regex
+
+from pipeline.models import Paragraph, Reference, Severity
+from pipeline.normalize.language import Language
+from pipeline.patterns import DASHES, ROMAN, fold
+
+TokenKind = Literal["num", "letter", "roman", "dot", "comma", "list", "range", "dash"]
+
+# Cyrillic letters that look like Latin subparagraph letters (Russian editions).
+_LOOKALIKES = str.maketrans("абвгдеорсх", "abvgdeopcx")
+_LOOKALIKES_UPPER = str.maketrans({"І": "I", "Х": "X", "С": "C"})
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: TokenKind
+    value: str
+    spaced: bool  # whitespace stood before it: "IV. 45" is a slip, "IV.45" is not
+
+
+@dataclass(frozen=True)
+class Note:
+    code: str
+    severity: Severity
+    message: str
+    suggestion: str | None = None
+
+
+T = TypeVar("T", Paragraph, Reference)
+
+
+@dataclass
+class Parsed(Generic[T]):
+    items: list[T] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    error: str | None = None
+
+
+class GrammarError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The compiled grammar of one language."""
+
+    language: Language
+    paragraph_token: regex.Pattern[str]
+    reference_token: regex.Pattern[str]
+
+    def is_regular_range(self, value: str) -> bool:
+        return value in self.language.grammar.range
+
+    @property
+    def range_word(self) -> str:
+        """How this edition writes a range, for suggested readings."""
+        return self.language.grammar.range[0]
+
+    @property
+    def list_word(self) -> str:
+        return self.language.grammar.list[0]
+
+
+def _words(words: tuple[str, ...]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def grammar_for(language: Language) -> Grammar:
+    """Assemble the token patterns from the language's words."""
+    words = language.grammar
+    letter = (
+        r"\((?P<letter>[a-z]{1,2})\)"
+        if words.subparagraph == "(a)"
+        else (r"(?P<letter>[a-z]{1,2})\)")
+    )
+    list_words = _words(words.list)
+    range_words = _words(tuple(w for w in words.range if w not in DASHES))
+    common = [
+        rf"(?P<range>(?<!\w)(?:{range_words})(?!\w))" if range_words else None,
+        rf"(?P<list>(?<!\w)(?:{list_words})(?!\w))",
+        r"(?P<comma>,)",
+        rf"(?P<dash>[{regex.escape(DASHES)}])",
+    ]
+    alternatives = "|".join(p for p in common if p)
+    paragraph = regex.compile(rf"(?P<ws>\s*)(?:(?P<num>\d+)|{letter}|{alternatives})")
+    reference = regex.compile(
+        rf"(?P<ws>\s*)(?:(?P<roman>{ROMAN})(?![a-z])|(?P<num>\d+)|(?P<dot>\.)|{alternatives}"
+        rf"|(?P<rletter>[a-z])(?![a-z]))"
+    )
+    return Grammar(language, paragraph, reference)
+
+
+_KINDS = ("num", "letter", "rletter", "roman", "dot", "range", "list", "comma", "dash")
+
+
+def tokenize(text: str, pattern: regex.Pattern[str]) -> list[Token]:
+    tokens: list[Token] = []
+    position = 0
+    text = text.rstrip()
+    while position < len(text):
+        match = pattern.match(text, position)
+        if match is None or match.end() == position:
+            rest = text[position:].strip()
+            raise GrammarError(f"unexpected {rest[:12]!r}")
+        groups = match.groupdict()
+        kind = next(k for k in _KINDS if groups.get(k) is not None)
+        value = match.group(kind)
+        if match.end() > position + len(match.group("ws")):
+            mapped: TokenKind = "letter" if kind == "rletter" else kind  # type: ignore[assignment]
+            tokens.append(Token(mapped, value, bool(match.group("ws"))))
+        position = match.end()
+    return tokens
+
+
+def prepare(text: str) -> str:
+    """Map Cyrillic look-alike letters to Latin and fold odd spaces."""
+    return fold(text).translate(_LOOKALIKES).translate(_LOOKALIKES_UPPER)
+
+
+class Reader:
+    """A cursor over tokens, with the separators between items consumed in one place."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        self.i = 0
+
+    def peek(self, offset: int = 0) -> Token | None:
+        j = self.i + offset
+        return self.tokens[j] if j < len(self.tokens) else None
+
+    def take(self, *kinds: TokenKind) -> Token:
+        token = self.peek()
+        if token is None or (kinds and token.kind not in kinds):
+            found = "end of cell" if token is None else repr(token.value)
+            raise GrammarError(f"expected {' or '.join(kinds)}, found {found}")
+        self.i += 1
+        return token
+
+    def at(self, *kinds: TokenKind) -> bool:
+        token = self.peek()
+        return token is not None and token.kind in kinds
+
+    def next_is(self, offset: int, *kinds: TokenKind) -> bool:
+        token = self.peek(offset)
+        return token is not None and token.kind in kinds
+
+    def done(self) -> bool:
+        return self.i >= len(self.tokens)
+
+
+def letter_range(first: str, last: str) -> list[str]:
+    if len(first) != 1 or len(last) != 1 or last < first:
+        raise GrammarError(f"bad letter range {first}–{last}")
+    return [chr(c) for c in range(ord(first), ord(last) + 1)]
+
+
+def range_note(grammar: Grammar, token: Token) -> Note | None:
+    if token.kind == "range" or grammar.is_regular_range(token.value):
+        return None
+    return Note(
+        "hyphen-range",
+        Severity.INFO,
+        f"range written with {token.value!r} instead of the edition's range word",
+    )
+
+
+def read_separator(reader: Reader, out: Parsed[Any]) -> None:
+    """Consume the separator between two items: ",", the list word, or both (a serial
+    comma, noted). Anything else between items means the cell is not an enumeration."""
+    taken: list[Token] = []
+    while reader.at("comma", "list"):
+        taken.append(reader.take())
+    kinds = [t.kind for t in taken]
+    if not taken:
+        token = reader.peek()
+        raise GrammarError(f"missing separator before {token.value if token else 'end'!r}")
+    if kinds == ["comma", "list"]:
+        out.notes.append(
+            Note(
+                "serial-comma",
+                Severity.INFO,
+                f"comma before {taken[1].value!r} (not the edition's usage)",
+            )
+        )
+    elif len(kinds) > 1:
+        raise GrammarError("doubled separator")
+    if reader.done():
+        raise GrammarError("cell ends with a separator")

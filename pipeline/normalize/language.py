@@ -1,0 +1,104 @@
+"""Language data: one TOML file per language, keyed by fixed concepts.
+
+Adding a language is adding a file to `languages/` (plus examples); no code names a
+language. The model forbids unknown keys so that a typo in a data file fails loudly.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from pipeline.errors import InputError
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class HeaderLabels(_Strict):
+    theme: tuple[str, ...]
+    report: tuple[str, ...]
+    document: tuple[str, ...]
+    paragraphs: tuple[str, ...]
+    references: tuple[str, ...]
+    extra: tuple[str, ...] = ()
+
+    def all_labels(self) -> tuple[str, ...]:
+        return (
+            *self.theme,
+            *self.report,
+            *self.document,
+            *self.paragraphs,
+            *self.references,
+            *self.extra,
+        )
+
+
+class GrammarWords(_Strict):
+    list: tuple[str, ...]
+    range: tuple[str, ...]
+    subparagraph: Literal["a)", "(a)"]
+
+
+class ThemeRules(_Strict):
+    open_words: tuple[str, ...] = ()
+
+
+class Furniture(_Strict):
+    patterns: tuple[str, ...] = ()
+
+
+class Example(_Strict):
+    text: str
+    expected: str
+
+
+class Examples(_Strict):
+    paragraphs: tuple[Example, ...] = ()
+    references: tuple[Example, ...] = ()
+
+
+class Language(_Strict):
+    code: str
+    name: str
+    collation: str
+    header: HeaderLabels
+    grammar: GrammarWords
+    theme: ThemeRules = ThemeRules()
+    furniture: Furniture = Furniture()
+    examples: Examples = Examples()
+
+
+def _language_files() -> dict[str, str]:
+    folder = resources.files("pipeline.normalize").joinpath("languages")
+    return {
+        entry.name.removesuffix(".toml"): entry.read_text(encoding="utf-8")
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+        if entry.name.endswith(".toml")
+    }
+
+
+@cache
+def known_languages() -> dict[str, Language]:
+    """Every language file, parsed and validated, by code."""
+    languages: dict[str, Language] = {}
+    for stem, text in _language_files().items():
+        language = Language.model_validate(tomllib.loads(text))
+        if language.code != stem:
+            raise ValueError(f"languages/{stem}.toml declares code {language.code!r}")
+        languages[language.code] = language
+    return languages
+
+
+def get_language(code: str) -> Language:
+    languages = known_languages()
+    if code not in languages:
+        raise InputError(
+            f"unknown language {code!r}; known languages: {', '.join(sorted(languages))}"
+        )
+    return languages[code]

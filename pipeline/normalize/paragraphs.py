@@ -1,0 +1,80 @@
+"""Meeting-report paragraph cells: "4, 18 a), 20 a) et 21", "7 a) à j) et 8 a) à o)".
+
+A letter belongs to the last paragraph number read, so "51 b) à e), g), h) et j)" gives
+51 b–e, g, h and j; a number followed by a range word and a number is a range of numbers.
+"""
+
+from __future__ import annotations
+
+from pipeline.models import Paragraph
+from pipeline.normalize.grammar import (
+    Grammar,
+    GrammarError,
+    Parsed,
+    Reader,
+    grammar_for,
+    letter_range,
+    prepare,
+    range_note,
+    read_separator,
+    tokenize,
+)
+from pipeline.normalize.language import Language
+
+
+def parse_paragraphs(text: str, language: Language) -> Parsed[Paragraph]:
+    """Expand a paragraphs cell; on any doubt the cell is left unparsed with the reason."""
+    grammar = grammar_for(language)
+    result: Parsed[Paragraph] = Parsed()
+    try:
+        reader = Reader(tokenize(prepare(text), grammar.paragraph_token))
+        if reader.done():
+            raise GrammarError("empty cell")
+        current: int | None = None
+        while True:
+            if reader.at("num"):
+                current = _read_number(reader, grammar, result)
+            elif reader.at("letter") and current is not None:
+                _read_letters(reader, grammar, current, result)
+            else:
+                reader.take("num")
+            if reader.done():
+                break
+            read_separator(reader, result)
+    except GrammarError as error:
+        return Parsed(error=str(error))
+    return result
+
+
+def _read_number(reader: Reader, grammar: Grammar, out: Parsed[Paragraph]) -> int:
+    """Read "44", "5 à 14" or "7 a)…"; returns the paragraph later letters attach to."""
+    number = int(reader.take("num").value)
+    if reader.at("range", "dash") and reader.next_is(1, "num"):
+        mark = reader.take()
+        last = int(reader.take("num").value)
+        if last <= number:
+            raise GrammarError(f"descending range {number}–{last}")
+        note = range_note(grammar, mark)
+        if note:
+            out.notes.append(note)
+        out.items.extend(Paragraph(number=n) for n in range(number, last + 1))
+        return last
+    if reader.at("letter"):
+        _read_letters(reader, grammar, number, out)
+    else:
+        out.items.append(Paragraph(number=number))
+    return number
+
+
+def _read_letters(reader: Reader, grammar: Grammar, number: int, out: Parsed[Paragraph]) -> None:
+    """Read "a)" or "a) à j)" after a paragraph number (or after a separator)."""
+    first = reader.take("letter").value
+    if reader.at("range", "dash") and reader.next_is(1, "letter"):
+        mark = reader.take()
+        last = reader.take("letter").value
+        note = range_note(grammar, mark)
+        if note:
+            out.notes.append(note)
+        out.items.extend(Paragraph(number=number, letter=x) for x in letter_range(first, last))
+    else:
+        out.items.append(Paragraph(number=number, letter=first))

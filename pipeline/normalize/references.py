@@ -1,0 +1,161 @@
+"""Compilation-document reference cells: "I.3, I.17.a, I.19.a et I.21", "VII.1.a à j".
+
+A reference is section.paragraph[.letter]. What follows a range word depends on what it
+holds: a full reference ("VI.11 à VI.18"), a paragraph number ("V.41 à 44") or a letter
+("VII.1.a à j"). A bare number after a separator continues the current section
+("I.14 et 15"). Source slips are read where certain and noted: "VI, 7" (comma for dot),
+"IV. 45.b" (space after the dot), "VIII.I.o" (capital I for 1), "II.46. II.56" (a period
+as separator).
+"""
+
+from __future__ import annotations
+
+from pipeline.models import Reference, Severity
+from pipeline.normalize.grammar import (
+    Grammar,
+    GrammarError,
+    Note,
+    Parsed,
+    Reader,
+    grammar_for,
+    letter_range,
+    prepare,
+    range_note,
+    read_separator,
+    tokenize,
+)
+from pipeline.normalize.language import Language
+from pipeline.normalize.render import show_reference
+
+
+def parse_references(text: str, language: Language) -> Parsed[Reference]:
+    """Expand a references cell; on any doubt the cell is left unparsed with the reason."""
+    grammar = grammar_for(language)
+    result: Parsed[Reference] = Parsed()
+    try:
+        reader = Reader(tokenize(prepare(text), grammar.reference_token))
+        if reader.done():
+            raise GrammarError("empty cell")
+        current: Reference | None = None
+        while True:
+            start = _read_reference(reader, current, result)
+            current = _read_range(reader, grammar, start, result)
+            if reader.done():
+                break
+            if reader.at("dot") and reader.next_is(1, "roman"):
+                reader.take()
+                result.notes.append(
+                    Note("period-separator", Severity.INFO, "a period separates two references")
+                )
+                continue
+            read_separator(reader, result)
+    except GrammarError as error:
+        return Parsed(error=str(error))
+    return result
+
+
+def _letter(reader: Reader) -> str | None:
+    """A subparagraph letter; a one-letter list or range word can stand for one."""
+    token = reader.peek()
+    if token is None:
+        return None
+    if token.kind == "letter" or (
+        token.kind in ("range", "list") and len(token.value) == 1 and token.value.isalpha()
+    ):
+        reader.take()
+        return token.value
+    return None
+
+
+def _read_reference(reader: Reader, current: Reference | None, out: Parsed[Reference]) -> Reference:
+    """Read one item: a full reference, or a bare paragraph/letter continuing `current`."""
+    if reader.at("num") and current is not None:
+        number = int(reader.take().value)
+        ref = Reference(section=current.section, paragraph=number)
+        ref = _read_letter_suffix(reader, ref)
+        out.notes.append(
+            Note("bare-number", Severity.INFO, f"paragraph {number} printed without its section")
+        )
+        return ref
+    section = reader.take("roman").value
+    separator = reader.take("dot", "comma")
+    if separator.kind == "comma":
+        if not reader.at("num"):
+            raise GrammarError(f"comma after section {section}")
+        out.notes.append(
+            Note("comma-for-dot", Severity.INFO, f"comma instead of a dot after {section}", None)
+        )
+    token = reader.take("num", "roman")
+    if token.spaced and separator.kind == "dot":
+        out.notes.append(
+            Note("space-after-dot", Severity.INFO, f"space after {section}{separator.value}", None)
+        )
+    if token.kind == "roman":
+        if token.value != "I" or not (reader.at("dot") and reader.next_is(1, "letter")):
+            raise GrammarError(f"{section}.{token.value} is not a paragraph")
+        out.notes.append(
+            Note("letter-i-for-one", Severity.INFO, "capital I printed for the digit 1", None)
+        )
+        number = 1
+    else:
+        number = int(token.value)
+    return _read_letter_suffix(reader, Reference(section=section, paragraph=number))
+
+
+def _read_letter_suffix(reader: Reader, ref: Reference) -> Reference:
+    if reader.at("dot") and not reader.next_is(1, "roman", "num"):
+        reader.take()
+        letter = _letter(reader)
+        if letter is None:
+            raise GrammarError(f"no letter after {show_reference(ref)}.")
+        return Reference(section=ref.section, paragraph=ref.paragraph, letter=letter)
+    return ref
+
+
+def _read_range(
+    reader: Reader, grammar: Grammar, start: Reference, out: Parsed[Reference]
+) -> Reference:
+    """Expand "start à …" if a range follows; returns the last reference read."""
+    if not reader.at("range", "dash"):
+        out.items.append(start)
+        return start
+    mark = reader.take()
+    if reader.at("roman"):
+        end = _read_reference(reader, None, out)
+        if end.section != start.section:
+            raise GrammarError(
+                f"range across sections {show_reference(start)}–{show_reference(end)}"
+            )
+    elif reader.at("num"):
+        if start.letter is not None:
+            raise GrammarError(f"paragraph range after a letter in {show_reference(start)}")
+        end = Reference(section=start.section, paragraph=int(reader.take().value))
+    else:
+        letter = _letter(reader)
+        if letter is None or start.letter is None:
+            raise GrammarError(f"unreadable range after {show_reference(start)}")
+        end = Reference(section=start.section, paragraph=start.paragraph, letter=letter)
+    items = _expand(start, end)
+    note = range_note(grammar, mark)
+    if note:
+        out.notes.append(note)
+    out.items.extend(items)
+    return end
+
+
+def _expand(start: Reference, end: Reference) -> list[Reference]:
+    if start.letter is None and end.letter is None:
+        if end.paragraph <= start.paragraph:
+            raise GrammarError(f"descending range {show_reference(start)}–{show_reference(end)}")
+        return [
+            Reference(section=start.section, paragraph=n)
+            for n in range(start.paragraph, end.paragraph + 1)
+        ]
+    if start.letter and end.letter and start.paragraph == end.paragraph:
+        return [
+            Reference(section=start.section, paragraph=start.paragraph, letter=x)
+            for x in letter_range(start.letter, end.letter)
+        ]
+    raise GrammarError(
+        f"range {show_reference(start)}–{show_reference(end)} mixes paragraphs and letters"
+    )

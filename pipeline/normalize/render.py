@@ -1,0 +1,103 @@
+"""Write expanded lists back in an edition's own notation.
+
+Used for the suggested reading of an irregular cell ("VI, 7" -> "… VI.7 …") and, in the
+tests, for the round trip list -> text -> list. Runs of three or more consecutive items
+are written as ranges, as the UN editors do ("5 à 14", "VII.1.a à j"); shorter runs are
+listed ("18 et 19").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from pipeline.models import Paragraph, Reference
+from pipeline.normalize.language import Language
+
+_MIN_RUN = 3
+T = TypeVar("T", Paragraph, Reference)
+
+
+def _follows(a: Paragraph | Reference, b: Paragraph | Reference) -> bool:
+    """Whether `b` is the item right after `a` (next letter, or next bare paragraph)."""
+    key_a: tuple[str | None, int]
+    key_b: tuple[str | None, int]
+    if isinstance(a, Paragraph) and isinstance(b, Paragraph):
+        key_a, key_b = (None, a.number), (None, b.number)
+    elif isinstance(a, Reference) and isinstance(b, Reference):
+        key_a, key_b = (a.section, a.paragraph), (b.section, b.paragraph)
+    else:
+        return False
+    if a.letter and b.letter:
+        return key_a == key_b and ord(b.letter) == ord(a.letter) + 1
+    if a.letter or b.letter:
+        return False
+    return key_a[0] == key_b[0] and key_b[1] == key_a[1] + 1
+
+
+def _runs(items: Sequence[T]) -> list[list[T]]:
+    runs: list[list[T]] = []
+    for item in items:
+        if runs and _follows(runs[-1][-1], item):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return runs
+
+
+def _enumerate(parts: list[str], language: Language) -> str:
+    """ "a, b et c": commas, then the list word before the last item."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + f" {language.grammar.list[0]} " + parts[-1]
+
+
+def _render(
+    items: Sequence[T],
+    language: Language,
+    full: Callable[[T, T | None], str],
+    tail: Callable[[T], str],
+) -> str:
+    """Ranges for long runs; `full` writes an item (given the one before), `tail` the end
+    of a range."""
+    parts: list[str] = []
+    previous: T | None = None
+    for run in _runs(items):
+        if len(run) >= _MIN_RUN:
+            parts.append(f"{full(run[0], previous)} {language.grammar.range[0]} {tail(run[-1])}")
+            previous = run[-1]
+            continue
+        for item in run:
+            parts.append(full(item, previous))
+            previous = item
+    return _enumerate(parts, language)
+
+
+def render_paragraphs(items: Sequence[Paragraph], language: Language) -> str:
+    """ "7 a) à j) et 8 a) à o)", "4, 18 a), 20 a) et 21", "5 à 14"."""
+    form = "({})" if language.grammar.subparagraph == "(a)" else "{})"
+
+    def full(item: Paragraph, previous: Paragraph | None) -> str:
+        if item.letter is None:
+            return str(item.number)
+        letter = form.format(item.letter)
+        same = previous is not None and previous.number == item.number and previous.letter
+        return letter if same else f"{item.number} {letter}"
+
+    def tail(item: Paragraph) -> str:
+        return form.format(item.letter) if item.letter else str(item.number)
+
+    return _render(items, language, full, tail)
+
+
+def show_reference(item: Reference) -> str:
+    return f"{item.section}.{item.paragraph}" + (f".{item.letter}" if item.letter else "")
+
+
+def render_references(items: Sequence[Reference], language: Language) -> str:
+    """ "I.3, I.17.a et I.21", "V.41 à 44", "VII.1.a à j et VII.2.a à o"."""
+
+    def tail(item: Reference) -> str:
+        return item.letter or str(item.paragraph)
+
+    return _render(items, language, lambda item, _: show_reference(item), tail)

@@ -1,0 +1,74 @@
+"""Regex fragments shared by every stage, named and commented in one place.
+
+Only language-independent notation lives here (UN symbols, job numbers, roman sections,
+dashes); words that differ between editions come from the language data files.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# A UN document symbol: "CTOC/COP/WG.4/2019/4", "A/RES/70/1", "…/2015/5/Add.1".
+# Upper-case series, slash-separated parts, a numeric tail, optional Add./Rev./Corr.
+SYMBOL = (
+    r"(?<![\w/])[A-Z][A-Z0-9]*(?:/[A-Z0-9][A-Za-z0-9.]*?)*/\d+"
+    r"(?:/(?:Add|Rev|Corr)\.\d+)*(?![\w/])"
+)
+SYMBOL_RE = regex.compile(SYMBOL)
+
+# The UN job number printed in the footer: "V.19-07098" (office letter, year, serial).
+JOB_NUMBER = r"[A-Z]\.\d{2}-\d{5}"
+# Page "n/N" beside the job number.
+PAGE_OF = r"(?P<page>\d{1,4})/(?P<pages>\d{1,4})"
+# A footer line holds the job number and the page, in either order (odd and even pages).
+FOOTER_RE = regex.compile(
+    rf"^(?:(?P<job>{JOB_NUMBER})\s+{PAGE_OF}|{PAGE_OF}\s+(?P<job>{JOB_NUMBER}))\s*(?:\*\S*)?$"
+)
+JOB_NUMBER_RE = regex.compile(JOB_NUMBER)
+
+# A hyperlink printed as text by a PDF-to-text converter.
+URI_RE = regex.compile(r"^https?://\S+$")
+# The last symbol-looking path of a UN document link: "http://undocs.org/fr/CTOC/…/2010/6".
+UNDOCS_SYMBOL_RE = regex.compile(r"^https?://[^/]+/(?:[a-z]{2}/)?(?P<symbol>.+?)/?$")
+
+# A roman section number of the compilation document (upper-case, as printed).
+ROMAN = r"[IVXLC]+"
+# Where the references column starts on a line: a roman section followed by its separator
+# and a paragraph number. The separator may be a comma or spaced ("VI, 7", "IV. 45"), and
+# the paragraph may be printed as a capital I ("VIII.I.o"): those are source slips.
+REFERENCE_START = rf"(?<![\w.]){ROMAN}\s?[.,]\s?(?:\d|I\.)"
+REFERENCE_START_RE = regex.compile(REFERENCE_START)
+
+# Dashes accepted as range marks in every language: hyphen-minus, non-breaking hyphen,
+# figure dash, en dash, em dash, minus sign.
+DASHES = "-\u2011\u2012\u2013\u2014\u2212"
+DASH_CLASS = "[" + regex.escape(DASHES) + "]"
+
+# Spaces a converter may leave: no-break, narrow no-break, thin, figure.
+ODD_SPACES_RE = regex.compile("[\u00a0\u202f\u2009\u2007]")
+WHITESPACE_RE = regex.compile(r"\s+")
+
+# A line break after a dash joins without a space ("VII.2.a–" / "o", "non-" / "sanction").
+DASH_AT_END_RE = regex.compile(DASH_CLASS + r"$")
+
+
+def fold(text: str) -> str:
+    """Fold every run of whitespace (odd spaces included) into a single space."""
+    folded: str = WHITESPACE_RE.sub(" ", ODD_SPACES_RE.sub(" ", text))
+    return folded.strip()
+
+
+def join_lines(parts: list[str]) -> str:
+    """Join the printed lines of one cell: a space between lines, none after a dash."""
+    out = ""
+    for part in parts:
+        piece = fold(part)
+        if not piece:
+            continue
+        if not out:
+            out = piece
+        elif DASH_AT_END_RE.search(out):
+            out += piece
+        else:
+            out += " " + piece
+    return out

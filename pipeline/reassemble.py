@@ -1,0 +1,266 @@
+"""Group table lines into themes and rows, and put every continuation line in its cell.
+
+Rows start where the report column holds a symbol; everything else continues a cell. When
+the extractor knows the columns (PDF), a line's cells say where its text goes. A text dump
+does not, so its lines are read by grammar: a line with a roman section ("II.35") belongs
+to the references, an enumeration fragment ("et 24 b)") to the paragraphs, anything else
+is theme text.
+
+Theme text is held until the next row, then judged line by line: it continues the current
+theme while that name is unfinished (open parenthesis, trailing "des", comma or dash) or
+when it does not start with a capital; otherwise it starts a new theme. The same rule
+joins a theme cut by a page break ("… en particulier des" / header / "femmes et des
+enfants") and reads a PDF theme cell whose lines sit beside several rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from pipeline.models import (
+    BBox,
+    Cell,
+    Column,
+    Diagnostic,
+    Line,
+    RawEntry,
+    RawTable,
+    RawTheme,
+    Severity,
+    TableLines,
+)
+from pipeline.normalize.grammar import GrammarError, grammar_for, tokenize
+from pipeline.normalize.language import Language, get_language
+from pipeline.patterns import DASH_CLASS, REFERENCE_START_RE, SYMBOL_RE, join_lines
+
+_DANGLING_RE = regex.compile(rf"(?:,|{DASH_CLASS})\s*$")
+
+
+@dataclass
+class _EntryDraft:
+    report: str
+    paragraphs: list[str] = field(default_factory=list)
+    references: list[str] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)
+    boxes: dict[Column, BBox] = field(default_factory=dict)
+    link: str | None = None
+
+    def add(self, column: Column, text: str, page: int, bbox: BBox | None) -> None:
+        if column is Column.PARAGRAPHS:
+            self.paragraphs.append(text)
+        elif column is Column.REFERENCES:
+            self.references.append(text)
+        self.pages.append(page)
+        if bbox is not None:
+            self.boxes[column] = self.boxes[column].union(bbox) if column in self.boxes else bbox
+
+
+@dataclass
+class _ThemeDraft:
+    parts: list[str]
+    pages: list[int]
+    entries: list[_EntryDraft] = field(default_factory=list)
+    bbox: BBox | None = None
+
+    @property
+    def name(self) -> str:
+        return join_lines(self.parts)
+
+
+@dataclass
+class _Builder:
+    language: Language
+    themes: list[_ThemeDraft] = field(default_factory=list)
+    pending: list[tuple[Cell, int]] = field(default_factory=list)
+    entry: _EntryDraft | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def theme_line(self, cell: Cell, page: int) -> None:
+        self.pending.append((cell, page))
+
+    def row(self, report: str, page: int, cells: dict[Column, Cell]) -> None:
+        self._flush_pending()
+        if not self.themes:
+            self.diagnostics.append(
+                Diagnostic(
+                    code="row-without-theme",
+                    severity=Severity.ERROR,
+                    message="a row precedes every theme cell",
+                    page=page,
+                    report=report,
+                )
+            )
+            self.themes.append(_ThemeDraft(parts=[], pages=[page]))
+        link = cells[Column.REPORT].link if Column.REPORT in cells else None
+        self.entry = _EntryDraft(report=report, link=link)
+        self.themes[-1].entries.append(self.entry)
+        for column, cell in cells.items():
+            self.entry.add(column, cell.text, page, cell.bbox)
+
+    def cell(self, column: Column, text: str, page: int, bbox: BBox | None = None) -> None:
+        assert self.entry is not None
+        self.entry.add(column, text, page, bbox)
+
+    def _continues(self, theme: _ThemeDraft, cell: Cell) -> bool:
+        if cell.starts is not None:
+            return not cell.starts
+        return _unfinished(theme.name, self.language) or not cell.text[:1].isupper()
+
+    def _flush_pending(self) -> None:
+        for cell, page in self.pending:
+            current = self.themes[-1] if self.themes else None
+            if current is not None and current.parts and self._continues(current, cell):
+                current.parts.append(cell.text)
+                current.pages.append(page)
+            else:
+                self.themes.append(_ThemeDraft(parts=[cell.text], pages=[page]))
+                current = self.themes[-1]
+            if cell.bbox is not None:
+                current.bbox = current.bbox.union(cell.bbox) if current.bbox else cell.bbox
+        self.pending.clear()
+
+    def finish(self) -> tuple[tuple[RawTheme, ...], list[Diagnostic]]:
+        leftover = [cell.text for cell, _ in self.pending]
+        self._flush_pending()
+        if leftover and self.themes and not self.themes[-1].entries:
+            self.diagnostics.append(
+                Diagnostic(
+                    code="theme-without-entries",
+                    severity=Severity.WARNING,
+                    message="theme text after the last row, with no row of its own",
+                    theme=self.themes[-1].name,
+                    text=" ".join(leftover),
+                )
+            )
+        themes = tuple(_freeze(theme) for theme in self.themes)
+        return themes, self.diagnostics
+
+
+def _unfinished(name: str, language: Language) -> bool:
+    """A theme name that cannot end here: its next line must continue it."""
+    if name.count("(") > name.count(")") or _DANGLING_RE.search(name):
+        return True
+    words = name.split()
+    return bool(words) and words[-1].lower() in language.theme.open_words
+
+
+def _freeze(theme: _ThemeDraft) -> RawTheme:
+    entries = tuple(
+        RawEntry(
+            report=entry.report,
+            paragraphs_text=join_lines(entry.paragraphs),
+            references_text=join_lines(entry.references),
+            pages=tuple(sorted(set(entry.pages))),
+            bboxes=dict(sorted(entry.boxes.items())) or None,
+            link=entry.link,
+        )
+        for entry in theme.entries
+    )
+    pages = sorted(set(theme.pages) | {p for e in entries for p in e.pages})
+    return RawTheme(name=theme.name, pages=tuple(pages), entries=entries, bbox=theme.bbox)
+
+
+def _is_fragment(text: str, pattern: regex.Pattern[str]) -> bool:
+    try:
+        return bool(tokenize(text, pattern))
+    except GrammarError:
+        return False
+
+
+def _dangling(parts: list[str], pattern: regex.Pattern[str]) -> bool:
+    """Whether a cell's text so far ends with a separator or range word."""
+    try:
+        tokens = tokenize(join_lines(parts), pattern)
+    except GrammarError:
+        return False
+    return bool(tokens) and tokens[-1].kind in ("comma", "list", "range", "dash")
+
+
+def _read_text_line(builder: _Builder, line: Line) -> None:
+    """Place a line of a text dump, whose columns are not known, by its grammar."""
+    grammar = grammar_for(builder.language)
+    symbol = SYMBOL_RE.search(line.text)
+    if symbol:
+        prefix, rest = line.text[: symbol.start()].strip(), line.text[symbol.end() :]
+        if prefix:
+            builder.theme_line(Cell(column=Column.THEME, text=prefix), line.page)
+        start = REFERENCE_START_RE.search(rest)
+        paragraphs, references = (
+            (rest[: start.start()], rest[start.start() :])
+            if start
+            else (
+                rest,
+                "",
+            )
+        )
+        cells = {
+            column: Cell(column=column, text=text.strip())
+            for column, text in (
+                (Column.PARAGRAPHS, paragraphs),
+                (Column.REFERENCES, references),
+            )
+            if text.strip()
+        }
+        builder.row(symbol.group(0), line.page, cells)
+        return
+    entry = builder.entry
+    start = REFERENCE_START_RE.search(line.text)
+    if entry is not None and start is not None:
+        head = line.text[: start.start()].strip()
+        if head and not entry.references:
+            builder.cell(Column.PARAGRAPHS, head, line.page)
+            builder.cell(Column.REFERENCES, line.text[start.start() :], line.page)
+        else:
+            builder.cell(Column.REFERENCES, line.text, line.page)
+    elif (
+        entry is not None
+        and _is_fragment(line.text, grammar.paragraph_token)
+        and (not entry.references or _dangling(entry.paragraphs, grammar.paragraph_token))
+    ):
+        builder.cell(Column.PARAGRAPHS, line.text, line.page)
+    elif (
+        entry is not None
+        and _dangling(entry.references, grammar.reference_token)
+        and _is_fragment(line.text, grammar.reference_token)
+    ):
+        builder.cell(Column.REFERENCES, line.text, line.page)
+    else:
+        builder.theme_line(Cell(column=Column.THEME, text=line.text), line.page)
+
+
+def _read_cell_line(builder: _Builder, line: Line) -> None:
+    """Place a line whose cells the extractor already assigned to columns."""
+    cells = {cell.column: cell for cell in line.cells}
+    if Column.THEME in cells:
+        builder.theme_line(cells.pop(Column.THEME), line.page)
+    report = cells.get(Column.REPORT)
+    if report is not None and SYMBOL_RE.fullmatch(report.text):
+        builder.row(report.text, line.page, cells)
+        return
+    if builder.entry is None:
+        return
+    if report is not None:  # a symbol wrapped after a slash
+        builder.entry.report += report.text
+        cells.pop(Column.REPORT)
+    for column, cell in cells.items():
+        builder.cell(column, cell.text, line.page, cell.bbox)
+
+
+def table_lines_to_raw_table(table: TableLines) -> RawTable:
+    """Rebuild the table's themes and rows from its body lines."""
+    builder = _Builder(get_language(table.meta.language))
+    for line in table.lines:
+        if line.cells:
+            _read_cell_line(builder, line)
+        else:
+            _read_text_line(builder, line)
+    themes, diagnostics = builder.finish()
+    return RawTable(
+        source=table.source,
+        meta=table.meta,
+        themes=themes,
+        uris=table.uris,
+        diagnostics=(*table.diagnostics, *diagnostics),
+    )
