@@ -1,0 +1,156 @@
+"""The published files: contract, determinism, Frictionless validity, atomic writes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from pipeline.export import index_to_files, write_files
+from pipeline.models import IndexDocument
+from pipeline.run import Run, run
+from tests.paths import TEXT_DUMP
+
+FILES = [
+    "datapackage.json",
+    "diagnostics.csv",
+    "entries.csv",
+    "index.json",
+    "manifest.json",
+    "references.csv",
+    "themes.csv",
+]
+
+
+@pytest.fixture(scope="module")
+def files(text_run: Run) -> dict[str, bytes]:
+    return index_to_files(text_run.index)
+
+
+def rows(data: bytes) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))
+
+
+def test_file_set(files: dict[str, bytes]) -> None:
+    assert sorted(files) == FILES
+
+
+def test_same_input_gives_identical_bytes(files: dict[str, bytes]) -> None:
+    assert index_to_files(run(TEXT_DUMP).index) == files
+
+
+def test_index_json_round_trips_through_the_model(files: dict[str, bytes], text_run: Run) -> None:
+    assert IndexDocument.model_validate_json(files["index.json"]) == text_run.index
+    head = json.loads(files["index.json"])
+    assert list(head)[:7] == [
+        "schema_version",
+        "symbol",
+        "language",
+        "title",
+        "job_number",
+        "reference_document",
+        "source",
+    ]
+    assert head["schema_version"] == 1
+
+
+def test_index_json_validates_against_the_published_schema(
+    files: dict[str, bytes], tmp_path: Path
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline", "schema"], capture_output=True, text=True, check=True
+    )
+    schema = json.loads(result.stdout)
+    assert schema["$schema"].startswith("https://json-schema.org/")
+    jsonschema.validate(json.loads(files["index.json"]), schema)
+
+
+def test_csv_tables_match_the_document(files: dict[str, bytes]) -> None:
+    themes, entries, references = (
+        rows(files[f"{n}.csv"]) for n in ("themes", "entries", "references")
+    )
+    assert len(themes) == 78
+    assert len(entries) == 311
+    assert sum(1 for r in references if r["paragraph"]) == 972
+    assert themes[0] == {
+        "position": "1",
+        "name": "Agences de recrutement et frais de recrutement",
+        "pages": "2",
+        "entries": "3",
+        "paragraphs": "12",
+        "references": "12",
+    }
+    first_of_2017 = next(r for r in references if r["report"] == "CTOC/COP/WG.4/2017/4")
+    assert (first_of_2017["paragraph"], first_of_2017["letter"]) == ("7", "a")
+    assert (
+        first_of_2017["section"],
+        first_of_2017["ref_paragraph"],
+        first_of_2017["ref_letter"],
+    ) == ("VII", "1", "a")
+    assert files["themes.csv"].startswith(b"position,name,pages,entries,paragraphs,references\r\n")
+
+
+def test_manifest_lists_every_other_file(files: dict[str, bytes]) -> None:
+    import hashlib
+
+    manifest = json.loads(files["manifest.json"])
+    assert manifest["source"]["sha256"] == hashlib.sha256(TEXT_DUMP.read_bytes()).hexdigest()
+    assert sorted(manifest["files"]) == [f for f in FILES if f != "manifest.json"]
+    for name, entry in manifest["files"].items():
+        assert entry["sha256"] == hashlib.sha256(files[name]).hexdigest()
+
+
+def test_datapackage_validates_with_frictionless(files: dict[str, bytes], tmp_path: Path) -> None:
+    write_files(files, tmp_path)
+    frictionless = shutil.which("frictionless") or str(Path(sys.executable).parent / "frictionless")
+    result = subprocess.run(
+        [frictionless, "validate", "datapackage.json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_writes_leave_no_temporary_files(files: dict[str, bytes], tmp_path: Path) -> None:
+    write_files(files, tmp_path / "out")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == FILES
+
+
+def test_cli_writes_the_default_folder_and_reports(tmp_path: Path) -> None:
+    source = tmp_path / TEXT_DUMP.name
+    source.write_bytes(TEXT_DUMP.read_bytes())
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline", "extract", str(source)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "output" / TEXT_DUMP.name).iterdir()) == FILES
+    assert "78 themes, 311 entries" in result.stderr
+
+
+def test_help_does_not_import_pdfplumber() -> None:
+    code = (
+        "import sys\n"
+        "from pipeline.cli import app\n"
+        "try:\n"
+        "    app(['--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('pdfplumber', 'pdfminer', 'pydantic'))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]"

@@ -1,0 +1,123 @@
+"""Each quirk of PDF-to-text dumps, in a small dump written for the purpose.
+
+The names and numbers here are invented, so a rule that only works because it knows the
+real document's themes, pages or lines would fail.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.models import IndexDocument
+from pipeline.run import run
+
+HEADER = """\
+ Thème
+Rapport de réunion Référence dans le document
+CTOC/COP/WG.4/2099/5
+(par section/paragraphe/alinéa) Document  Paragraphes
+"""
+
+DUMP = f"""\
+Document d’information établi par le Secrétariat
+1. Un paragraphe qui cite CTOC/COP/WG.4/2013/5 dans le préambule.
+http://undocs.org/fr/CTOC/COP/WG.4/2013/5
+http://undocs.org/fr/CTOC/COP/WG.4/2013/5
+CTOC/COP/WG.4/2099/4
+V.99-00001 2/4
+  Titre du tableau,
+par thème
+{HEADER}Alpha (un et
+deux)
+CTOC/COP/WG.4/2009/2 4, 18 a), 20 a) et 21 I.3, I.17.a, I.19.a et I.21
+CTOC/COP/WG.4/2010/6 23, 29, 31 b) et 42 II.16, II.22, II.24.b,
+et II.35
+Bêta CTOC/COP/WG.4/2011/8 8, 12, 13, 30 à 34,
+36, 42 à 44 et 47
+IV.3, IV.7, IV.8,
+IV.25 à 29, IV.31,
+IV.37 à 39 et IV.42
+Gamma des
+CTOC/COP/WG.4/2013/5 17 V.13
+http://undocs.org/CTOC/COP/WG.4/2009/2
+http://undocs.org/CTOC/COP/WG.4/2009/2
+   http://undocs.org/CTOC/COP/WG.4/2010/6
+{HEADER}femmes et des
+enfants
+Delta
+ CTOC/COP/WG.4/2015/6 5 à 14 VI.1 à 10
+ CTOC/COP/WG.4/2017/4 7 c), d) et f) et 8 a)
+à o)
+VII.1.c, VII.1.d, VII.1.f
+et VII.2.a à o
+ (par section/paragraphe/alinéa) Document  Paragraphes
+Epsilon CTOC/COP/WG.4/2018/3 7 e) VIII.1.e
+"""
+
+
+@pytest.fixture(scope="module")
+def document(tmp_path_factory: pytest.TempPathFactory) -> IndexDocument:
+    path = tmp_path_factory.mktemp("quirks") / "dump.txt"
+    path.write_text(DUMP, encoding="utf-8")
+    return run(path).index
+
+
+def test_themes_before_rows_on_the_row_line_and_cut_by_a_page_break(
+    document: IndexDocument,
+) -> None:
+    assert [t.name for t in document.themes] == [
+        "Alpha (un et deux)",
+        "Bêta",
+        "Gamma des femmes et des enfants",
+        "Delta",
+        "Epsilon",
+    ]
+
+
+def test_rows_and_multi_line_cells(document: IndexDocument) -> None:
+    rows = [
+        (t.name[:5], e.report[-6:], e.paragraphs_text, e.references_text)
+        for t in document.themes
+        for e in t.entries
+    ]
+    assert rows == [
+        ("Alpha", "2009/2", "4, 18 a), 20 a) et 21", "I.3, I.17.a, I.19.a et I.21"),
+        ("Alpha", "2010/6", "23, 29, 31 b) et 42", "II.16, II.22, II.24.b, et II.35"),
+        (
+            "Bêta",
+            "2011/8",
+            "8, 12, 13, 30 à 34, 36, 42 à 44 et 47",
+            "IV.3, IV.7, IV.8, IV.25 à 29, IV.31, IV.37 à 39 et IV.42",
+        ),
+        ("Gamma", "2013/5", "17", "V.13"),
+        ("Delta", "2015/6", "5 à 14", "VI.1 à 10"),
+        (
+            "Delta",
+            "2017/4",
+            "7 c), d) et f) et 8 a) à o)",
+            "VII.1.c, VII.1.d, VII.1.f et VII.2.a à o",
+        ),
+        ("Epsil", "2018/3", "7 e)", "VIII.1.e"),
+    ]
+
+
+def test_furniture_headers_and_preamble_become_metadata(document: IndexDocument) -> None:
+    assert document.symbol == "CTOC/COP/WG.4/2099/4"
+    assert document.job_number == "V.99-00001"
+    assert document.reference_document == "CTOC/COP/WG.4/2099/5"
+    assert document.title == "Titre du tableau, par thème"
+    assert document.source.pages == 4
+
+
+def test_pages_from_uri_blocks_headers_and_partial_header(document: IndexDocument) -> None:
+    assert [t.pages for t in document.themes] == [(2,), (2,), (2, 3), (3,), (4,)]
+
+
+def test_form_feeds_give_pages_directly(tmp_path: Path) -> None:
+    path = tmp_path / "paged.txt"
+    path.write_text(DUMP.replace("   http://undocs.org/CTOC/COP/WG.4/2010/6\n", "\f"), "utf-8")
+    document = run(path).index
+    assert [t.name for t in document.themes][2] == "Gamma des femmes et des enfants"
+    assert document.themes[3].pages == (2,)
