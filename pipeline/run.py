@@ -71,3 +71,18 @@ def run(path: Path, lang: str = "auto") -> Run:
         normalized=normalized,
         index=validate_index(normalized),
     )
+
+
+def load_index(path: Path, lang: str = "auto") -> IndexDocument:
+    """An IndexDocument from a published index.json or from a source document."""
+    if path.suffix.lower() != ".json":
+        return run(path, lang).index
+    from pydantic import ValidationError
+
+    data = read_source(path)
+    try:
+        return IndexDocument.model_validate_json(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise InputError(f"{path}: not a recindex index.json ({where}: {first['msg']})") from None
