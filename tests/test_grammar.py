@@ -11,10 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.models import Paragraph, Reference
-from pipeline.normalize.language import Language
+from pipeline.normalize.language import Language, known_languages
 from pipeline.normalize.paragraphs import parse_paragraphs
 from pipeline.normalize.references import parse_references
-from pipeline.normalize.render import render_paragraphs, render_references, show_reference
+from pipeline.normalize.render import render_paragraphs, render_references
 
 
 def paragraphs(compact: str) -> list[Paragraph]:
@@ -220,25 +220,82 @@ def reference_lists(draw: st.DrawFn) -> list[Reference]:
     return out
 
 
-@given(paragraph_lists())
-def test_paragraphs_round_trip(items: list[Paragraph]) -> None:
-    from pipeline.normalize.language import get_language
-
-    french = get_language("fr")
-    text = render_paragraphs(items, french)
-    parsed = parse_paragraphs(text, french)
-    assert parsed.error is None, text
-    assert parsed.items == items, text
+LANGUAGES = st.sampled_from(sorted(known_languages()))
 
 
-@given(reference_lists())
-def test_references_round_trip(items: list[Reference]) -> None:
-    from pipeline.normalize.language import get_language
-
-    french = get_language("fr")
-    text = render_references(items, french)
-    parsed = parse_references(text, french)
+@given(paragraph_lists(), LANGUAGES)
+def test_paragraphs_round_trip(items: list[Paragraph], code: str) -> None:
+    """A random list written in any edition's notation reads back as the same list."""
+    language = known_languages()[code]
+    text = render_paragraphs(items, language)
+    parsed = parse_paragraphs(text, language)
     assert parsed.error is None, text
     assert parsed.items == items, text
     assert parsed.notes == [], text
-    assert [show_reference(r) for r in parsed.items] == [show_reference(r) for r in items]
+
+
+@given(reference_lists(), LANGUAGES)
+def test_references_round_trip(items: list[Reference], code: str) -> None:
+    language = known_languages()[code]
+    text = render_references(items, language)
+    parsed = parse_references(text, language)
+    assert parsed.error is None, text
+    assert parsed.items == items, text
+    assert parsed.notes == [], text
+
+
+# UN usage of the other editions (issue: other language editions), expanded by hand.
+OTHER_EDITIONS = [
+    ("en", "paragraphs", "4, 18 (a), 20 (a) and 21", "4 18a 20a 21"),
+    ("en", "paragraphs", "7 (a)–(j) and 8 (a)–(c)", letters(7, "a", "j") + " 8a 8b 8c"),
+    ("en", "paragraphs", "45-48", "45 46 47 48"),
+    ("en", "paragraphs", "5\u201114", span(5, 14)),
+    ("en", "paragraphs", "13 (a) to (c) and (g)", "13a 13b 13c 13g"),
+    ("en", "references", "VII.1.a–j", letters("VII.1", "a", "j", ".")),
+    ("en", "references", "V.41–44", "V.41 V.42 V.43 V.44"),
+    ("en", "references", "VII.1.a\u00a0and VII.2.b", "VII.1.a VII.2.b"),
+    ("es", "paragraphs", "5 a 14", span(5, 14)),
+    ("es", "paragraphs", "7 a) a j) y 8 e)", letters(7, "a", "j") + " 8e"),
+    ("es", "references", "VII.1.a a j y VII.2.a", letters("VII.1", "a", "j", ".") + " VII.2.a"),
+    (
+        "es",
+        "references",
+        "IV.46.b a e, IV.46.h e IV.46.j",
+        "IV.46.b IV.46.c IV.46.d IV.46.e IV.46.h IV.46.j",
+    ),
+    ("ru", "paragraphs", "4, 18 а), 20 а) и 21", "4 18a 20a 21"),
+    ("ru", "paragraphs", "7 (a)–(c)", "7a 7b 7c"),
+    ("ru", "references", "VII.1.а–с и VII.2.е", "VII.1.a VII.1.b VII.1.c VII.2.e"),
+    ("ru", "references", "V.41–44", "V.41 V.42 V.43 V.44"),
+]
+
+
+@pytest.mark.parametrize(("code", "column", "text", "expected"), OTHER_EDITIONS)
+def test_other_editions(code: str, column: str, text: str, expected: str) -> None:
+    language = known_languages()[code]
+    if column == "paragraphs":
+        parsed_p = parse_paragraphs(text, language)
+        assert (parsed_p.error, parsed_p.items) == (None, paragraphs(expected))
+    else:
+        parsed_r = parse_references(text, language)
+        assert (parsed_r.error, parsed_r.items) == (None, references(expected))
+
+
+def test_a_hyphen_in_french_is_read_and_noted_but_regular_in_english(french: Language) -> None:
+    assert [n.code for n in parse_paragraphs("45-48", french).notes] == ["hyphen-range"]
+    assert parse_paragraphs("45-48", known_languages()["en"]).notes == []
+
+
+@pytest.mark.parametrize(
+    ("parts", "joined"),
+    [
+        (["VII.1.a, VII.2.a–", "o"], "VII.1.a, VII.2.a–o"),
+        (["Victimes (non-", "sanction)"], "Victimes (non-sanction)"),
+        (["II.16, II.22,", "et II.35"], "II.16, II.22, et II.35"),
+        (["  Conférence  des ", "Parties\u00a0à la"], "Conférence des Parties à la"),
+    ],
+)
+def test_cell_lines_join(parts: list[str], joined: str) -> None:
+    from pipeline.patterns import join_lines
+
+    assert join_lines(parts) == joined

@@ -51,7 +51,7 @@ def test_unknown_keys_are_refused() -> None:
                     "paragraphs": ["P"],
                     "references": ["F"],
                 },
-                "grammar": {"list": ["and"], "range": ["to"], "subparagraph": "(a)"},
+                "grammar": {"list": ["and"], "range": ["to"], "subparagraph": ["(a)"]},
                 "typo": 1,
             }
         )

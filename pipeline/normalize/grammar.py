@@ -21,9 +21,9 @@ from pipeline.patterns import DASHES, ROMAN, fold
 
 TokenKind = Literal["num", "letter", "roman", "dot", "comma", "list", "range", "dash"]
 
-# Cyrillic letters that look like Latin subparagraph letters (Russian editions).
-_LOOKALIKES = str.maketrans("абвгдеорсх", "abvgdeopcx")
-_LOOKALIKES_UPPER = str.maketrans({"І": "I", "Х": "X", "С": "C"})
+# Cyrillic letters that look like Latin subparagraph letters or roman digits; a Cyrillic
+# edition may type either. Words of the language data go through the same map.
+_LOOKALIKES = str.maketrans("асеорхІХСМ", "aceopxIXCM")
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ class Grammar:
     reference_token: regex.Pattern[str]
 
     def is_regular_range(self, value: str) -> bool:
-        return value in self.language.grammar.range
+        return value in {prepare(word) for word in self.language.grammar.range}
 
     @property
     def range_word(self) -> str:
@@ -77,18 +77,16 @@ class Grammar:
 
 
 def _words(words: tuple[str, ...]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    ordered = sorted((prepare(w) for w in words), key=len, reverse=True)
+    return "|".join(regex.escape(w) for w in ordered)
 
 
 @cache
 def grammar_for(language: Language) -> Grammar:
     """Assemble the token patterns from the language's words."""
     words = language.grammar
-    letter = (
-        r"\((?P<letter>[a-z]{1,2})\)"
-        if words.subparagraph == "(a)"
-        else (r"(?P<letter>[a-z]{1,2})\)")
-    )
+    forms = {"a)": r"(?P<letter>[a-z]{1,2})\)", "(a)": r"\((?P<letter>[a-z]{1,2})\)"}
+    letter = "|".join(forms[form] for form in words.subparagraph)
     list_words = _words(words.list)
     range_words = _words(tuple(w for w in words.range if w not in DASHES))
     common = [
@@ -130,7 +128,7 @@ def tokenize(text: str, pattern: regex.Pattern[str]) -> list[Token]:
 
 def prepare(text: str) -> str:
     """Map Cyrillic look-alike letters to Latin and fold odd spaces."""
-    return fold(text).translate(_LOOKALIKES).translate(_LOOKALIKES_UPPER)
+    return fold(text).translate(_LOOKALIKES)
 
 
 class Reader:

@@ -42,7 +42,9 @@ class HeaderLabels(_Strict):
 class GrammarWords(_Strict):
     list: tuple[str, ...]
     range: tuple[str, ...]
-    subparagraph: Literal["a)", "(a)"]
+    # How a subparagraph letter follows its paragraph number, "a)" or "(a)"; the first
+    # form is the edition's own (used when writing a reading back).
+    subparagraph: tuple[Literal["a)", "(a)"], ...]
 
 
 class ThemeRules(_Strict):

@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from pipeline.models import Paragraph, Reference
 from pipeline.normalize.language import Language
+from pipeline.patterns import DASHES
 
 _MIN_RUN = 3
 T = TypeVar("T", Paragraph, Reference)
@@ -45,6 +46,12 @@ def _runs(items: Sequence[T]) -> list[list[T]]:
     return runs
 
 
+def _range_mark(language: Language) -> str:
+    """A dash joins the ends directly ("5–14"); a word is spaced ("5 à 14")."""
+    word = language.grammar.range[0]
+    return word if word in DASHES else f" {word} "
+
+
 def _enumerate(parts: list[str], language: Language) -> str:
     """ "a, b et c": commas, then the list word before the last item."""
     if len(parts) <= 1:
@@ -64,7 +71,7 @@ def _render(
     previous: T | None = None
     for run in _runs(items):
         if len(run) >= _MIN_RUN:
-            parts.append(f"{full(run[0], previous)} {language.grammar.range[0]} {tail(run[-1])}")
+            parts.append(f"{full(run[0], previous)}{_range_mark(language)}{tail(run[-1])}")
             previous = run[-1]
             continue
         for item in run:
@@ -75,7 +82,7 @@ def _render(
 
 def render_paragraphs(items: Sequence[Paragraph], language: Language) -> str:
     """ "7 a) à j) et 8 a) à o)", "4, 18 a), 20 a) et 21", "5 à 14"."""
-    form = "({})" if language.grammar.subparagraph == "(a)" else "{})"
+    form = "({})" if language.grammar.subparagraph[0] == "(a)" else "{})"
 
     def full(item: Paragraph, previous: Paragraph | None) -> str:
         if item.letter is None:
