@@ -102,5 +102,94 @@ def schema() -> None:
     guarded(body)
 
 
+@app.command()
+def batch(
+    sources: Annotated[list[Path], typer.Argument(help="Source files (PDF or text dumps).")],
+    out: Annotated[Path, typer.Option("--out", help="Parent folder: one folder per source.")],
+    jobs: Annotated[int, typer.Option("--jobs", min=1, help="Parallel processes.")] = 2,
+    lang: LangOpt = "auto",
+) -> None:
+    """Extract many sources in parallel, with progress and a summary; exit 1 if any failed."""
+
+    def body() -> int:
+        from rich.console import Console
+        from rich.table import Table
+
+        from pipeline.batch import run_batch
+
+        results = run_batch(sources, out, jobs, lang)
+        table = Table(title="recindex batch")
+        for column in ("file", "language", "themes", "entries", "diagnostics", "seconds"):
+            table.add_column(column, justify="left" if column == "file" else "right")
+        table.add_column("result")
+        for r in results:
+            table.add_row(
+                Path(r.source).name,
+                r.language or "",
+                str(r.themes) if not r.error else "",
+                str(r.entries) if not r.error else "",
+                str(r.diagnostics) if not r.error else "",
+                f"{r.seconds:.2f}",
+                f"[red]{r.error}[/red]" if r.error else f"[green]ok[/green] -> {r.out}",
+            )
+        Console(stderr=True).print(table)
+        return 1 if any(r.error for r in results) else 0
+
+    code = guarded(body)
+    if code:
+        raise typer.Exit(code)
+
+
+@app.command()
+def compare(
+    a: Annotated[Path, typer.Argument(help="First edition: index.json or a source.")],
+    b: Annotated[Path, typer.Argument(help="Second edition: index.json or a source.")],
+    concordance: Annotated[
+        Path | None, typer.Option("--concordance", help="Write the theme-name concordance CSV.")
+    ] = None,
+) -> None:
+    """Check that two editions carry the same entries; exit 1 when they differ."""
+
+    def body() -> int:
+        from rich.console import Console
+        from rich.table import Table
+
+        from pipeline.compare import compare_documents, concordance_csv
+        from pipeline.export import write_files
+        from pipeline.run import load_index
+
+        comparison = compare_documents(load_index(a), load_index(b))
+        console = Console()
+        console.print(
+            f"[bold]{a.name}[/bold] ({comparison.a_language}) ↔ [bold]{b.name}[/bold] "
+            f"({comparison.b_language}): {len(comparison.matches)} themes matched by content"
+        )
+        if comparison.a_symbol != comparison.b_symbol:
+            console.print(
+                f"[red]different symbols[/red]: {comparison.a_symbol} ≠ {comparison.b_symbol}"
+            )
+        ambiguous = [m for m in comparison.matches if m.ambiguous]
+        for m in ambiguous:
+            console.print(f"[yellow]ambiguous match[/yellow] (same rows): {m.a_name} ↔ {m.b_name}")
+        if comparison.differences:
+            table = Table(title=f"{len(comparison.differences)} differences")
+            for column in ("kind", "theme (a)", "theme (b)", "report", "a", "b"):
+                table.add_column(column)
+            for d in comparison.differences:
+                table.add_row(
+                    d.kind, d.theme_a or "", d.theme_b or "", d.report or "", d.a or "", d.b or ""
+                )
+            console.print(table)
+        else:
+            console.print("[green]no difference in the data[/green]")
+        if concordance is not None:
+            write_files({concordance.name: concordance_csv(comparison)}, concordance.parent)
+        return 0 if comparison.identical else 1
+
+    code = guarded(body)
+    if code:
+        raise typer.Exit(code)
+
+
 def main() -> None:
     app()

@@ -1,0 +1,106 @@
+"""Many sources at once: one process per file, one output folder per source.
+
+A file that fails does not stop the others; its error is reported in the summary and the
+exit code says that something failed. Worker processes avoid the GIL for PDF parsing,
+which is pure Python.
+"""
+
+from __future__ import annotations
+
+import time
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from pipeline.errors import InputError
+
+
+class BatchResult(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    source: str
+    out: str
+    language: str | None = None
+    themes: int = 0
+    entries: int = 0
+    diagnostics: int = 0
+    seconds: float = 0.0
+    error: str | None = None
+
+
+def process_one(source: Path, out: Path, lang: str) -> BatchResult:
+    """Extract one source into `out`; errors become a result, never an exception."""
+    from pipeline.export import index_to_files, write_files
+    from pipeline.run import run
+
+    start = time.perf_counter()
+    try:
+        document = run(source, lang).index
+        write_files(index_to_files(document), out)
+    except InputError as error:
+        return BatchResult(
+            source=str(source), out=str(out), error=str(error), seconds=time.perf_counter() - start
+        )
+    except Exception as error:  # a bug must not stop the other files
+        return BatchResult(
+            source=str(source),
+            out=str(out),
+            error=f"internal error: {type(error).__name__}: {error}",
+            seconds=time.perf_counter() - start,
+        )
+    return BatchResult(
+        source=str(source),
+        out=str(out),
+        language=document.language,
+        themes=len(document.themes),
+        entries=sum(len(t.entries) for t in document.themes),
+        diagnostics=len(document.diagnostics),
+        seconds=time.perf_counter() - start,
+    )
+
+
+def output_folders(sources: list[Path], out_dir: Path) -> dict[Path, Path]:
+    """One folder per source, named after the file; two sources with one name collide."""
+    folders: dict[Path, Path] = {}
+    taken: dict[str, Path] = {}
+    for source in sources:
+        if source.name in taken:
+            raise InputError(
+                f"{source} and {taken[source.name]} would share the folder {out_dir / source.name}"
+            )
+        taken[source.name] = source
+        folders[source] = out_dir / source.name
+    return folders
+
+
+def run_batch(sources: list[Path], out_dir: Path, jobs: int, lang: str) -> list[BatchResult]:
+    """Process every source with a progress bar on stderr; results in the given order."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    folders = output_folders(sources, out_dir)
+    console = Console(stderr=True)
+    results: dict[Path, BatchResult] = {}
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=console, transient=False) as progress:
+        task = progress.add_task("extracting", total=len(sources))
+        if jobs <= 1:
+            for source in sources:
+                results[source] = process_one(source, folders[source], lang)
+                progress.advance(task)
+        else:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                futures: dict[Future[BatchResult], Path] = {
+                    pool.submit(process_one, source, folders[source], lang): source
+                    for source in sources
+                }
+                for future in as_completed(futures):
+                    results[futures[future]] = future.result()
+                    progress.advance(task)
+    return [results[source] for source in sources]
