@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
 
 import regex
 
@@ -20,7 +21,10 @@ from pipeline.normalize.language import Language, known_languages
 from pipeline.patterns import FOOTER_RE, SYMBOL_RE, UNDOCS_SYMBOL_RE, fold
 
 
-def _label_pattern(labels: Iterable[str]) -> regex.Pattern[str]:
+@cache
+def _label_pattern(labels: tuple[str, ...]) -> regex.Pattern[str]:
+    """Any of the labels, as whole words; longest first so that a label wins over its
+    own prefix."""
     ordered = sorted({fold(label) for label in labels}, key=len, reverse=True)
     body = "|".join(regex.escape(label) for label in ordered)
     return regex.compile(rf"(?<!\w)(?:{body})(?!\w)")

@@ -100,8 +100,10 @@ class _Builder:
             self.entry.add(column, cell.text, page, cell.bbox)
 
     def cell(self, column: Column, text: str, page: int, bbox: BBox | None = None) -> None:
-        assert self.entry is not None
-        self.entry.add(column, text, page, bbox)
+        if self.entry is None:
+            self.orphan(Cell(column=column, text=text, bbox=bbox), page)
+        else:
+            self.entry.add(column, text, page, bbox)
 
     def _continues(self, theme: _ThemeDraft, cell: Cell) -> bool:
         if cell.starts is not None:
@@ -121,19 +123,20 @@ class _Builder:
                 current.bbox = current.bbox.union(cell.bbox) if current.bbox else cell.bbox
         self.pending.clear()
 
-    def finish(self) -> tuple[tuple[RawTheme, ...], list[Diagnostic]]:
-        leftover = [cell.text for cell, _ in self.pending]
-        self._flush_pending()
-        if leftover and self.themes and not self.themes[-1].entries:
-            self.diagnostics.append(
-                Diagnostic(
-                    code="theme-without-entries",
-                    severity=Severity.WARNING,
-                    message="theme text after the last row, with no row of its own",
-                    theme=self.themes[-1].name,
-                    text=" ".join(leftover),
-                )
+    def orphan(self, cell: Cell, page: int) -> None:
+        """Cell text before the first row has nowhere to go: keep it as a diagnostic."""
+        self.diagnostics.append(
+            Diagnostic(
+                code="orphan-cell",
+                severity=Severity.ERROR,
+                message=f"{cell.column} text before any row; not attached to an entry",
+                page=page,
+                text=cell.text,
             )
+        )
+
+    def finish(self) -> tuple[tuple[RawTheme, ...], list[Diagnostic]]:
+        self._flush_pending()
         themes = tuple(_freeze(theme) for theme in self.themes)
         return themes, self.diagnostics
 
@@ -239,9 +242,7 @@ def _read_cell_line(builder: _Builder, line: Line) -> None:
     if report is not None and SYMBOL_RE.fullmatch(report.text):
         builder.row(report.text, line.page, cells)
         return
-    if builder.entry is None:
-        return
-    if report is not None:  # a symbol wrapped after a slash
+    if report is not None and builder.entry is not None:  # a symbol wrapped after a slash
         builder.entry.report += report.text
         cells.pop(Column.REPORT)
     for column, cell in cells.items():
