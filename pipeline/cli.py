@@ -191,5 +191,35 @@ def compare(
         raise typer.Exit(code)
 
 
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The earlier version: a source or an index.json.")],
+    new: Annotated[Path, typer.Argument(help="The later version: a source or an index.json.")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the differences as one JSON object.")
+    ] = False,
+    lang: LangOpt = "auto",
+) -> None:
+    """Compare two versions of an index; exit 0 when they hold the same data, 1 if not."""
+
+    def body() -> bool:
+        import json
+
+        from rich.console import Console
+
+        from pipeline.diff import diff_documents, is_identical, render_diff, to_json
+        from pipeline.run import load_index
+
+        result = diff_documents(load_index(old, lang), load_index(new, lang))
+        if as_json:
+            sys.stdout.write(json.dumps(to_json(result), ensure_ascii=False, indent=2) + "\n")
+        else:
+            render_diff(result, Console())
+        return is_identical(result)
+
+    if not guarded(body):
+        raise typer.Exit(1)
+
+
 def main() -> None:
     app()
