@@ -6,7 +6,9 @@ STAMP := $(VENV)/.installed
 OUTPUT_DIR ?= output
 SOURCES := $(sort $(wildcard sources/*))
 
-.PHONY: setup run test lint typecheck reproduce bench clean
+FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+
+.PHONY: setup fonts run test reproduce bench clean
 
 setup: $(STAMP)
 
@@ -16,13 +18,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# The layout tests typeset PDFs with real TrueType fonts (serif and sans, full Unicode).
+fonts:
+	@test -f $(FONT) || { apt-get update -qq && apt-get install -y -qq fonts-dejavu-core >/dev/null; }
+	@test -f $(FONT) || { echo "fonts-dejavu-core could not be installed" >&2; exit 1; }
+
 run: setup
 	@mkdir -p $(OUTPUT_DIR)
 	@for src in $(SOURCES); do \
 		$(BIN)/recindex extract "$$src" --out "$(OUTPUT_DIR)/$$(basename "$$src")" || exit 1; \
 	done
 
-test: setup
+test: setup fonts
 	$(BIN)/python -m pytest
 	$(BIN)/ruff check pipeline tests bench
 	$(BIN)/ruff format --check pipeline tests bench

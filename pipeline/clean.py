@@ -62,7 +62,7 @@ def _mark(lines: tuple[Line, ...], language: Language) -> list[Line]:
     previous_header = ""
     for line in lines:
         kind = line.kind
-        if kind == "text":
+        if kind == "text" and not line.cells:
             if _is_header_text(line.text, language):
                 kind = "header"
             elif SYMBOL_RE.fullmatch(line.text) and references_label.search(previous_header):

@@ -1,0 +1,237 @@
+"""PDF sources: pdfplumber words, hyperlinks and rules become `Lines` with known columns.
+
+The PDF is read once per page (words, link annotations and horizontal strokes) at a single
+boundary that turns every pdfminer/pdfplumber failure into one `InputError`. The layout is
+then read from geometry alone (see `pdf_layout`): the header labels of the document's
+language give the columns, the page furniture bounds the table body, and each body line
+is split into cells. Lines outside the table are passed on as plain text so that `clean`
+reads the title, symbol, job number and page count exactly as it does for a text dump.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from collections.abc import Iterator, Sequence
+from typing import Any, Literal
+
+from pipeline.errors import InputError
+from pipeline.extract.pdf_layout import (
+    COLUMNS,
+    BodyRow,
+    Header,
+    Link,
+    PageContent,
+    PrintedLine,
+    Rule,
+    ThemeLine,
+    Word,
+    body_rows,
+    column_lines,
+    find_header,
+    header_lines,
+    printed_lines,
+    theme_starts,
+)
+from pipeline.models import BBox, Cell, Column, Line, Lines, SourceInfo
+from pipeline.normalize.language import Language, known_languages
+from pipeline.patterns import FOOTER_RE, JOB_NUMBER_RE, SYMBOL_RE
+
+_Kind = Literal["text", "header", "furniture"]
+
+# Presentation forms a font may map its ligature glyphs to; the text path never has them.
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st"})
+
+
+def _text(raw: str) -> str:
+    return unicodedata.normalize("NFC", raw.translate(_LIGATURES))
+
+
+def _read_page(page: Any, number: int) -> PageContent:
+    """Words, links and horizontal strokes of one page, from one parse of its content."""
+    words = tuple(
+        Word(_text(w["text"]), float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"]))
+        for w in page.extract_words(keep_blank_chars=False, use_text_flow=False)
+        if w["text"].strip()
+    )
+    rules = tuple(
+        Rule(float(e["x0"]), float(e["x1"]), float(e["top"])) for e in page.horizontal_edges
+    )
+    links = tuple(
+        Link(float(h["x0"]), float(h["top"]), float(h["x1"]), float(h["bottom"]), str(h["uri"]))
+        for h in page.hyperlinks
+        if h.get("uri")
+    )
+    return PageContent(number, float(page.width), float(page.height), words, rules, links)
+
+
+def _is_password_error(error: BaseException) -> bool:
+    seen: BaseException | None = error
+    while seen is not None:
+        if "password" in type(seen).__name__.lower() or "encrypt" in str(seen).lower():
+            return True
+        inner = seen.args[0] if seen.args and isinstance(seen.args[0], BaseException) else None
+        seen = inner or seen.__cause__ or seen.__context__
+    return False
+
+
+def read_pages(data: bytes, name: str) -> list[PageContent]:
+    """Open and read every page; any parser failure becomes one clear InputError."""
+    import pdfplumber  # slow to import, needed only for PDF sources
+
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = [_read_page(page, i) for i, page in enumerate(pdf.pages, start=1)]
+    except Exception as error:  # the parse boundary: pdfminer raises many unrelated types
+        if _is_password_error(error):
+            raise InputError(f"{name}: encrypted PDF (password required)") from None
+        raise InputError(f"{name}: damaged or truncated PDF") from None
+    if not pages:
+        raise InputError(f"{name}: PDF has no pages")
+    return pages
+
+
+def _detect(pages: Sequence[PageContent], language: Language | None, name: str) -> Language:
+    """The language whose header labels are laid out as a table header on some page."""
+    candidates = [language] if language else list(known_languages().values())
+    for page in pages:
+        for candidate in candidates:
+            if find_header(page.words, candidate) is not None:
+                return candidate
+    known = ", ".join(sorted(c.code for c in candidates))
+    raise InputError(f"{name}: no table header of a known language found (known: {known})")
+
+
+def _is_furniture(line: PrintedLine) -> bool:
+    return bool(FOOTER_RE.match(line.text) or SYMBOL_RE.fullmatch(line.text))
+
+
+def _is_footer(line: PrintedLine) -> bool:
+    """The footer ends the table body; no cell starts with a job number ("V.19-07098"),
+    so a footer that carries more than FOOTER_RE expects still ends it."""
+    return bool(FOOTER_RE.match(line.text) or JOB_NUMBER_RE.match(line.text))
+
+
+def _link_for(cell_box: BBox, links: Sequence[Link]) -> str | None:
+    """The URI of the link annotation covering most of the cell's text."""
+    best, best_area = None, 0.0
+    for link in links:
+        width = min(cell_box.x1, link.x1) - max(cell_box.x0, link.x0)
+        height = min(cell_box.bottom, link.bottom) - max(cell_box.top, link.top)
+        if width > 0 and height > 0 and width * height > best_area:
+            best, best_area = link.uri, width * height
+    return best
+
+
+def _cells(row: BodyRow, links: Sequence[Link], starts: dict[int, bool | None]) -> list[Cell]:
+    cells: list[Cell] = []
+    for column in COLUMNS:
+        part = row.parts.get(column)
+        if part is None:
+            continue
+        box = BBox(x0=part.x0, top=part.top, x1=part.x1, bottom=part.bottom)
+        cells.append(
+            Cell(
+                column=column,
+                text=part.text,
+                bbox=box,
+                link=_link_for(box, links) if column is Column.REPORT else None,
+                starts=starts.get(id(part)) if column is Column.THEME else None,
+            )
+        )
+    return cells
+
+
+class _Page:
+    """One page cut into furniture, text outside the table, header lines and body rows."""
+
+    def __init__(self, content: PageContent, header: Header | None, table: Header | None):
+        self.content = content
+        self.header = header
+        self.table = header or table
+        self.plain: list[tuple[PrintedLine, _Kind]] = []
+        self.rows: list[BodyRow] = []
+        lines = printed_lines(content.words)
+        if self.table is None:
+            self.plain = [(line, _plain_kind(line)) for line in lines]
+            return
+        heads = set(header_lines(lines, header)) if header else set()
+        start = max(heads) + 1 if heads else _after_furniture(lines)
+        end = next((i for i in range(start, len(lines)) if _is_footer(lines[i])), len(lines))
+        body: list[Word] = []
+        for i, line in enumerate(lines):
+            if i in heads:
+                self.plain.append((line, "header"))
+            elif start <= i < end:
+                body.extend(line.words)
+            else:
+                self.plain.append((line, _plain_kind(line)))
+        self.rows = body_rows(column_lines(body, self.table))
+
+    def theme_lines(self) -> Iterator[ThemeLine]:
+        if self.table is None:
+            return
+        row_tops = tuple(
+            row.parts[Column.REPORT].top
+            for row in self.rows
+            if Column.REPORT in row.parts and SYMBOL_RE.fullmatch(row.parts[Column.REPORT].text)
+        )
+        span = (self.table.lefts[Column.THEME], self.table.lefts[Column.REPORT])
+        parts = [part for row in self.rows for part in row.parts.values()]
+        body = (min(p.top for p in parts), max(p.bottom for p in parts)) if parts else (0, 0)
+        for row in self.rows:
+            if Column.THEME in row.parts:
+                yield ThemeLine(
+                    self.content.number,
+                    row.parts[Column.THEME],
+                    row_tops,
+                    self.content.rules,
+                    span,
+                    body,
+                )
+
+    def lines(self, starts: dict[int, bool | None]) -> list[Line]:
+        number = self.content.number
+        out = [
+            Line(text=line.text, page=number, top=line.top, kind=kind) for line, kind in self.plain
+        ]
+        for row in self.rows:
+            cells = _cells(row, self.content.links, starts)
+            text = " ".join(cell.text for cell in cells)
+            out.append(Line(text=text, page=number, top=row.top, cells=tuple(cells)))
+        return sorted(out, key=lambda line: line.top)
+
+
+def _plain_kind(line: PrintedLine) -> _Kind:
+    return "furniture" if _is_furniture(line) else "text"
+
+
+def _after_furniture(lines: Sequence[PrintedLine]) -> int:
+    """Where the body of a page without a repeated header starts: after its running head."""
+    i = 0
+    while i < len(lines) and _is_furniture(lines[i]):
+        i += 1
+    return i
+
+
+def pdf_to_lines(data: bytes, source: SourceInfo, language: Language | None = None) -> Lines:
+    """Read a PDF index into lines; table-body lines carry their cells by column."""
+    content = read_pages(data, source.name)
+    language = _detect(content, language, source.name)
+    pages: list[_Page] = []
+    table: Header | None = None
+    for page in content:
+        header = find_header(page.words, language)
+        pages.append(_Page(page, header, table))
+        table = header or table
+    # Theme cells run across pages, so their starts are decided over the whole document;
+    # the decisions are looked up by the identity of the column line they concern.
+    items = [item for page in pages for item in page.theme_lines()]
+    starts = {
+        id(item.line): decision for item, decision in zip(items, theme_starts(items), strict=True)
+    }
+    return Lines(
+        source=source.model_copy(update={"pages": len(content)}),
+        lines=tuple(line for page in pages for line in page.lines(starts)),
+        pages_known=True,
+    )

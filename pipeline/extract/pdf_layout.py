@@ -1,0 +1,457 @@
+"""Page geometry for the PDF extractor: printed lines, the table header, columns, rows.
+
+Everything here works on plain objects (words, rules, links with their boxes) and never
+touches pdfplumber, so it can be tested and reasoned about without a PDF. No coordinate is
+fixed: distances are measured in units of the words' own font size, and the columns come
+from where the language's header labels are printed.
+"""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from pipeline.models import Column
+from pipeline.normalize.language import Language
+from pipeline.patterns import SYMBOL_RE, fold
+
+# Words of one printed line differ in top by a fraction of their size (baseline jitter,
+# mixed fonts); successive lines by at least one size.
+SAME_LINE = 0.4
+# How far left of a header label a cell's text may start and still be in its column.
+COLUMN_SLACK = 0.3
+# How many label heights below the theme label the other labels may sit (wrapped headers).
+HEADER_SPAN = 14.0
+COLUMNS = (Column.THEME, Column.REPORT, Column.PARAGRAPHS, Column.REFERENCES)
+_SYMBOL_PIECE_RE = regex.compile(r"^\(?[A-Z0-9][A-Za-z0-9.]*(?:/[A-Za-z0-9.]*)+\)?[.,;]?$")
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def size(self) -> float:
+        """The font size, read from the glyph box (pdfplumber's top/bottom span the em)."""
+        return max(self.bottom - self.top, 1.0)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A horizontal stroke (a line or the edge of a thin rectangle)."""
+
+    x0: float
+    x1: float
+    y: float
+
+
+@dataclass(frozen=True)
+class Link:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    uri: str
+
+
+@dataclass(frozen=True)
+class PageContent:
+    """What the extractor reads from one page, in one pass."""
+
+    number: int
+    width: float
+    height: float
+    words: tuple[Word, ...]
+    rules: tuple[Rule, ...] = ()
+    links: tuple[Link, ...] = ()
+
+
+@dataclass
+class PrintedLine:
+    """Words sharing a baseline, left to right."""
+
+    words: list[Word]
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def size(self) -> float:
+        return statistics.median(w.size for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return fold(" ".join(w.text for w in self.words))
+
+
+def printed_lines(words: Iterable[Word]) -> list[PrintedLine]:
+    """Group words into lines: a word joins the line whose first word's top is within a
+    fraction of its size (anchoring on the first word avoids chaining lines together)."""
+    lines: list[PrintedLine] = []
+    anchor = 0.0
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        if lines and word.top - anchor <= SAME_LINE * min(word.size, lines[-1].words[0].size):
+            lines[-1].words.append(word)
+        else:
+            lines.append(PrintedLine([word]))
+            anchor = word.top
+    for line in lines:
+        line.words.sort(key=lambda w: w.x0)
+    return lines
+
+
+# --- the header ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Header:
+    """Where a page's table header is, and the left edge of each column it names."""
+
+    language: Language
+    lefts: dict[Column, float]
+    top: float
+    bottom: float
+    size: float
+
+    def column_of(self, word: Word) -> Column:
+        """The column whose left edge is the greatest one at or left of the word."""
+        slack = COLUMN_SLACK * word.size
+        found = COLUMNS[0]
+        for column in COLUMNS:
+            if self.lefts[column] <= word.x0 + slack:
+                found = column
+        return found
+
+
+def _clean_label_word(text: str) -> str:
+    return fold(text).rstrip(":")
+
+
+def _label_hits(words: Sequence[Word], label: str) -> list[list[Word]]:
+    """Every place where a label is printed, possibly wrapped over several lines.
+
+    The first word must match exactly (case included, so "document" inside another label
+    is not the "Document" label); the following words must follow it in reading order
+    within a few lines below and not to its left.
+    """
+    parts = fold(label).split()
+    hits: list[list[Word]] = []
+    for start in words:
+        if _clean_label_word(start.text) != parts[0]:
+            continue
+        slack = COLUMN_SLACK * start.size
+        depth = start.top + (len(parts) + 3) * 1.6 * start.size
+        window = sorted(
+            (
+                w
+                for w in words
+                if w.x0 >= start.x0 - slack
+                and start.top - slack <= w.top <= depth
+                and (w.top > start.top + SAME_LINE * start.size or w.x0 > start.x0)
+            ),
+            key=lambda w: (round(w.top / (SAME_LINE * start.size)), w.x0),
+        )
+        found, rest = [start], iter(window)
+        for part in parts[1:]:
+            match = next((w for w in rest if _clean_label_word(w.text) == part), None)
+            if match is None:
+                break
+            found.append(match)
+        if len(found) == len(parts):
+            hits.append(found)
+    return hits
+
+
+def _hits(words: Sequence[Word], labels: Iterable[str]) -> list[list[Word]]:
+    return [hit for label in labels for hit in _label_hits(words, label)]
+
+
+def find_header(words: Sequence[Word], language: Language) -> Header | None:
+    """The topmost set of this language's labels laid out left to right as the four
+    column heads (theme, report document, paragraphs, references), or None."""
+    labels = language.header
+    themes = sorted(_hits(words, labels.theme), key=lambda h: h[0].top)
+    reports = _hits(words, labels.document) + _hits(words, labels.report)
+    paragraphs = _hits(words, labels.paragraphs)
+    references = _hits(words, labels.references)
+    for theme in themes:
+        head = theme[0]
+        near = head.top - SAME_LINE * head.size, head.top + HEADER_SPAN * head.size
+
+        def close(hit: list[Word], near: tuple[float, float] = near) -> bool:
+            return near[0] <= hit[0].top <= near[1]
+
+        para = next((h for h in paragraphs if close(h) and h[0].x0 > head.x0), None)
+        if para is None:
+            continue
+        refs = next((h for h in references if close(h) and h[0].x0 > para[0].x0), None)
+        report = next((h for h in reports if close(h) and head.x0 < h[0].x0 < para[0].x0), None)
+        if refs is None or report is None:
+            continue
+        used = [theme, para, refs, report]
+        used += [h for h in reports if close(h) and h is not report]
+        lefts = {
+            Column.THEME: head.x0,
+            Column.REPORT: report[0].x0,
+            Column.PARAGRAPHS: para[0].x0,
+            Column.REFERENCES: refs[0].x0,
+        }
+        placed = [w for hit in used for w in hit]
+        return Header(
+            language=language,
+            lefts=lefts,
+            top=min(w.top for w in placed),
+            bottom=max(w.bottom for w in placed),
+            size=statistics.median(w.size for w in placed),
+        )
+    return None
+
+
+def _vocabulary(language: Language) -> dict[Column, str]:
+    """The letters each column's header may show, for recognising wrapped label pieces."""
+
+    def squash(labels: Iterable[str]) -> str:
+        return "|".join(fold(label).lower().replace(" ", "") for label in labels)
+
+    h = language.header
+    return {
+        Column.THEME: squash(h.theme),
+        Column.REPORT: squash((*h.report, *h.document)),
+        Column.PARAGRAPHS: squash((*h.paragraphs, *h.report)),
+        Column.REFERENCES: squash((*h.references, *h.extra)),
+    }
+
+
+def header_lines(lines: Sequence[PrintedLine], header: Header) -> list[int]:
+    """Indices of the printed lines that belong to the header.
+
+    Lines between the first and last label belong to it; below that, a line continues the
+    header while every word is a piece of its column's labels or of the reference
+    document's symbol (a long label wraps under the others: "CTOC/COP/WG.4/2019/", "5 (par").
+    """
+    vocabulary = _vocabulary(header.language)
+    inside = [
+        i
+        for i, line in enumerate(lines)
+        if header.top - SAME_LINE * line.size <= line.top <= header.bottom
+    ]
+    if not inside:
+        return []
+    last = inside[-1]
+    previous = lines[last].words[-1].text
+    for i in range(last + 1, len(lines)):
+        line = lines[i]
+        if line.top - lines[i - 1].bottom > line.size:
+            break
+        ok = True
+        for word in line.words:
+            column = header.column_of(word)
+            piece = word.text.lower().strip("():,;")
+            symbol = column is Column.REFERENCES and (
+                _SYMBOL_PIECE_RE.match(word.text)
+                or (word.text.isdigit() and previous.endswith("/"))
+            )
+            if piece and piece not in vocabulary[column] and not symbol:
+                ok = False
+                break
+            previous = word.text
+        if not ok:
+            break
+        inside.append(i)
+    return inside
+
+
+# --- the body ------------------------------------------------------------------------------
+
+
+@dataclass
+class ColumnLine:
+    """The words of one column on one printed line of the table body."""
+
+    column: Column
+    words: list[Word]
+    # The bottom of a second printed line folded into this one (a rejoined symbol).
+    below: float = 0.0
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(self.below, *(w.bottom for w in self.words))
+
+    @property
+    def x0(self) -> float:
+        return min(w.x0 for w in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def size(self) -> float:
+        return statistics.median(w.size for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return fold(" ".join(w.text for w in self.words))
+
+
+@dataclass
+class BodyRow:
+    """Column lines printed side by side, read as one `Line`."""
+
+    parts: dict[Column, ColumnLine] = field(default_factory=dict)
+
+    @property
+    def top(self) -> float:
+        return min(part.top for part in self.parts.values())
+
+
+def column_lines(words: Iterable[Word], header: Header) -> list[ColumnLine]:
+    """Split body words into columns first, then into lines within each column: a theme
+    cell's lines keep their own pitch beside the rows, so a page-wide grouping would mix
+    them with report rows a point or two away."""
+    by_column: dict[Column, list[Word]] = {column: [] for column in COLUMNS}
+    for word in words:
+        by_column[header.column_of(word)].append(word)
+    out: list[ColumnLine] = []
+    for column, found in by_column.items():
+        out.extend(ColumnLine(column, line.words) for line in printed_lines(found))
+    rejoin_symbols(out)
+    return sorted(out, key=lambda c: (c.top, COLUMNS.index(c.column)))
+
+
+def rejoin_symbols(lines: list[ColumnLine]) -> None:
+    """A report symbol broken after a slash in a narrow column is one symbol again."""
+    reports = sorted((c for c in lines if c.column is Column.REPORT), key=lambda c: c.top)
+    for first, second in itertools.pairwise(reports):
+        if not first.words or SYMBOL_RE.fullmatch(first.text) or not first.text.endswith("/"):
+            continue
+        if second.top - first.bottom > first.size:
+            continue
+        if SYMBOL_RE.fullmatch(first.text + second.text):
+            right = max(first.x1, second.x1)
+            joined = Word(first.text + second.text, first.x0, first.top, right, first.bottom)
+            first.words, first.below = [joined], second.bottom
+            second.words = []
+    lines[:] = [c for c in lines if c.words]
+
+
+def body_rows(lines: Sequence[ColumnLine]) -> list[BodyRow]:
+    """Gather column lines whose tops are within a fraction of a line of each other, so
+    that a theme line printed beside its first row is read before that row."""
+    rows: list[BodyRow] = []
+    anchor = 0.0
+    for line in lines:
+        row = rows[-1] if rows else None
+        if (
+            row is not None
+            and line.column not in row.parts
+            and line.top - anchor <= SAME_LINE * line.size
+        ):
+            row.parts[line.column] = line
+        else:
+            rows.append(BodyRow({line.column: line}))
+            anchor = line.top
+    return rows
+
+
+# --- where a theme cell starts -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ThemeLine:
+    page: int
+    line: ColumnLine
+    # Tops of this page's rows (lines with a report symbol), to test alignment.
+    row_tops: tuple[float, ...]
+    rules: tuple[Rule, ...]
+    # The theme column's horizontal extent, for rules that cross it.
+    span: tuple[float, float]
+    # The top and bottom of everything printed in this page's table body.
+    body: tuple[float, float]
+
+
+def _aligned(item: ThemeLine) -> bool:
+    tolerance = SAME_LINE * item.line.size
+    return any(abs(top - item.line.top) <= tolerance for top in item.row_tops)
+
+
+def _ruled_between(item: ThemeLine, above: float) -> bool:
+    left, right = item.span
+    reach = 0.25 * (right - left)
+    return any(
+        above - 1.0 <= rule.y <= item.line.top + 1.0
+        and rule.x0 <= left + reach
+        and rule.x1 >= right - reach
+        for rule in item.rules
+    )
+
+
+def _within_page(item: ThemeLine, before: ThemeLine, leading: float) -> bool:
+    """A rule across the theme column, or a gap clearly wider than the leading of one
+    cell, separates two cells; the normal leading continues one."""
+    gap = item.line.top - before.line.bottom
+    return _ruled_between(item, before.line.bottom) or gap > leading + 0.3 * item.line.size
+
+
+def _first_on_page(item: ThemeLine, before: ThemeLine | None) -> bool | None:
+    """The first theme line of a page, in a top-aligned table (text at the top of its
+    cell, cells starting beside a row).
+
+    A cell continued from the previous page resumes at the very top of the body, so a
+    line with body text above it starts a new cell, and a line with no row beside it
+    continues one. A line beside a row at the top starts a new cell when the last theme
+    text before it stopped with rows still printed below it (the cell had room for more
+    text, so its text was complete); if that text filled its page to the end, nothing
+    shows whether the name goes on, and None leaves it to the grammar.
+    """
+    size = item.line.size
+    if item.body[0] < item.line.top - SAME_LINE * size:
+        return True if _aligned(item) else None
+    if not _aligned(item):
+        return False
+    if before is None or before.page < item.page - 1:
+        return True
+    return before.body[1] - before.line.bottom >= 0.8 * size or None
+
+
+def theme_starts(items: Sequence[ThemeLine]) -> list[bool | None]:
+    """For each theme-column line in reading order: does a new theme cell start here?
+
+    Within a page, spacing and rules decide (`_within_page`). At a page top, only a
+    table whose cells are seen to be top-aligned gives an answer (`_first_on_page`);
+    otherwise the answer is None and the theme-name grammar decides.
+    """
+    gaps = [
+        b.line.top - a.line.bottom
+        for a, b in itertools.pairwise(items)
+        if a.page == b.page and b.line.top - a.line.bottom < b.line.size
+    ]
+    leading = statistics.median(gaps) if gaps else 0.0
+    out: list[bool | None] = [
+        _within_page(item, items[i - 1], leading) if i and items[i - 1].page == item.page else None
+        for i, item in enumerate(items)
+    ]
+    decided = [item for item, starts in zip(items, out, strict=True) if starts]
+    if not decided or sum(map(_aligned, decided)) < 0.9 * len(decided):
+        return out
+    for i, item in enumerate(items):
+        if out[i] is None:
+            out[i] = _first_on_page(item, items[i - 1] if i else None)
+    return out

@@ -1,0 +1,281 @@
+"""The PDF path gives exactly the text path's data, whatever the page layout.
+
+The shared PDF and PDFs typeset here in other layouts (paper, font, size, column widths,
+rules, header repetition; see `pdf_factory`) must all give the themes and entries the
+text dump gives, down to the expanded paragraph and reference lists. Broken or foreign
+PDFs must end in one clear `InputError`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pipeline.errors import InputError
+from pipeline.extract.pdf_layout import (
+    ColumnLine,
+    ThemeLine,
+    Word,
+    find_header,
+    printed_lines,
+    theme_starts,
+)
+from pipeline.models import Column, IndexDocument
+from pipeline.normalize.language import Language
+from pipeline.run import Run, run
+from tests.paths import SHARED_PDF
+from tests.pdf_factory import (
+    ZERO_PAGE_PDF,
+    Layout,
+    TableData,
+    build_pdf,
+    find_font,
+    table_data,
+    text_pdf,
+)
+
+LAYOUTS = {
+    "a4-serif-10": Layout(),
+    "letter-sans-9-narrow-theme": Layout(
+        paper="Letter", font="sans", size=9, widths=(0.17, 0.30, 0.23, 0.30)
+    ),
+    "a4-sans-11-ruled-wide-references": Layout(
+        font="sans", size=11, ruled=True, widths=(0.22, 0.27, 0.19, 0.32)
+    ),
+    "letter-serif-9-header-once-tight": Layout(
+        paper="Letter", size=9, leading=1.05, repeat_header=False, widths=(0.3, 0.3, 0.2, 0.2)
+    ),
+}
+
+
+def data_of(index: IndexDocument) -> list[tuple[str, list[tuple[Any, ...]]]]:
+    """What must not depend on the source format: themes and entries, parsed lists too."""
+    return [
+        (
+            theme.name,
+            [
+                (e.report, e.paragraphs_text, e.references_text, e.paragraphs, e.references)
+                for e in theme.entries
+            ],
+        )
+        for theme in index.themes
+    ]
+
+
+def assert_same_data(pdf: Run, text: Run) -> None:
+    got, want = data_of(pdf.index), data_of(text.index)
+    assert [name for name, _ in got] == [name for name, _ in want]
+    for (name, entries), (_, expected) in zip(got, want, strict=True):
+        assert entries == expected, name
+    assert pdf.index.symbol == text.index.symbol
+    assert pdf.index.title == text.index.title
+    assert pdf.index.job_number == text.index.job_number
+    assert pdf.index.reference_document == text.index.reference_document
+
+
+def assert_links(result: Run) -> None:
+    for theme in result.index.themes:
+        for entry in theme.entries:
+            assert entry.link is not None, (theme.name, entry.report)
+            assert entry.link.endswith("/" + entry.report), (entry.link, entry.report)
+
+
+# --- the shared PDF ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def shared_run() -> Run:
+    return run(SHARED_PDF)
+
+
+def test_shared_pdf_gives_the_text_dump_data(shared_run: Run, text_run: Run) -> None:
+    assert_same_data(shared_run, text_run)
+    entries = [e for t in shared_run.index.themes for e in t.entries]
+    assert (len(shared_run.index.themes), len(entries)) == (78, 311)
+    assert sum(len(e.paragraphs) for e in entries) == 972
+
+
+def test_shared_pdf_links_each_report_to_its_symbol(shared_run: Run) -> None:
+    assert_links(shared_run)
+
+
+def test_shared_pdf_lines_carry_pages_kinds_and_cells(shared_run: Run) -> None:
+    lines = shared_run.lines
+    assert lines.pages_known
+    assert lines.source.pages == 13 == shared_run.index.source.pages
+    assert {line.page for line in lines.lines} == set(range(1, 14))
+    footers = [line.text for line in lines.lines if line.kind == "furniture"]
+    assert "V.19-07098 2/13" in footers
+    assert "CTOC/COP/WG.4/2019/4" in footers
+    headers = [line for line in lines.lines if line.kind == "header"]
+    assert {line.page for line in headers} == set(range(2, 14))
+    body = [line for line in lines.lines if line.cells]
+    assert all(line.kind == "text" for line in body)
+    assert all(cell.bbox is not None for line in body for cell in line.cells)
+    # Reading order within each page.
+    for before, after in zip(lines.lines, lines.lines[1:], strict=False):
+        if before.page == after.page:
+            assert before.top <= after.top
+
+
+def test_theme_split_by_page_break_is_one_theme(shared_run: Run) -> None:
+    fund = next(t for t in shared_run.index.themes if t.name.startswith("Fonds de contrib"))
+    assert fund.name.endswith("en particulier des femmes et des enfants")
+    assert len(fund.pages) > 1
+
+
+# --- other layouts -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def table(text_run: Run) -> TableData:
+    return table_data(text_run.raw)
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUTS))
+def test_layout_gives_the_text_dump_data(
+    name: str, table: TableData, text_run: Run, french: Language, tmp_path: Path
+) -> None:
+    layout = LAYOUTS[name]
+    assert find_font(layout.font), "no TTF font: `make test` installs fonts-dejavu-core"
+    path = tmp_path / f"{name}.pdf"
+    path.write_bytes(build_pdf(table, layout, french))
+    result = run(path)
+    assert_same_data(result, text_run)
+    assert_links(result)
+    # The layout really exercises the hard cases: themes and rows broken by page ends,
+    # cells wrapped over several lines.
+    assert any(len(theme.pages) > 1 for theme in result.index.themes)
+    boxes = [e.bboxes for t in result.index.themes for e in t.entries if e.bboxes]
+    tall = [b[Column.PARAGRAPHS] for b in boxes if Column.PARAGRAPHS in b]
+    assert any(box.bottom - box.top > 1.8 * layout.size for box in tall)
+
+
+def test_report_symbol_wrapped_after_a_slash_is_rejoined(
+    table: TableData, text_run: Run, french: Language, tmp_path: Path
+) -> None:
+    layout = Layout(font="sans", size=11, widths=(0.22, 0.25, 0.21, 0.32))
+    assert find_font(layout.font), "no TTF font: `make test` installs fonts-dejavu-core"
+    path = tmp_path / "narrow-report.pdf"
+    path.write_bytes(build_pdf(table, layout, french))
+    result = run(path)
+    wrapped = [
+        cell
+        for line in result.lines.lines
+        for cell in line.cells
+        if cell.column is Column.REPORT and cell.bbox and cell.bbox.bottom - cell.bbox.top > 15
+    ]
+    assert wrapped, "the layout should wrap report symbols"
+    assert_same_data(result, text_run)
+
+
+# --- broken and foreign PDFs ---------------------------------------------------------------
+
+
+def _error(tmp_path: Path, name: str, data: bytes) -> str:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(InputError) as caught:
+        run(path)
+    return str(caught.value)
+
+
+def test_not_a_pdf(tmp_path: Path) -> None:
+    assert "not a PDF" in _error(tmp_path, "fake.pdf", b"just some text\n")
+
+
+def test_truncated_pdf(tmp_path: Path) -> None:
+    data = SHARED_PDF.read_bytes()
+    message = _error(tmp_path, "half.pdf", data[: len(data) // 2])
+    assert message == "half.pdf: damaged or truncated PDF"
+
+
+def test_garbage_after_signature(tmp_path: Path) -> None:
+    message = _error(tmp_path, "junk.pdf", b"%PDF-1.7\n" + bytes(range(256)) * 8)
+    assert message == "junk.pdf: damaged or truncated PDF"
+
+
+def test_encrypted_pdf(tmp_path: Path) -> None:
+    message = _error(tmp_path, "locked.pdf", text_pdf("Confidentiel.", encrypt="secret"))
+    assert message == "locked.pdf: encrypted PDF (password required)"
+
+
+def test_pdf_without_pages(tmp_path: Path) -> None:
+    assert _error(tmp_path, "empty.pdf", ZERO_PAGE_PDF) == "empty.pdf: PDF has no pages"
+
+
+def test_pdf_without_the_table(tmp_path: Path) -> None:
+    text = "Le Document présente un thème général et quelques paragraphes de texte. " * 6
+    message = _error(tmp_path, "letter.pdf", text_pdf(text))
+    assert message.startswith("letter.pdf: no table header of a known language found")
+
+
+# --- layout helpers on plain geometry ------------------------------------------------------
+
+
+def _word(text: str, x0: float, top: float, size: float = 10.0) -> Word:
+    return Word(text, x0, top, x0 + 5.0 * len(text), top + size)
+
+
+def test_printed_lines_use_a_tolerance_relative_to_size() -> None:
+    words = [_word("a", 0, 100), _word("b", 20, 102.5), _word("c", 0, 111.5)]
+    assert [line.text for line in printed_lines(words)] == ["a b", "c"]
+    small = [_word("a", 0, 100, 4), _word("b", 20, 102.5, 4)]
+    assert [line.text for line in printed_lines(small)] == ["a", "b"]
+
+
+def test_header_found_from_wrapped_labels_at_any_position(french: Language) -> None:
+    for dx, dy in ((0.0, 0.0), (37.0, 211.0)):
+        words = [
+            _word("Thème", 60 + dx, 128 + dy, 9),
+            _word("Rapport", 142 + dx, 128 + dy, 9),
+            _word("de", 174 + dx, 128 + dy, 9),
+            _word("réunion", 184 + dx, 128 + dy, 9),
+            _word("Référence", 354 + dx, 128 + dy, 9),
+            _word("dans", 392 + dx, 128 + dy, 9),
+            _word("le", 411 + dx, 128 + dy, 9),
+            _word("document", 354 + dx, 138 + dy, 9),
+            _word("Document", 142 + dx, 192 + dy, 9),
+            _word("Paragraphes", 264 + dx, 192 + dy, 9),
+        ]
+        header = find_header(words, french)
+        assert header is not None
+        assert header.lefts == {
+            Column.THEME: 60 + dx,
+            Column.REPORT: 142 + dx,
+            Column.PARAGRAPHS: 264 + dx,
+            Column.REFERENCES: 354 + dx,
+        }
+        assert header.column_of(_word("44", 265 + dx, 300 + dy)) is Column.PARAGRAPHS
+        assert header.column_of(_word("II.37", 352 + dx, 300 + dy)) is Column.REFERENCES
+
+
+def test_title_with_label_words_is_not_a_header(french: Language) -> None:
+    words = [
+        _word("Document", 57, 113, 14),
+        _word("Thème", 57, 150),
+        _word("Paragraphes", 200, 150),
+    ]
+    assert find_header(words, french) is None
+
+
+def _theme(page: int, top: float, rows: tuple[float, ...], body: tuple[float, float]) -> ThemeLine:
+    line = ColumnLine(Column.THEME, [_word("x", 60, top)])
+    return ThemeLine(page, line, rows, (), (57.0, 140.0), body)
+
+
+def test_theme_starts_from_gaps_and_page_tops() -> None:
+    rows2 = (200.0, 240.0, 300.0)
+    rows3 = (160.0, 200.0)
+    items = [
+        _theme(2, 200.0, rows2, (200.0, 330.0)),  # first theme ever
+        _theme(2, 211.5, rows2, (200.0, 330.0)),  # normal leading: same cell
+        _theme(2, 240.0, rows2, (200.0, 330.0)),  # wide gap, beside a row: new cell
+        _theme(2, 251.5, rows2, (200.0, 330.0)),
+        _theme(3, 160.0, rows3, (160.0, 230.0)),  # previous text stopped with rows below
+        _theme(3, 171.5, rows3, (160.0, 230.0)),
+        _theme(4, 160.0, (190.0,), (160.0, 230.0)),  # page top, no row beside: continued
+    ]
+    assert theme_starts(items) == [True, False, True, False, True, False, False]
