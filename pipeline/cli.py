@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TypeVar
 
@@ -100,6 +101,40 @@ def schema() -> None:
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
     guarded(body)
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+
+
+@app.command()
+def validate(
+    source: Annotated[Path, typer.Argument(help="A source (PDF or text) or an index.json.")],
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(
+            "--fail-on", help="Exit 1 when a diagnostic of this severity or worse exists."
+        ),
+    ] = None,
+    lang: LangOpt = "auto",
+) -> None:
+    """Print every diagnostic (summary by code, then each with page, theme, report, text and
+    suggestion)."""
+
+    def body() -> int:
+        from rich.console import Console
+
+        from pipeline.report import exit_code, render_report
+        from pipeline.run import load_index
+
+        document = load_index(source, lang)
+        render_report(document, Console())
+        return exit_code(document, fail_on.value if fail_on else None)
+
+    code = guarded(body)
+    if code:
+        raise typer.Exit(code)
 
 
 @app.command()

@@ -21,6 +21,7 @@ import regex
 
 from pipeline import __version__
 from pipeline.models import Entry, IndexDocument, Paragraph, Reference
+from pipeline.validate import Mapping, infer_mapping
 
 Row = Sequence[object]
 
@@ -74,20 +75,42 @@ def _csv(header: Sequence[str], rows: Iterable[Row]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def pair(entry: Entry) -> list[tuple[Paragraph | None, Reference | None, str]]:
-    """Pair cited paragraphs with references: by position when the counts match,
-    otherwise each side is listed unpaired (nothing is dropped)."""
+def pair(
+    entry: Entry, mapping: Mapping | None = None
+) -> list[tuple[Paragraph | None, Reference | None, str]]:
+    """Pair cited paragraphs with references, nothing dropped.
+
+    `position`: the counts match, the i-th paragraph goes with the i-th reference.
+    `offset`: the counts differ; each paragraph goes with the reference the report's
+    inferred mapping (`validate.infer_mapping`: section and offset) says it is reprinted
+    as, if that reference is printed. `unpaired`: whatever is left, paragraphs in their
+    order first, then references in theirs."""
     if len(entry.paragraphs) == len(entry.references):
         return [(p, r, "position") for p, r in zip(entry.paragraphs, entry.references, strict=True)]
-    return [(p, None, "unpaired") for p in entry.paragraphs] + [
-        (None, r, "unpaired") for r in entry.references
-    ]
+    rule = (mapping or {}).get(entry.report)
+    free = list(range(len(entry.references)))
+    rows: list[tuple[Paragraph | None, Reference | None, str]] = []
+    for paragraph in entry.paragraphs:
+        partner = None
+        if rule is not None:
+            section, offset = rule
+            due = Reference(
+                section=section, paragraph=paragraph.number - offset, letter=paragraph.letter
+            )
+            partner = next((i for i in free if entry.references[i] == due), None)
+        if partner is None:
+            rows.append((paragraph, None, "unpaired"))
+        else:
+            free.remove(partner)
+            rows.append((paragraph, entry.references[partner], "offset"))
+    return rows + [(None, entry.references[i], "unpaired") for i in free]
 
 
 def _reference_rows(document: IndexDocument) -> Iterable[Row]:
+    mapping = infer_mapping(document)
     for theme in document.themes:
         for entry in theme.entries:
-            for paragraph, reference, pairing in pair(entry):
+            for paragraph, reference, pairing in pair(entry, mapping):
                 yield (
                     theme.position,
                     theme.name,

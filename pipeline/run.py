@@ -16,7 +16,7 @@ from pipeline.errors import InputError
 from pipeline.extract.text import read_source, text_to_lines
 from pipeline.models import IndexDocument, Lines, RawTable, SourceInfo, TableLines
 from pipeline.normalize import raw_table_to_index
-from pipeline.normalize.language import get_language
+from pipeline.normalize.language import Language, get_language
 from pipeline.reassemble import table_lines_to_raw_table
 from pipeline.validate import validate_index
 
@@ -37,8 +37,9 @@ def is_pdf(data: bytes) -> bool:
     return PDF_MAGIC in data[:1024]
 
 
-def extract(path: Path) -> Lines:
-    """Read a source and hand it to the extractor its content (not its name) calls for."""
+def extract(path: Path, language: Language | None = None) -> Lines:
+    """Read a source and hand it to the extractor its content (not its name) calls for;
+    `language` None means: recognise it from the header labels."""
     data = read_source(path)
     kind = "pdf" if is_pdf(data) else "text"
     if kind == "text" and path.suffix.lower() == ".pdf":
@@ -48,14 +49,14 @@ def extract(path: Path) -> Lines:
         # Imported here: loading pdfplumber costs more than processing a whole text dump.
         from pipeline.extract.pdf import pdf_to_lines
 
-        return pdf_to_lines(data, source)
+        return pdf_to_lines(data, source, language)
     return text_to_lines(data, source)
 
 
 def run(path: Path, lang: str = "auto") -> Run:
     """All stages, in order; raises InputError for anything that is not a usable source."""
-    lines = extract(path)
     language = None if lang == "auto" else get_language(lang)
+    lines = extract(path, language)
     try:
         table_lines = lines_to_table_lines(lines, language)
     except InputError as error:
@@ -69,7 +70,7 @@ def run(path: Path, lang: str = "auto") -> Run:
         table_lines=table_lines,
         raw=raw,
         normalized=normalized,
-        index=validate_index(normalized),
+        index=validate_index(normalized, raw.uris),
     )
 
 

@@ -1,55 +1,103 @@
-"""Cross-checks that add diagnostics and never change raw text.
+"""Cross-checks that add diagnostics and never change raw text or parsed lists.
 
-Today: structure checks that need the whole document (duplicate themes, themes without
-rows). The consistency audit between paragraphs and references comes with its own stage
-work; every check is a function from the document to a list of diagnostics.
+Each check is a function from the document (plus what it needs: the inferred mapping, the
+URI record of a text dump) to a list of diagnostics, in its own `audit_*` module:
+
+- `audit_consistency`: paragraphs against references, through the section and offset
+  each report's recommendations take in the compilation document (`infer_mapping`);
+- `audit_notation`: whole-cell notation slips the cell grammar cannot see;
+- `audit_links`: PDF links and the text dump's URI record against the report symbols;
+- `audit_structure`: theme order, duplicates, empty themes, report symbols.
+
+Diagnostics about one row are also attached to that row, so `entries.csv` counts them.
+Validation is idempotent: validating a validated document (an `index.json` read back)
+adds nothing.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from pipeline.models import Diagnostic, IndexDocument, Severity
+from pipeline.audit_consistency import Mapping, check_consistency, infer_mapping
+from pipeline.audit_links import check_pdf_links, check_uri_record
+from pipeline.audit_notation import check_list_word
+from pipeline.audit_structure import (
+    check_duplicate_themes,
+    check_empty_themes,
+    check_report_symbols,
+    check_theme_order,
+)
+from pipeline.models import Diagnostic, Entry, IndexDocument, Theme
+
+__all__ = ["CHECKS", "Check", "Mapping", "infer_mapping", "run_checks", "validate_index"]
 
 Check = Callable[[IndexDocument], list[Diagnostic]]
 
-
-def duplicate_themes(document: IndexDocument) -> list[Diagnostic]:
-    counts = Counter(theme.name for theme in document.themes)
-    return [
-        Diagnostic(
-            code="duplicate-theme",
-            severity=Severity.WARNING,
-            message=f"theme printed {counts[theme.name]} times",
-            page=theme.pages[0] if theme.pages else None,
-            theme=theme.name,
-        )
-        for theme in document.themes
-        if counts[theme.name] > 1
-    ]
+# Checks that need only the document, in the order their diagnostics are listed.
+CHECKS: tuple[Check, ...] = (
+    check_duplicate_themes,
+    check_empty_themes,
+    check_theme_order,
+    check_report_symbols,
+    check_pdf_links,
+    check_list_word,
+)
 
 
-def empty_themes(document: IndexDocument) -> list[Diagnostic]:
-    return [
-        Diagnostic(
-            code="theme-without-entries",
-            severity=Severity.WARNING,
-            message="theme has no meeting-report row",
-            page=theme.pages[0] if theme.pages else None,
-            theme=theme.name,
-        )
-        for theme in document.themes
-        if not theme.entries
-    ]
-
-
-CHECKS: tuple[Check, ...] = (duplicate_themes, empty_themes)
-
-
-def validate_index(document: IndexDocument) -> IndexDocument:
-    """Run every check; the document's diagnostics gain what they find."""
+def run_checks(document: IndexDocument, uris: Sequence[str] | None = None) -> list[Diagnostic]:
+    """Every check's findings, in a fixed order (structure, links, notation, consistency)."""
     found = [diagnostic for check in CHECKS for diagnostic in check(document)]
+    if uris is not None:
+        found.extend(check_uri_record(document, uris))
+    found.extend(check_consistency(document, infer_mapping(document)))
+    return found
+
+
+def _owner(theme: Theme, diagnostic: Diagnostic) -> int | None:
+    """The row of `theme` a diagnostic is about: the one with its report; when a report
+    has two rows in the theme, the one whose cell the diagnostic quotes, else the first."""
+    if diagnostic.theme != theme.name or diagnostic.report is None:
+        return None
+    rows = [i for i, e in enumerate(theme.entries) if e.report == diagnostic.report]
+    quoting = [
+        i
+        for i in rows
+        if diagnostic.text in (theme.entries[i].paragraphs_text, theme.entries[i].references_text)
+    ]
+    chosen = quoting or rows
+    return chosen[0] if chosen else None
+
+
+def _attach(theme: Theme, found: list[Diagnostic]) -> Theme:
+    """Give each row the new diagnostics about it, so that a row carries its findings."""
+    owned: dict[int, list[Diagnostic]] = {}
+    for diagnostic in found:
+        index = _owner(theme, diagnostic)
+        if index is not None and diagnostic not in theme.entries[index].diagnostics:
+            owned.setdefault(index, []).append(diagnostic)
+    if not owned:
+        return theme
+    entries: list[Entry] = [
+        entry.model_copy(update={"diagnostics": (*entry.diagnostics, *owned[i])})
+        if i in owned
+        else entry
+        for i, entry in enumerate(theme.entries)
+    ]
+    return theme.model_copy(update={"entries": tuple(entries)})
+
+
+def validate_index(document: IndexDocument, uris: Sequence[str] | None = None) -> IndexDocument:
+    """Run every check; the document (and each row concerned) gains what they find.
+
+    `uris` is the URI record of a text dump (`RawTable.uris`); None when there is none to
+    check (a PDF, or an index.json read back)."""
+    known = set(document.diagnostics)
+    found = [d for d in dict.fromkeys(run_checks(document, uris)) if d not in known]
     if not found:
         return document
-    return document.model_copy(update={"diagnostics": (*document.diagnostics, *found)})
+    return document.model_copy(
+        update={
+            "themes": tuple(_attach(theme, found) for theme in document.themes),
+            "diagnostics": (*document.diagnostics, *found),
+        }
+    )

@@ -104,10 +104,22 @@ def grammar_for(language: Language) -> Grammar:
     return Grammar(language, paragraph, reference)
 
 
-_KINDS = ("num", "letter", "rletter", "roman", "dot", "range", "list", "comma", "dash")
+# Pattern group -> token kind; a references cell's bare letter ("rletter") is a letter.
+_KINDS: tuple[tuple[str, TokenKind], ...] = (
+    ("num", "num"),
+    ("letter", "letter"),
+    ("rletter", "letter"),
+    ("roman", "roman"),
+    ("dot", "dot"),
+    ("range", "range"),
+    ("list", "list"),
+    ("comma", "comma"),
+    ("dash", "dash"),
+)
 
 
 def tokenize(text: str, pattern: regex.Pattern[str]) -> list[Token]:
+    """Split a cell into tokens; text that is no token of the grammar is an error."""
     tokens: list[Token] = []
     position = 0
     text = text.rstrip()
@@ -117,11 +129,9 @@ def tokenize(text: str, pattern: regex.Pattern[str]) -> list[Token]:
             rest = text[position:].strip()
             raise GrammarError(f"unexpected {rest[:12]!r}")
         groups = match.groupdict()
-        kind = next(k for k in _KINDS if groups.get(k) is not None)
-        value = match.group(kind)
+        group, kind = next((g, k) for g, k in _KINDS if groups.get(g) is not None)
         if match.end() > position + len(match.group("ws")):
-            mapped: TokenKind = "letter" if kind == "rletter" else kind  # type: ignore[assignment]
-            tokens.append(Token(mapped, value, bool(match.group("ws"))))
+            tokens.append(Token(kind, match.group(group), bool(match.group("ws"))))
         position = match.end()
     return tokens
 
