@@ -138,6 +138,25 @@ def validate(
 
 
 @app.command()
+def debug(
+    source: Annotated[Path, typer.Argument(help="A PDF source.")],
+    page: Annotated[int, typer.Option("--page", min=1, help="Page number, from 1.")],
+    out: Annotated[Path, typer.Option("--out", help="PNG file to write.")] = Path("page.png"),
+    lang: LangOpt = "auto",
+) -> None:
+    """Draw a page with the detected table area, column bounds, rows and cells."""
+
+    def body() -> None:
+        from pipeline.draw import draw_page
+        from pipeline.run import run
+
+        draw_page(run(source, lang), source, page, out)
+        typer.echo(f"{source.name}: page {page} -> {out}", err=True)
+
+    guarded(body)
+
+
+@app.command()
 def batch(
     sources: Annotated[list[Path], typer.Argument(help="Source files (PDF or text dumps).")],
     out: Annotated[Path, typer.Option("--out", help="Parent folder: one folder per source.")],

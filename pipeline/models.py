@@ -11,7 +11,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 class Frozen(BaseModel):
@@ -34,12 +34,19 @@ class Severity(StrEnum):
 
 
 class BBox(Frozen):
-    """A box in PDF points, origin top-left (pdfplumber's convention)."""
+    """A box in PDF points, origin top-left (pdfplumber's convention). Coordinates are
+    rounded to 1/100 pt: finer digits are parser noise and would make outputs differ
+    between pdfminer versions for no visible reason."""
 
     x0: float
     top: float
     x1: float
     bottom: float
+
+    @field_validator("x0", "top", "x1", "bottom", mode="after")
+    @classmethod
+    def _round(cls, value: float) -> float:
+        return round(value, 2)
 
     def union(self, other: BBox) -> BBox:
         return BBox(
@@ -48,6 +55,14 @@ class BBox(Frozen):
             x1=max(self.x1, other.x1),
             bottom=max(self.bottom, other.bottom),
         )
+
+
+class CellBox(Frozen):
+    """Where (part of) a cell is printed: a cell split by a page break has one box per page."""
+
+    column: Column
+    page: int
+    bbox: BBox
 
 
 class SourceInfo(Frozen):
@@ -96,9 +111,24 @@ class Line(Frozen):
     kind: Literal["text", "uri", "page-break", "header", "furniture"] = "text"
 
 
+class PageLayout(Frozen):
+    """What a PDF extractor found on one page: the table body's vertical extent and the
+    left edge of each column. Kept for `recindex debug` and for tests of the geometry."""
+
+    page: int
+    width: float
+    height: float
+    top: float
+    bottom: float
+    right: float
+    columns: dict[Column, float]
+    header: BBox | None = None
+
+
 class Lines(Frozen):
     source: SourceInfo
     lines: tuple[Line, ...]
+    layouts: tuple[PageLayout, ...] = ()
     # False for a text dump without form feeds: `clean` then infers page numbers from
     # headers, URI blocks and footers.
     pages_known: bool = True
@@ -134,7 +164,7 @@ class RawEntry(Frozen):
     paragraphs_text: str
     references_text: str
     pages: tuple[int, ...]
-    bboxes: dict[Column, BBox] | None = None
+    boxes: tuple[CellBox, ...] = ()
     link: str | None = None
 
 
@@ -142,7 +172,7 @@ class RawTheme(Frozen):
     name: str
     pages: tuple[int, ...]
     entries: tuple[RawEntry, ...]
-    bbox: BBox | None = None
+    boxes: tuple[CellBox, ...] = ()
 
 
 class RawTable(Frozen):
@@ -178,7 +208,7 @@ class Entry(Frozen):
     paragraphs: tuple[Paragraph, ...]
     references: tuple[Reference, ...]
     pages: tuple[int, ...]
-    bboxes: dict[Column, BBox] | None = None
+    boxes: tuple[CellBox, ...] = ()
     link: str | None = None
     diagnostics: tuple[Diagnostic, ...] = ()
 

@@ -22,6 +22,7 @@ import regex
 from pipeline.models import (
     BBox,
     Cell,
+    CellBox,
     Column,
     Diagnostic,
     Line,
@@ -44,7 +45,7 @@ class _EntryDraft:
     paragraphs: list[str] = field(default_factory=list)
     references: list[str] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)
-    boxes: dict[Column, BBox] = field(default_factory=dict)
+    boxes: dict[tuple[Column, int], BBox] = field(default_factory=dict)
     link: str | None = None
 
     def add(self, column: Column, text: str, page: int, bbox: BBox | None) -> None:
@@ -54,7 +55,7 @@ class _EntryDraft:
             self.references.append(text)
         self.pages.append(page)
         if bbox is not None:
-            self.boxes[column] = self.boxes[column].union(bbox) if column in self.boxes else bbox
+            _grow(self.boxes, (column, page), bbox)
 
 
 @dataclass
@@ -62,7 +63,7 @@ class _ThemeDraft:
     parts: list[str]
     pages: list[int]
     entries: list[_EntryDraft] = field(default_factory=list)
-    bbox: BBox | None = None
+    boxes: dict[tuple[Column, int], BBox] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -120,7 +121,7 @@ class _Builder:
                 self.themes.append(_ThemeDraft(parts=[cell.text], pages=[page]))
                 current = self.themes[-1]
             if cell.bbox is not None:
-                current.bbox = current.bbox.union(cell.bbox) if current.bbox else cell.bbox
+                _grow(current.boxes, (Column.THEME, page), cell.bbox)
         self.pending.clear()
 
     def orphan(self, cell: Cell, page: int) -> None:
@@ -156,13 +157,27 @@ def _freeze(theme: _ThemeDraft) -> RawTheme:
             paragraphs_text=join_lines(entry.paragraphs),
             references_text=join_lines(entry.references),
             pages=tuple(sorted(set(entry.pages))),
-            bboxes=dict(sorted(entry.boxes.items())) or None,
+            boxes=_cell_boxes(entry.boxes),
             link=entry.link,
         )
         for entry in theme.entries
     )
     pages = sorted(set(theme.pages) | {p for e in entries for p in e.pages})
-    return RawTheme(name=theme.name, pages=tuple(pages), entries=entries, bbox=theme.bbox)
+    return RawTheme(
+        name=theme.name, pages=tuple(pages), entries=entries, boxes=_cell_boxes(theme.boxes)
+    )
+
+
+def _grow(boxes: dict[tuple[Column, int], BBox], key: tuple[Column, int], bbox: BBox) -> None:
+    """A cell's box on a page is the union of its printed lines there."""
+    boxes[key] = boxes[key].union(bbox) if key in boxes else bbox
+
+
+def _cell_boxes(boxes: dict[tuple[Column, int], BBox]) -> tuple[CellBox, ...]:
+    return tuple(
+        CellBox(column=column, page=page, bbox=bbox)
+        for (column, page), bbox in sorted(boxes.items(), key=lambda item: (item[0][1], item[0][0]))
+    )
 
 
 def _is_fragment(text: str, pattern: regex.Pattern[str]) -> bool:

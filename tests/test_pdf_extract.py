@@ -148,8 +148,13 @@ def test_layout_gives_the_text_dump_data(
     # The layout really exercises the hard cases: themes and rows broken by page ends,
     # cells wrapped over several lines.
     assert any(len(theme.pages) > 1 for theme in result.index.themes)
-    boxes = [e.bboxes for t in result.index.themes for e in t.entries if e.bboxes]
-    tall = [b[Column.PARAGRAPHS] for b in boxes if Column.PARAGRAPHS in b]
+    tall = [
+        box.bbox
+        for t in result.index.themes
+        for e in t.entries
+        for box in e.boxes
+        if box.column is Column.PARAGRAPHS
+    ]
     assert any(box.bottom - box.top > 1.8 * layout.size for box in tall)
 
 
@@ -279,3 +284,58 @@ def test_theme_starts_from_gaps_and_page_tops() -> None:
         _theme(4, 160.0, (190.0,), (160.0, 230.0)),  # page top, no row beside: continued
     ]
     assert theme_starts(items) == [True, False, True, False, True, False, False]
+
+
+def test_debug_draws_a_page(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    out = tmp_path / "page3.png"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pipeline",
+            "debug",
+            str(SHARED_PDF),
+            "--page",
+            "3",
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    refused = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pipeline",
+            "debug",
+            str(SHARED_PDF),
+            "--page",
+            "99",
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert refused.returncode == 2
+    assert "no page 99" in refused.stderr
+
+
+def test_layouts_keep_the_columns_found_from_the_header(shared_run: Run) -> None:
+    layouts = shared_run.lines.layouts
+    assert [layout.page for layout in layouts] == list(range(2, 14))
+    for layout in layouts:
+        lefts = [
+            layout.columns[c]
+            for c in (Column.THEME, Column.REPORT, Column.PARAGRAPHS, Column.REFERENCES)
+        ]
+        assert lefts == sorted(lefts)
+        assert layout.top < layout.bottom <= layout.height

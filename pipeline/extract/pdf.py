@@ -33,7 +33,7 @@ from pipeline.extract.pdf_layout import (
     printed_lines,
     theme_starts,
 )
-from pipeline.models import BBox, Cell, Column, Line, Lines, SourceInfo
+from pipeline.models import BBox, Cell, Column, Line, Lines, PageLayout, SourceInfo
 from pipeline.normalize.language import Language, known_languages
 from pipeline.patterns import FOOTER_RE, JOB_NUMBER_RE, SYMBOL_RE
 
@@ -151,6 +151,7 @@ class _Page:
         self.table = header or table
         self.plain: list[tuple[PrintedLine, _Kind]] = []
         self.rows: list[BodyRow] = []
+        self.layout: PageLayout | None = None
         lines = printed_lines(content.words)
         if self.table is None:
             self.plain = [(line, _plain_kind(line)) for line in lines]
@@ -167,6 +168,23 @@ class _Page:
             else:
                 self.plain.append((line, _plain_kind(line)))
         self.rows = body_rows(column_lines(body, self.table))
+        table_words = [
+            w for i, line in enumerate(lines) if i in heads or start <= i < end for w in line.words
+        ]
+        right = max((w.x1 for w in table_words), default=content.width)
+        left = self.table.lefts[Column.THEME]
+        self.layout = PageLayout(
+            page=content.number,
+            width=content.width,
+            height=content.height,
+            top=lines[start].top if start < len(lines) else content.height,
+            bottom=lines[end - 1].bottom if end > start else content.height,
+            right=right,
+            columns=dict(self.table.lefts),
+            header=BBox(x0=left, top=header.top, x1=right, bottom=header.bottom)
+            if header
+            else None,
+        )
 
     def theme_lines(self) -> Iterator[ThemeLine]:
         if self.table is None:
@@ -233,5 +251,6 @@ def pdf_to_lines(data: bytes, source: SourceInfo, language: Language | None = No
     return Lines(
         source=source.model_copy(update={"pages": len(content)}),
         lines=tuple(line for page in pages for line in page.lines(starts)),
+        layouts=tuple(page.layout for page in pages if page.layout is not None),
         pages_known=True,
     )

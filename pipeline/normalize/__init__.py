@@ -77,7 +77,7 @@ def _entry(raw: RawEntry, theme: str, language: Language) -> Entry:
         paragraphs=tuple(paragraphs.items),
         references=tuple(references.items),
         pages=raw.pages,
-        bboxes=raw.bboxes,
+        boxes=raw.boxes,
         link=raw.link,
         diagnostics=tuple(diagnostics),
     )
