@@ -9,36 +9,47 @@ reader of the data should know.
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from functools import cache
-from typing import Any
 
 from pipeline.models import Diagnostic, IndexDocument, Severity, Theme
 from pipeline.patterns import SYMBOL_RE
 
-CollationKey = tuple[int, ...]
+CollationKey = tuple[tuple[int, int], ...]
 
 
-@cache
-def _collator() -> Any:
-    """The Unicode Collation Algorithm with the default table (DUCET). Loaded on first use:
-    reading the table takes a noticeable fraction of a second."""
-    import pyuca
+# Letters that carry no decomposition but sort as their base letters at the first level.
+_EXPANSIONS = str.maketrans(
+    {"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "đ": "d", "ł": "l", "ı": "i", "ё": "е"}
+)
 
-    return pyuca.Collator()
+
+def _weight(char: str) -> tuple[int, int]:
+    """Primary weight of a base character: spaces < punctuation and symbols < digits <
+    letters (as the Unicode Collation Algorithm orders them), then by code point, which
+    is alphabetical within the Latin, Cyrillic, Greek and Arabic base letters."""
+    category = unicodedata.category(char)
+    if char.isspace():
+        return (0, 0)
+    if category[0] in "PS":
+        return (1, ord(char))
+    if category == "Nd":
+        return (2, int(char))
+    return (3, ord(char))
 
 
 def primary_key(text: str) -> CollationKey:
     """The first-level collation key: base letters only, so case and accents do not count
     ("Éducation" sorts with "education"), as a reader of any edition compares headings.
 
-    The default table is used for every language: at the first level it already orders
-    Latin letters with their accented forms, Cyrillic, Greek and Arabic as their readers
-    expect; a language needing a tailoring (a letter sorted as its own base) would name
-    it in its data file's `collation` and get it here."""
-    key: tuple[int, ...] = tuple(_collator().sort_key(text))
-    return key[: key.index(0)] if 0 in key else key
+    Decomposing (NFKD), dropping the combining marks and folding case gives the base
+    letters; runs of spaces count once. A language needing a tailoring (a letter sorted
+    as its own base, like Spanish ñ at the first level) would name it in its data file's
+    `collation`."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_EXPANSIONS))
+    bases = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return tuple(_weight(c) for c in " ".join(bases.split()))
 
 
 def _page(theme: Theme) -> int | None:

@@ -499,3 +499,33 @@ def test_french_document_structure_and_links(text_run: Run) -> None:
         "URI record covers 200 of 311 rows; no link recorded for any row on page(s) 5, 12, "
         "13; 5 link(s) point outside the table"
     )
+
+
+# First-level collation: case and accents do not count; ligatures expand; spaces and
+# punctuation sort before digits, digits before letters (pairs checked against the
+# Unicode Collation Algorithm's default table).
+COLLATION_PAIRS = [
+    ("Éducation", "Enfants"),
+    ("education", "Éducation"),
+    ("Œuvre", "Offre"),
+    ("Été", "Examen"),
+    ("le chat", "lechat"),
+    ("Victimes (délai de réflexion)", "Victimes (en tant que témoins)"),
+    ("Елка", "Жук"),
+    ("10e", "Année"),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), COLLATION_PAIRS)
+def test_primary_collation_order(first: str, second: str) -> None:
+    from pipeline.audit_structure import primary_key
+
+    assert primary_key(first) <= primary_key(second)
+    assert not primary_key(second) < primary_key(first)
+
+
+def test_case_and_accents_are_equal_at_the_first_level() -> None:
+    from pipeline.audit_structure import primary_key
+
+    assert primary_key("Éducation") == primary_key("education")
+    assert primary_key("Ёлка") == primary_key("елка")
