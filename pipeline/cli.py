@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 import typer
 
@@ -23,8 +23,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-
-T = TypeVar("T")
 
 SourceArg = Annotated[Path, typer.Argument(help="The index: a PDF or a UTF-8/UTF-16 text dump.")]
 LangOpt = Annotated[
@@ -37,12 +35,13 @@ def fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
-def guarded(action: Callable[[], T]) -> T:
-    """Run a command body; input errors become one stderr line and exit code 2."""
+def guarded(action: Callable[[], int | None]) -> None:
+    """Run a command body; input errors become one stderr line and exit code 2, and a
+    non-zero status the body returns (findings, differences) becomes the exit code."""
     from pipeline.errors import InputError
 
     try:
-        return action()
+        status = action()
     except InputError as error:
         raise fail(str(error)) from None
     except KeyboardInterrupt:
@@ -54,6 +53,8 @@ def guarded(action: Callable[[], T]) -> T:
             f"internal error: {type(error).__name__}: {error} (set RECINDEX_DEBUG=1 for details)",
             3,
         ) from None
+    if status:
+        raise typer.Exit(status)
 
 
 @app.command()
@@ -132,9 +133,7 @@ def validate(
         render_report(document, Console())
         return exit_code(document, fail_on.value if fail_on else None)
 
-    code = guarded(body)
-    if code:
-        raise typer.Exit(code)
+    guarded(body)
 
 
 @app.command()
@@ -189,9 +188,7 @@ def batch(
         Console(stderr=True).print(table)
         return 1 if any(r.error for r in results) else 0
 
-    code = guarded(body)
-    if code:
-        raise typer.Exit(code)
+    guarded(body)
 
 
 @app.command()
@@ -240,9 +237,7 @@ def compare(
             write_files({concordance.name: concordance_csv(comparison)}, concordance.parent)
         return 0 if comparison.identical else 1
 
-    code = guarded(body)
-    if code:
-        raise typer.Exit(code)
+    guarded(body)
 
 
 @app.command()
@@ -256,7 +251,7 @@ def diff(
 ) -> None:
     """Compare two versions of an index; exit 0 when they hold the same data, 1 if not."""
 
-    def body() -> bool:
+    def body() -> int:
         import json
 
         from rich.console import Console
@@ -269,10 +264,9 @@ def diff(
             sys.stdout.write(json.dumps(to_json(result), ensure_ascii=False, indent=2) + "\n")
         else:
             render_diff(result, Console())
-        return is_identical(result)
+        return 0 if is_identical(result) else 1
 
-    if not guarded(body):
-        raise typer.Exit(1)
+    guarded(body)
 
 
 def main() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.models import IndexDocument
 from pipeline.normalize.language import Language, get_language
 from pipeline.run import Run, run
 from tests.paths import TEXT_DUMP
@@ -17,3 +18,17 @@ def french() -> Language:
 @pytest.fixture(scope="session")
 def text_run() -> Run:
     return run(TEXT_DUMP)
+
+
+@pytest.fixture(scope="session")
+def old(text_run: Run) -> IndexDocument:
+    """The current version, for the version tests: the French text dump."""
+    return text_run.index
+
+
+@pytest.fixture(scope="session")
+def new(tmp_path_factory: pytest.TempPathFactory) -> IndexDocument:
+    """A synthetic next version of the document (see tests/next_version.py)."""
+    from tests.next_version import write_next_version
+
+    return run(write_next_version(tmp_path_factory.mktemp("next"))).index

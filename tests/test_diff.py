@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from rich.console import Console
 
 from pipeline.diff import (
@@ -24,22 +23,12 @@ from pipeline.diff import (
     to_json,
 )
 from pipeline.models import IndexDocument, Theme
-from pipeline.run import Run, run
-from tests.next_version import replace_exactly, write_next_version
+from pipeline.run import run
+from tests.next_version import replace_exactly
 from tests.paths import TEXT_DUMP
 
 TITLE = "Recommandations adoptées par le Groupe de travail sur la traite des personnes au cours de ses {} premières réunions, par thème"
 NEW_THEME = "Criminalité en ligne et traite facilitée par Internet"
-
-
-@pytest.fixture(scope="module")
-def old(text_run: Run) -> IndexDocument:
-    return text_run.index
-
-
-@pytest.fixture(scope="module")
-def new(tmp_path_factory: pytest.TempPathFactory) -> IndexDocument:
-    return run(write_next_version(tmp_path_factory.mktemp("next"))).index
 
 
 def edited_dump(tmp_path: Path, *edits: tuple[str, str]) -> IndexDocument:

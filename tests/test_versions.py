@@ -11,28 +11,14 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 from pipeline.export import index_to_files
 from pipeline.models import Entry, IndexDocument, Theme
 from pipeline.normalize.render import show_reference
-from pipeline.run import Run, run
 from pipeline.validate import infer_mapping
-from tests.next_version import write_next_version
 from tests.paths import ROOT
 
 NEW_THEME = "Criminalité en ligne et traite facilitée par Internet"
 NEW_REPORT = "CTOC/COP/WG.4/2019/6"
-
-
-@pytest.fixture(scope="module")
-def old(text_run: Run) -> IndexDocument:
-    return text_run.index
-
-
-@pytest.fixture(scope="module")
-def new(tmp_path_factory: pytest.TempPathFactory) -> IndexDocument:
-    return run(write_next_version(tmp_path_factory.mktemp("next"))).index
 
 
 def theme(document: IndexDocument, name: str) -> Theme:

@@ -9,6 +9,7 @@ reported as a `Note`; what cannot be read makes the whole cell unparsed (nothing
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Generic, Literal, TypeVar
@@ -210,3 +211,32 @@ def read_separator(reader: Reader, out: Parsed[Any]) -> None:
         raise GrammarError("doubled separator")
     if reader.done():
         raise GrammarError("cell ends with a separator")
+
+
+def parse_enumeration(
+    text: str,
+    pattern: regex.Pattern[str],
+    read_item: Callable[[Reader, Parsed[T]], None],
+    read_between: Callable[[Reader, Parsed[T]], bool] | None = None,
+) -> Parsed[T]:
+    """The loop both cell grammars share: items separated by "," or the list word, any
+    doubt making the whole cell unparsed. `read_item` keeps its own state (the current
+    paragraph or section); `read_between` may read an irregular separator instead (and
+    says so by returning True)."""
+    result: Parsed[T] = Parsed()
+    try:
+        reader = Reader(tokenize(prepare(text), pattern))
+        if reader.done():
+            raise GrammarError("empty cell")
+        while True:
+            read_item(reader, result)
+            if reader.done():
+                break
+            if read_between is not None and read_between(reader, result):
+                if reader.done():
+                    raise GrammarError("cell ends with a separator")
+                continue
+            read_separator(reader, result)
+    except GrammarError as error:
+        return Parsed(error=str(error))
+    return result

@@ -14,10 +14,8 @@ from pipeline.normalize.grammar import (
     Reader,
     grammar_for,
     letter_range,
-    prepare,
+    parse_enumeration,
     range_note,
-    read_separator,
-    tokenize,
 )
 from pipeline.normalize.language import Language
 
@@ -25,25 +23,16 @@ from pipeline.normalize.language import Language
 def parse_paragraphs(text: str, language: Language) -> Parsed[Paragraph]:
     """Expand a paragraphs cell; on any doubt the cell is left unparsed with the reason."""
     grammar = grammar_for(language)
-    result: Parsed[Paragraph] = Parsed()
-    try:
-        reader = Reader(tokenize(prepare(text), grammar.paragraph_token))
-        if reader.done():
-            raise GrammarError("empty cell")
-        current: int | None = None
-        while True:
-            if reader.at("num"):
-                current = _read_number(reader, grammar, result)
-            elif reader.at("letter") and current is not None:
-                _read_letters(reader, grammar, current, result)
-            else:
-                reader.take("num")
-            if reader.done():
-                break
-            read_separator(reader, result)
-    except GrammarError as error:
-        return Parsed(error=str(error))
-    return result
+    current: int | None = None
+
+    def read_item(reader: Reader, out: Parsed[Paragraph]) -> None:
+        nonlocal current
+        if reader.at("letter") and current is not None:
+            _read_letters(reader, grammar, current, out)
+        else:
+            current = _read_number(reader, grammar, out)
+
+    return parse_enumeration(text, grammar.paragraph_token, read_item)
 
 
 def _read_number(reader: Reader, grammar: Grammar, out: Parsed[Paragraph]) -> int:

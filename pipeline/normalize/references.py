@@ -19,10 +19,8 @@ from pipeline.normalize.grammar import (
     Reader,
     grammar_for,
     letter_range,
-    prepare,
+    parse_enumeration,
     range_note,
-    read_separator,
-    tokenize,
 )
 from pipeline.normalize.language import Language
 from pipeline.normalize.render import show_reference
@@ -31,27 +29,22 @@ from pipeline.normalize.render import show_reference
 def parse_references(text: str, language: Language) -> Parsed[Reference]:
     """Expand a references cell; on any doubt the cell is left unparsed with the reason."""
     grammar = grammar_for(language)
-    result: Parsed[Reference] = Parsed()
-    try:
-        reader = Reader(tokenize(prepare(text), grammar.reference_token))
-        if reader.done():
-            raise GrammarError("empty cell")
-        current: Reference | None = None
-        while True:
-            start = _read_reference(reader, current, result)
-            current = _read_range(reader, grammar, start, result)
-            if reader.done():
-                break
-            if reader.at("dot") and reader.next_is(1, "roman"):
-                reader.take()
-                result.notes.append(
-                    Note("period-separator", Severity.INFO, "a period separates two references")
-                )
-                continue
-            read_separator(reader, result)
-    except GrammarError as error:
-        return Parsed(error=str(error))
-    return result
+    current: Reference | None = None
+
+    def read_item(reader: Reader, out: Parsed[Reference]) -> None:
+        nonlocal current
+        current = _read_range(reader, grammar, _read_reference(reader, current, out), out)
+
+    return parse_enumeration(text, grammar.reference_token, read_item, _period_separator)
+
+
+def _period_separator(reader: Reader, out: Parsed[Reference]) -> bool:
+    """ "II.46. II.56": a period where the list word belongs; read as a separator."""
+    if not (reader.at("dot") and reader.next_is(1, "roman")):
+        return False
+    reader.take()
+    out.notes.append(Note("period-separator", Severity.INFO, "a period separates two references"))
+    return True
 
 
 def _letter(reader: Reader) -> str | None:
