@@ -8,20 +8,18 @@ PDFs must end in one clear `InputError`.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.errors import InputError
-from pipeline.extract.pdf_layout import (
-    ColumnLine,
-    ThemeLine,
-    Word,
-    find_header,
-    printed_lines,
-    theme_starts,
-)
+from pipeline.extract.pdf_chars import Glyph, read_layout, words
+from pipeline.extract.pdf_layout import ColumnLine, Word, find_header, printed_lines
+from pipeline.extract.pdf_themes import ThemeLine, theme_starts
 from pipeline.models import Column, IndexDocument
 from pipeline.normalize.language import Language
 from pipeline.run import Run, run
@@ -339,3 +337,119 @@ def test_layouts_keep_the_columns_found_from_the_header(shared_run: Run) -> None
         ]
         assert lefts == sorted(lefts)
         assert layout.top < layout.bottom <= layout.height
+
+
+# --- words and rules read from the layout are pdfplumber's, exactly ------------------------
+
+
+def _raw_pdf(content: bytes, form: bytes, mediabox: str) -> bytes:
+    """A one-page PDF written by hand, for what fpdf2 does not emit: a media box away from
+    the origin, rotated text, rectangles, curves and a form XObject (a pdfminer figure)."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [" + mediabox.encode() + b"] /Resources "
+        b"<< /Font << /F1 4 0 R >> /XObject << /X1 6 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 600 800] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Length %d >>\nstream\n"
+        % len(form)
+        + form
+        + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer << /Root 1 0 R /Size %d >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+_ODD_PAGE = (
+    # Words on one line with a top 2 pt off, a glyph run printed back over an earlier
+    # one, the "fi" ligature (\256), rotated text, a line, a rectangle, a curve, a form.
+    b"BT /F1 10 Tf 1 0 0 1 50 700 Tm (Hello world \\256ne) Tj ET\n"
+    b"BT /F1 10 Tf 1 0 0 1 120 702 Tm (jitter) Tj ET\n"
+    b"BT /F1 10 Tf 1 0 0 1 150 700 Tm (close) Tj ET\n"
+    b"BT /F1 10 Tf 1 0 0 1 300 700 Tm (apart) Tj ET\n"
+    b"BT /F1 10 Tf 1 0 0 1 90 700 Tm (back) Tj ET\n"
+    b"BT /F1 10 Tf 0 1 -1 0 300 500 Tm (Rotated text) Tj ET\n"
+    b"BT /F1 10 Tf 0 1 -1 0 302 570 Tm (more) Tj ET\n"
+    b"50 650 m 250 650 l S\n50 600 100 20 re S\n50 550 m 80 550 l 100 560 l 120 560 l S\n"
+    b"q 1 0 0 1 10 10 cm /X1 Do Q\n",
+    b"BT /F1 8 Tf 1 0 0 1 60 400 Tm (Inside a form) Tj ET\n60 390 m 200 390 l S\n",
+)
+
+
+def _pdfplumber_view(data: bytes) -> list[Any]:
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return [
+            (
+                [(w["text"], w["x0"], w["top"], w["x1"], w["bottom"]) for w in p.extract_words()],
+                [(e["x0"], e["x1"], e["top"]) for e in p.horizontal_edges],
+            )
+            for p in pdf.pages
+        ]
+
+
+def _our_view(data: bytes) -> list[Any]:
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return [read_layout(page) for page in pdf.pages]
+
+
+@pytest.mark.parametrize("box", ["0 0 595 842", "20 30 620 830"])
+def test_layout_walk_gives_pdfplumber_words_and_rules(box: str) -> None:
+    data = _raw_pdf(*_ODD_PAGE, mediabox=box)
+    ours = _our_view(data)
+    assert ours == _pdfplumber_view(data)
+    words, rules = ours[0]
+    texts = [w[0] for w in words]
+    assert "Inside" in texts  # text inside the form is read
+    assert any("fi" in t for t in texts)  # the ligature is expanded
+    assert len(rules) == 6  # line, both rectangle edges, two curve segments, form line
+
+
+def test_layout_walk_matches_pdfplumber_on_the_shared_pdf() -> None:
+    data = SHARED_PDF.read_bytes()
+    assert _our_view(data) == _pdfplumber_view(data)
+
+
+_TEXTS = st.sampled_from(["a", "b", "é", " ", "\u00a0", "", "ﬁ"])
+_COORD = st.sampled_from([0.0, 1.0, 2.5, 3.0, 3.5, 4.0, 6.0, 7.25, 10.0])
+
+
+@st.composite
+def _glyph_lists(draw: st.DrawFn) -> list[Glyph]:
+    glyphs: list[Glyph] = []
+    for _ in range(draw(st.integers(0, 14))):
+        x0, top = draw(_COORD), draw(_COORD)
+        width, height = draw(st.sampled_from([0.5, 2.0, 3.0])), draw(_COORD)
+        glyphs.append((draw(_TEXTS), x0, top, x0 + width, top + height, draw(st.booleans())))
+    return glyphs
+
+
+@given(_glyph_lists())
+@settings(max_examples=300, deadline=None)
+def test_word_grouping_is_pdfplumbers(glyphs: list[Glyph]) -> None:
+    """Blank, empty and ligature glyphs, ties and gaps at the tolerance, rotated runs."""
+    from pdfplumber.utils import extract_words
+
+    chars = [
+        {"text": t, "x0": x0, "top": top, "x1": x1, "bottom": bottom, "upright": up}
+        | {"doctop": top, "height": bottom - top, "width": x1 - x0}
+        for t, x0, top, x1, bottom, up in glyphs
+    ]
+    want = [(w["text"], w["x0"], w["top"], w["x1"], w["bottom"]) for w in extract_words(chars)]
+    assert words(glyphs) == want

@@ -1,8 +1,9 @@
-"""PDF sources: pdfplumber words, hyperlinks and rules become `Lines` with known columns.
+"""PDF sources: words, hyperlinks and rules of each page become `Lines` with known columns.
 
-The PDF is read once per page (words, link annotations and horizontal strokes) at a single
-boundary that turns every pdfminer/pdfplumber failure into one `InputError`. The layout is
-then read from geometry alone (see `pdf_layout`): the header labels of the document's
+The PDF is read once per page (words and horizontal strokes from one walk over pdfminer's
+layout, see `pdf_chars`; link annotations from pdfplumber) at a single boundary that
+turns every pdfminer/pdfplumber failure into one `InputError`. The layout is then read
+from geometry alone (see `pdf_layout`): the header labels of the document's
 language give the columns, the page furniture bounds the table body, and each body line
 is split into cells. Lines outside the table are passed on as plain text so that `clean`
 reads the title, symbol, job number and page count exactly as it does for a text dump.
@@ -16,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, Literal
 
 from pipeline.errors import InputError
+from pipeline.extract.pdf_chars import read_layout
 from pipeline.extract.pdf_layout import (
     COLUMNS,
     BodyRow,
@@ -24,15 +26,14 @@ from pipeline.extract.pdf_layout import (
     PageContent,
     PrintedLine,
     Rule,
-    ThemeLine,
     Word,
     body_rows,
     column_lines,
     find_header,
     header_lines,
     printed_lines,
-    theme_starts,
 )
+from pipeline.extract.pdf_themes import ThemeLine, theme_starts
 from pipeline.models import BBox, Cell, Column, Line, Lines, PageLayout, SourceInfo
 from pipeline.normalize.language import Language, known_languages
 from pipeline.patterns import FOOTER_RE, JOB_NUMBER_RE, SYMBOL_RE
@@ -48,15 +49,16 @@ def _text(raw: str) -> str:
 
 
 def _read_page(page: Any, number: int) -> PageContent:
-    """Words, links and horizontal strokes of one page, from one parse of its content."""
+    """Words, links and horizontal strokes of one page, from one walk over its layout
+    (never `page.chars` or `extract_words()`: see `pdf_chars`)."""
+    found, strokes = read_layout(page)
+    # float(): pdfminer keeps ints where a page's numbers are all integers.
     words = tuple(
-        Word(_text(w["text"]), float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"]))
-        for w in page.extract_words(keep_blank_chars=False, use_text_flow=False)
-        if w["text"].strip()
+        Word(_text(t), float(x0), float(top), float(x1), float(bottom))
+        for t, x0, top, x1, bottom in found
+        if t.strip()
     )
-    rules = tuple(
-        Rule(float(e["x0"]), float(e["x1"]), float(e["top"])) for e in page.horizontal_edges
-    )
+    rules = tuple(Rule(float(x0), float(x1), float(y)) for x0, x1, y in strokes)
     links = tuple(
         Link(float(h["x0"]), float(h["top"]), float(h["x1"]), float(h["bottom"]), str(h["uri"]))
         for h in page.hyperlinks
@@ -91,13 +93,22 @@ def read_pages(data: bytes, name: str) -> list[PageContent]:
     return pages
 
 
-def _detect(pages: Sequence[PageContent], language: Language | None, name: str) -> Language:
-    """The language whose header labels are laid out as a table header on some page."""
+def _headers(
+    pages: Sequence[PageContent], language: Language | None, name: str
+) -> list[Header | None]:
+    """Each page's table header, in the language whose header labels are laid out as a
+    table header on some page (`Header.language`).
+
+    Every language is tried only until one is found: the pages before it have no header
+    in any language, and the later ones are searched in that language alone.
+    """
     candidates = [language] if language else list(known_languages().values())
-    for page in pages:
+    for i, page in enumerate(pages):
         for candidate in candidates:
-            if find_header(page.words, candidate) is not None:
-                return candidate
+            header = find_header(page.words, candidate)
+            if header is not None:
+                rest = [find_header(later.words, candidate) for later in pages[i + 1 :]]
+                return [None] * i + [header, *rest]
     known = ", ".join(sorted(c.code for c in candidates))
     raise InputError(f"{name}: no table header of a known language found (known: {known})")
 
@@ -235,11 +246,10 @@ def _after_furniture(lines: Sequence[PrintedLine]) -> int:
 def pdf_to_lines(data: bytes, source: SourceInfo, language: Language | None = None) -> Lines:
     """Read a PDF index into lines; table-body lines carry their cells by column."""
     content = read_pages(data, source.name)
-    language = _detect(content, language, source.name)
+    headers = _headers(content, language, source.name)
     pages: list[_Page] = []
     table: Header | None = None
-    for page in content:
-        header = find_header(page.words, language)
+    for page, header in zip(content, headers, strict=True):
         pages.append(_Page(page, header, table))
         table = header or table
     # Theme cells run across pages, so their starts are decided over the whole document;

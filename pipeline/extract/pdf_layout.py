@@ -3,7 +3,8 @@
 Everything here works on plain objects (words, rules, links with their boxes) and never
 touches pdfplumber, so it can be tested and reasoned about without a PDF. No coordinate is
 fixed: distances are measured in units of the words' own font size, and the columns come
-from where the language's header labels are printed.
+from where the language's header labels are printed. Where a theme cell starts, which is
+decided across pages, is in `pdf_themes`.
 """
 
 from __future__ import annotations
@@ -140,53 +141,58 @@ def _clean_label_word(text: str) -> str:
     return fold(text).rstrip(":")
 
 
-def _label_hits(words: Sequence[Word], label: str) -> list[list[Word]]:
+def _label_hits(words: Sequence[Word], cleaned: Sequence[str], label: str) -> list[list[Word]]:
     """Every place where a label is printed, possibly wrapped over several lines.
 
     The first word must match exactly (case included, so "document" inside another label
     is not the "Document" label); the following words must follow it in reading order
-    within a few lines below and not to its left.
+    within a few lines below and not to its left. `cleaned` holds each word's text as
+    labels are compared (folded once per page rather than once per label and word).
     """
     parts = fold(label).split()
     hits: list[list[Word]] = []
-    for start in words:
-        if _clean_label_word(start.text) != parts[0]:
+    for i, start in enumerate(words):
+        if cleaned[i] != parts[0]:
             continue
         slack = COLUMN_SLACK * start.size
         depth = start.top + (len(parts) + 3) * 1.6 * start.size
+        pitch = SAME_LINE * start.size
         window = sorted(
             (
-                w
-                for w in words
+                j
+                for j, w in enumerate(words)
                 if w.x0 >= start.x0 - slack
                 and start.top - slack <= w.top <= depth
-                and (w.top > start.top + SAME_LINE * start.size or w.x0 > start.x0)
+                and (w.top > start.top + pitch or w.x0 > start.x0)
             ),
-            key=lambda w: (round(w.top / (SAME_LINE * start.size)), w.x0),
+            key=lambda j: (round(words[j].top / pitch), words[j].x0),
         )
         found, rest = [start], iter(window)
         for part in parts[1:]:
-            match = next((w for w in rest if _clean_label_word(w.text) == part), None)
+            match = next((j for j in rest if cleaned[j] == part), None)
             if match is None:
                 break
-            found.append(match)
+            found.append(words[match])
         if len(found) == len(parts):
             hits.append(found)
     return hits
-
-
-def _hits(words: Sequence[Word], labels: Iterable[str]) -> list[list[Word]]:
-    return [hit for label in labels for hit in _label_hits(words, label)]
 
 
 def find_header(words: Sequence[Word], language: Language) -> Header | None:
     """The topmost set of this language's labels laid out left to right as the four
     column heads (theme, report document, paragraphs, references), or None."""
     labels = language.header
-    themes = sorted(_hits(words, labels.theme), key=lambda h: h[0].top)
-    reports = _hits(words, labels.document) + _hits(words, labels.report)
-    paragraphs = _hits(words, labels.paragraphs)
-    references = _hits(words, labels.references)
+    cleaned = [_clean_label_word(w.text) for w in words]
+
+    def hits(texts: Iterable[str]) -> list[list[Word]]:
+        return [hit for text in texts for hit in _label_hits(words, cleaned, text)]
+
+    themes = sorted(hits(labels.theme), key=lambda h: h[0].top)
+    if not themes:  # most pages of another language, and pages without the table
+        return None
+    reports = hits(labels.document) + hits(labels.report)
+    paragraphs = hits(labels.paragraphs)
+    references = hits(labels.references)
     for theme in themes:
         head = theme[0]
         near = head.top - SAME_LINE * head.size, head.top + HEADER_SPAN * head.size
@@ -369,89 +375,3 @@ def body_rows(lines: Sequence[ColumnLine]) -> list[BodyRow]:
             rows.append(BodyRow({line.column: line}))
             anchor = line.top
     return rows
-
-
-# --- where a theme cell starts -------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ThemeLine:
-    page: int
-    line: ColumnLine
-    # Tops of this page's rows (lines with a report symbol), to test alignment.
-    row_tops: tuple[float, ...]
-    rules: tuple[Rule, ...]
-    # The theme column's horizontal extent, for rules that cross it.
-    span: tuple[float, float]
-    # The top and bottom of everything printed in this page's table body.
-    body: tuple[float, float]
-
-
-def _aligned(item: ThemeLine) -> bool:
-    tolerance = SAME_LINE * item.line.size
-    return any(abs(top - item.line.top) <= tolerance for top in item.row_tops)
-
-
-def _ruled_between(item: ThemeLine, above: float) -> bool:
-    left, right = item.span
-    reach = 0.25 * (right - left)
-    return any(
-        above - 1.0 <= rule.y <= item.line.top + 1.0
-        and rule.x0 <= left + reach
-        and rule.x1 >= right - reach
-        for rule in item.rules
-    )
-
-
-def _within_page(item: ThemeLine, before: ThemeLine, leading: float) -> bool:
-    """A rule across the theme column, or a gap clearly wider than the leading of one
-    cell, separates two cells; the normal leading continues one."""
-    gap = item.line.top - before.line.bottom
-    return _ruled_between(item, before.line.bottom) or gap > leading + 0.3 * item.line.size
-
-
-def _first_on_page(item: ThemeLine, before: ThemeLine | None) -> bool | None:
-    """The first theme line of a page, in a top-aligned table (text at the top of its
-    cell, cells starting beside a row).
-
-    A cell continued from the previous page resumes at the very top of the body, so a
-    line with body text above it starts a new cell, and a line with no row beside it
-    continues one. A line beside a row at the top starts a new cell when the last theme
-    text before it stopped with rows still printed below it (the cell had room for more
-    text, so its text was complete); if that text filled its page to the end, nothing
-    shows whether the name goes on, and None leaves it to the grammar.
-    """
-    size = item.line.size
-    if item.body[0] < item.line.top - SAME_LINE * size:
-        return True if _aligned(item) else None
-    if not _aligned(item):
-        return False
-    if before is None or before.page < item.page - 1:
-        return True
-    return before.body[1] - before.line.bottom >= 0.8 * size or None
-
-
-def theme_starts(items: Sequence[ThemeLine]) -> list[bool | None]:
-    """For each theme-column line in reading order: does a new theme cell start here?
-
-    Within a page, spacing and rules decide (`_within_page`). At a page top, only a
-    table whose cells are seen to be top-aligned gives an answer (`_first_on_page`);
-    otherwise the answer is None and the theme-name grammar decides.
-    """
-    gaps = [
-        b.line.top - a.line.bottom
-        for a, b in itertools.pairwise(items)
-        if a.page == b.page and b.line.top - a.line.bottom < b.line.size
-    ]
-    leading = statistics.median(gaps) if gaps else 0.0
-    out: list[bool | None] = [
-        _within_page(item, items[i - 1], leading) if i and items[i - 1].page == item.page else None
-        for i, item in enumerate(items)
-    ]
-    decided = [item for item, starts in zip(items, out, strict=True) if starts]
-    if not decided or sum(map(_aligned, decided)) < 0.9 * len(decided):
-        return out
-    for i, item in enumerate(items):
-        if out[i] is None:
-            out[i] = _first_on_page(item, items[i - 1] if i else None)
-    return out
