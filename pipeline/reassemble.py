@@ -168,6 +168,9 @@ def _freeze(theme: _ThemeDraft) -> RawTheme:
     )
 
 
+_ORDER = {column: i for i, column in enumerate(Column)}
+
+
 def _grow(boxes: dict[tuple[Column, int], BBox], key: tuple[Column, int], bbox: BBox) -> None:
     """A cell's box on a page is the union of its printed lines there."""
     boxes[key] = boxes[key].union(bbox) if key in boxes else bbox
@@ -176,7 +179,9 @@ def _grow(boxes: dict[tuple[Column, int], BBox], key: tuple[Column, int], bbox: 
 def _cell_boxes(boxes: dict[tuple[Column, int], BBox]) -> tuple[CellBox, ...]:
     return tuple(
         CellBox(column=column, page=page, bbox=bbox)
-        for (column, page), bbox in sorted(boxes.items(), key=lambda item: (item[0][1], item[0][0]))
+        for (column, page), bbox in sorted(
+            boxes.items(), key=lambda item: (item[0][1], _ORDER[item[0][0]])
+        )
     )
 
 
