@@ -6,11 +6,13 @@ does not, so its lines are read by grammar: a line with a roman section ("II.35"
 to the references, an enumeration fragment ("et 24 b)") to the paragraphs, anything else
 is theme text.
 
-Theme text is held until the next row, then judged line by line: it continues the current
-theme while that name is unfinished (open parenthesis, trailing "des", comma or dash) or
-when it does not start with a capital; otherwise it starts a new theme. The same rule
-joins a theme cut by a page break ("… en particulier des" / header / "femmes et des
-enfants") and reads a PDF theme cell whose lines sit beside several rows.
+Theme text is held until the next row. Where the PDF layout showed whether a line starts
+a new theme cell, that decides. Otherwise the held block opens a new theme, except that
+after a page break it first continues the current theme while that name is unfinished
+(open parenthesis, trailing "des", comma or dash) or while its lines do not start with a
+capital: that joins a theme cut by a page break ("… en particulier des" / header /
+"femmes et des enfants"). Once a block has opened a theme, the rest of the block is that
+theme, so title-case names ("… Trust" / "Fund for Victims …") are never split.
 """
 
 from __future__ import annotations
@@ -77,6 +79,7 @@ class _Builder:
     pending: list[tuple[Cell, int]] = field(default_factory=list)
     entry: _EntryDraft | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    last_row_page: int = 0
 
     def theme_line(self, cell: Cell, page: int) -> None:
         self.pending.append((cell, page))
@@ -94,6 +97,7 @@ class _Builder:
                 )
             )
             self.themes.append(_ThemeDraft(parts=[], pages=[page]))
+        self.last_row_page = page
         link = cells[Column.REPORT].link if Column.REPORT in cells else None
         self.entry = _EntryDraft(report=report, link=link)
         self.themes[-1].entries.append(self.entry)
@@ -106,20 +110,33 @@ class _Builder:
         else:
             self.entry.add(column, text, page, bbox)
 
-    def _continues(self, theme: _ThemeDraft, cell: Cell) -> bool:
-        if cell.starts is not None:
-            return not cell.starts
-        return _unfinished(theme.name, self.language) or not cell.text[:1].isupper()
-
     def _flush_pending(self) -> None:
+        """Give each held theme line to the current theme or to a new one.
+
+        When the layout decided (`Cell.starts`), that decision stands. Otherwise: an
+        unfinished current theme continues; a line printed on another page than the last
+        row continues it unless it starts with a capital; any other line opens a new
+        theme, and the rest of the block belongs to the theme it opened."""
+        opened = False
         for cell, page in self.pending:
-            current = self.themes[-1] if self.themes else None
-            if current is not None and current.parts and self._continues(current, cell):
+            current = self.themes[-1] if self.themes and self.themes[-1].parts else None
+            if cell.starts is not None:
+                new = cell.starts
+            elif current is None:
+                new = True
+            elif opened or _unfinished(current.name, self.language):
+                new = False
+            elif page != self.last_row_page:
+                new = cell.text[:1].isupper()
+            else:
+                new = True
+            if new or current is None:
+                current = _ThemeDraft(parts=[cell.text], pages=[page])
+                self.themes.append(current)
+                opened = True
+            else:
                 current.parts.append(cell.text)
                 current.pages.append(page)
-            else:
-                self.themes.append(_ThemeDraft(parts=[cell.text], pages=[page]))
-                current = self.themes[-1]
             if cell.bbox is not None:
                 _grow(current.boxes, (Column.THEME, page), cell.bbox)
         self.pending.clear()

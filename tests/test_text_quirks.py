@@ -121,3 +121,52 @@ def test_form_feeds_give_pages_directly(tmp_path: Path) -> None:
     document = run(path).index
     assert [t.name for t in document.themes][2] == "Gamma des femmes et des enfants"
     assert document.themes[3].pages == (2,)
+
+
+ENGLISH_DUMP = """\
+CTOC/COP/WG.4/2099/4
+V.99-00002 2/3
+Recommendations adopted by the Working Group, by theme
+Theme
+Meeting report Reference in document
+CTOC/COP/WG.4/2099/5
+(by section/paragraph/subparagraph) Document Paragraphs
+Awareness-raising CTOC/COP/WG.4/2009/2 8 (a) and 11 (b) I.7.a and I.10.b
+United Nations Voluntary Trust
+Fund for Victims of
+Trafficking in Persons,
+Especially Women and
+CTOC/COP/WG.4/2011/8 35 IV.30
+http://undocs.org/CTOC/COP/WG.4/2011/8
+Theme
+Meeting report Reference in document
+CTOC/COP/WG.4/2099/5
+(by section/paragraph/subparagraph) Document Paragraphs
+Children
+Victims (Identification and
+Referral)
+CTOC/COP/WG.4/2017/4 7 (a)–(j) and 8 (a)–
+(o)
+VII.1.a–j and VII.2.a–
+o
+"""
+
+
+def test_title_case_theme_names_are_not_split_at_capitals(tmp_path: Path) -> None:
+    """English names capitalise inner words; a block of theme lines is one theme, and
+    a theme cut by a page break is joined only while it is unfinished."""
+    path = tmp_path / "en.txt"
+    path.write_text(ENGLISH_DUMP, encoding="utf-8")
+    document = run(path).index
+    assert document.language == "en"
+    assert [t.name for t in document.themes] == [
+        "Awareness-raising",
+        "United Nations Voluntary Trust Fund for Victims of Trafficking in Persons, Especially Women and Children",
+        "Victims (Identification and Referral)",
+    ]
+    entry = document.themes[2].entries[0]
+    assert (entry.paragraphs_text, entry.references_text) == (
+        "7 (a)–(j) and 8 (a)–(o)",
+        "VII.1.a–j and VII.2.a–o",
+    )
+    assert len(entry.paragraphs) == len(entry.references) == 25
