@@ -85,7 +85,7 @@ class _Builder:
         self.pending.append((cell, page))
 
     def row(self, report: str, page: int, cells: dict[Column, Cell]) -> None:
-        self._flush_pending()
+        self._flush_pending(report)
         if not self.themes:
             self.diagnostics.append(
                 Diagnostic(
@@ -110,7 +110,7 @@ class _Builder:
         else:
             self.entry.add(column, text, page, bbox)
 
-    def _flush_pending(self) -> None:
+    def _flush_pending(self, next_report: str | None) -> None:
         """Give each held theme line to the current theme or to a new one.
 
         When the layout decided (`Cell.starts`), that decision stands. Otherwise: an
@@ -127,7 +127,7 @@ class _Builder:
             elif opened or _unfinished(current.name, self.language):
                 new = False
             elif page != self.last_row_page:
-                new = cell.text[:1].isupper()
+                new = self._starts_after_break(current, cell.text, next_report)
             else:
                 new = True
             if new or current is None:
@@ -140,6 +140,17 @@ class _Builder:
             if cell.bbox is not None:
                 _grow(current.boxes, (Column.THEME, page), cell.bbox)
         self.pending.clear()
+
+    def _starts_after_break(self, current: _ThemeDraft, text: str, report: str | None) -> bool:
+        """A finished theme, then a line on the next page: its tail or a new theme? Rows
+        run in report order within a theme, so a row that goes back in that order starts
+        a new theme; otherwise a capital does. A title-case tail ("… Trust" / "Fund for
+        …") is then split off as a theme of its own, which the theme-order check flags,
+        rather than two themes silently merged."""
+        last = current.entries[-1].report if current.entries else None
+        if report is not None and last is not None and _report_key(report) <= _report_key(last):
+            return True
+        return text[:1].isupper()
 
     def orphan(self, cell: Cell, page: int) -> None:
         """Cell text before the first row has nowhere to go: keep it as a diagnostic."""
@@ -154,9 +165,16 @@ class _Builder:
         )
 
     def finish(self) -> tuple[tuple[RawTheme, ...], list[Diagnostic]]:
-        self._flush_pending()
+        self._flush_pending(None)
         themes = tuple(_freeze(theme) for theme in self.themes)
         return themes, self.diagnostics
+
+
+def _report_key(symbol: str) -> tuple[tuple[int, int | str], ...]:
+    """Natural order of symbols: "…/2010/6" before "…/2010/10"."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part) for part in regex.split(r"(\d+)", symbol)
+    )
 
 
 def _unfinished(name: str, language: Language) -> bool:

@@ -170,3 +170,17 @@ def test_title_case_theme_names_are_not_split_at_capitals(tmp_path: Path) -> Non
         "VII.1.a–j and VII.2.a–o",
     )
     assert len(entry.paragraphs) == len(entry.references) == 25
+
+
+def test_rows_going_back_in_report_order_start_a_new_theme(tmp_path: Path) -> None:
+    """After a page break a finished theme is followed by a line without a capital: the
+    row beside it goes back to an earlier report, so it is a new theme, not a tail."""
+    dump = (
+        DUMP.replace("Delta\n", "eLearning\n")
+        .replace(" CTOC/COP/WG.4/2015/6 5 à 14 VI.1 à 10", " CTOC/COP/WG.4/2009/2 5 à 14 I.4 à 13")
+        .replace("femmes et des\nenfants\n", "")
+    )
+    path = tmp_path / "dump.txt"
+    path.write_text(dump.replace("Gamma des\n", "Gamma\n"), encoding="utf-8")
+    names = [t.name for t in run(path).index.themes]
+    assert names == ["Alpha (un et deux)", "Bêta", "Gamma", "eLearning", "Epsilon"]
