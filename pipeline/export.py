@@ -20,6 +20,7 @@ from typing import Any
 import regex
 
 from pipeline import __version__
+from pipeline.errors import InputError
 from pipeline.models import Entry, IndexDocument, Paragraph, Reference
 from pipeline.validate import Mapping, infer_mapping
 
@@ -235,6 +236,13 @@ def index_to_files(document: IndexDocument) -> dict[str, bytes]:
 
 def write_files(files: dict[str, bytes], out_dir: Path) -> None:
     """Write each file atomically (temporary file in the same folder, then rename)."""
+    try:
+        _write_files(files, out_dir)
+    except OSError as error:
+        raise InputError(f"{out_dir}: cannot write ({error.strerror or error})") from None
+
+
+def _write_files(files: dict[str, bytes], out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, data in sorted(files.items()):
         fd, temporary = tempfile.mkstemp(prefix=f".{name}.", dir=out_dir)

@@ -106,3 +106,13 @@ def test_unknown_language_names_the_known_ones(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "unknown language 'xx'" in result.stderr
     assert "fr" in result.stderr
+
+
+def test_unwritable_output_fails_cleanly(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = recindex("extract", str(TEXT_DUMP), "--out", str(blocker / "out"), cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("recindex: error: ")
+    assert "cannot write" in result.stderr
+    assert "Traceback" not in result.stderr
