@@ -14,6 +14,7 @@ from pathlib import Path
 from pipeline.export import index_to_files
 from pipeline.models import Entry, IndexDocument, Theme
 from pipeline.normalize.render import show_reference
+from pipeline.run import run
 from pipeline.validate import infer_mapping
 from tests.paths import ROOT
 
@@ -200,3 +201,54 @@ def test_no_code_literal_names_this_edition() -> None:
         if any(marker in text for marker in EDITION_MARKERS)
     ]
     assert found == []
+
+
+def test_next_version_as_a_pdf_extracts_the_same(new: IndexDocument, tmp_path: Path) -> None:
+    """The re-issue typeset as a PDF, in a layout unlike the shared one, gives the same
+    themes, rows and metadata as its text dump: no version is known to the PDF path."""
+    from pipeline.normalize.language import get_language
+    from tests.pdf_factory import Layout, TableData, build_pdf
+
+    assert new.symbol
+    assert new.title
+    assert new.job_number
+    assert new.reference_document
+    table = TableData(
+        new.symbol,
+        new.title,
+        new.job_number,
+        new.reference_document,
+        tuple(
+            (t.name, tuple((e.report, e.paragraphs_text, e.references_text) for e in t.entries))
+            for t in new.themes
+        ),
+    )
+    path = tmp_path / "next.pdf"
+    layout = Layout(paper="Letter", font="sans", size=9.5, widths=(0.25, 0.27, 0.2, 0.28))
+    path.write_bytes(build_pdf(table, layout, get_language("fr")))
+    pdf = run(path).index
+    assert (pdf.symbol, pdf.title, pdf.job_number, pdf.reference_document) == (
+        new.symbol,
+        new.title,
+        new.job_number,
+        new.reference_document,
+    )
+    assert [
+        (
+            t.name,
+            [
+                (e.report, e.paragraphs_text, e.references_text, e.paragraphs, e.references)
+                for e in t.entries
+            ],
+        )
+        for t in pdf.themes
+    ] == [
+        (
+            t.name,
+            [
+                (e.report, e.paragraphs_text, e.references_text, e.paragraphs, e.references)
+                for e in t.entries
+            ],
+        )
+        for t in new.themes
+    ]
