@@ -116,13 +116,27 @@ SPANISH = {
     "Victimes (revictimisation)": "Víctimas (revictimización)",
 }
 
+# A smaller part again, in Cyrillic: the subparagraph letters stay Latin.
+RUSSIAN = {
+    "Agences de recrutement et frais de recrutement": "Агентства по найму и плата за наем",
+    "Conférence des Parties à la Convention des Nations Unies contre la criminalité transnationale organisée et Groupe de travail sur la traite des personnes (rôle et activités)": "Конференция Участников Конвенции Организации Объединенных Наций против транснациональной организованной преступности и Рабочая группа по торговле людьми (роль и деятельность)",
+    "Coopération internationale": "Международное сотрудничество",
+    "Corruption": "Коррупция",
+    "Enfants": "Дети",
+    "Législation": "Законодательство",
+    "Sensibilisation": "Повышение осведомленности",
+    "Victimes (protection et assistance)": "Жертвы (защита и помощь)",
+}
+
 TITLES = {
     "en": "Recommendations adopted by the Working Group on Trafficking in Persons at its "
     "first eight meetings, by theme",
     "es": "Recomendaciones aprobadas por el Grupo de Trabajo sobre la Trata de Personas en "
     "sus primeras ocho reuniones, por tema",
+    "ru": "Рекомендации, принятые Рабочей группой по торговле людьми на ее первых восьми "
+    "совещаниях, по темам",
 }
-JOB_NUMBERS = {"en": "V.19-07097", "es": "V.19-07099"}
+JOB_NUMBERS = {"en": "V.19-07097", "es": "V.19-07099", "ru": "V.19-07100"}
 
 
 def edition(french: IndexDocument, names: dict[str, str], language: Language) -> TableData:

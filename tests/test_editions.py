@@ -15,12 +15,13 @@ from pipeline.compare import compare_documents
 from pipeline.models import IndexDocument
 from pipeline.normalize.language import known_languages
 from pipeline.run import Run, run
-from tests.editions import ENGLISH, SPANISH, edition
+from tests.editions import ENGLISH, RUSSIAN, SPANISH, TITLES, edition
 from tests.pdf_factory import Layout, build_pdf
 
 EDITIONS = {
     "en": (ENGLISH, Layout(paper="Letter", font="sans", size=10, widths=(0.24, 0.27, 0.21, 0.28))),
     "es": (SPANISH, Layout(font="serif", size=10, widths=(0.24, 0.27, 0.21, 0.28))),
+    "ru": (RUSSIAN, Layout(font="serif", size=9, ruled=True, widths=(0.26, 0.27, 0.19, 0.28))),
 }
 
 
@@ -40,13 +41,12 @@ def printed(
 def test_language_is_recognised(printed: tuple[str, IndexDocument]) -> None:
     code, document = printed
     assert document.language == code
-    assert document.title is not None
-    assert document.title.startswith(("Recommendations adopted", "Recomendaciones aprobadas"))
+    assert document.title == TITLES[code]
 
 
 def test_theme_names_in_the_edition_order(printed: tuple[str, IndexDocument]) -> None:
     code, document = printed
-    names = ENGLISH if code == "en" else SPANISH
+    names = EDITIONS[code][0]
     expected = sorted(names.values(), key=primary_key)
     assert [t.name for t in document.themes] == expected
     assert not any(d.code == "theme-order" for d in document.diagnostics)
@@ -56,7 +56,7 @@ def test_same_expanded_data_as_the_french_edition(
     printed: tuple[str, IndexDocument], text_run: Run
 ) -> None:
     code, document = printed
-    names = ENGLISH if code == "en" else SPANISH
+    names = EDITIONS[code][0]
     french = {t.name: t for t in text_run.index.themes}
     for theme in document.themes:
         source = next(french[fr] for fr, other in names.items() if other == theme.name)
@@ -69,7 +69,7 @@ def test_compare_matches_every_theme_by_content(
     printed: tuple[str, IndexDocument], text_run: Run
 ) -> None:
     code, document = printed
-    names = ENGLISH if code == "en" else SPANISH
+    names = EDITIONS[code][0]
     comparison = compare_documents(text_run.index, document)
     assert {(m.a_name, m.b_name) for m in comparison.matches} == set(names.items())
     assert all(m.score == 1.0 and not m.ambiguous for m in comparison.matches)
