@@ -1,4 +1,4 @@
-"""English and Spanish editions, typeset from the French data: same data comes back.
+"""English, Spanish and Russian editions, typeset from the French data: same data back.
 
 Each edition has its own header labels, list and range words, subparagraph form, theme
 names and theme order; nothing tells the pipeline which language it reads.
