@@ -75,9 +75,8 @@ class PageContent:
     links: tuple[Link, ...] = ()
 
 
-@dataclass
-class PrintedLine:
-    """Words sharing a baseline, left to right."""
+class _WordRun:
+    """Geometry and text of a run of words (a printed line, or one column of it)."""
 
     words: list[Word]
 
@@ -90,12 +89,27 @@ class PrintedLine:
         return max(w.bottom for w in self.words)
 
     @property
+    def x0(self) -> float:
+        return min(w.x0 for w in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
     def size(self) -> float:
         return statistics.median(w.size for w in self.words)
 
     @property
     def text(self) -> str:
         return fold(" ".join(w.text for w in self.words))
+
+
+@dataclass
+class PrintedLine(_WordRun):
+    """Words sharing a baseline, left to right."""
+
+    words: list[Word]
 
 
 def printed_lines(words: Iterable[Word]) -> list[PrintedLine]:
@@ -284,7 +298,7 @@ def header_lines(lines: Sequence[PrintedLine], header: Header) -> list[int]:
 
 
 @dataclass
-class ColumnLine:
+class ColumnLine(_WordRun):
     """The words of one column on one printed line of the table body."""
 
     column: Column
@@ -293,28 +307,8 @@ class ColumnLine:
     below: float = 0.0
 
     @property
-    def top(self) -> float:
-        return min(w.top for w in self.words)
-
-    @property
     def bottom(self) -> float:
         return max(self.below, *(w.bottom for w in self.words))
-
-    @property
-    def x0(self) -> float:
-        return min(w.x0 for w in self.words)
-
-    @property
-    def x1(self) -> float:
-        return max(w.x1 for w in self.words)
-
-    @property
-    def size(self) -> float:
-        return statistics.median(w.size for w in self.words)
-
-    @property
-    def text(self) -> str:
-        return fold(" ".join(w.text for w in self.words))
 
 
 @dataclass
