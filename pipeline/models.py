@@ -153,7 +153,6 @@ class TableLines(Frozen):
     meta: DocumentMeta
     lines: tuple[Line, ...]
     uris: tuple[str, ...] = ()
-    diagnostics: tuple[Diagnostic, ...] = ()
 
 
 # --- reassemble ----------------------------------------------------------------------------

@@ -318,5 +318,5 @@ def table_lines_to_raw_table(table: TableLines) -> RawTable:
         meta=table.meta,
         themes=themes,
         uris=table.uris,
-        diagnostics=(*table.diagnostics, *diagnostics),
+        diagnostics=tuple(diagnostics),
     )

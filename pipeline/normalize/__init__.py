@@ -43,7 +43,7 @@ def _diagnostics(
             theme=theme,
             report=entry.report,
             text=text,
-            suggestion=note.suggestion or reading,
+            suggestion=reading,
         )
         for note in parsed.notes
     ]

@@ -36,10 +36,12 @@ class Token:
 
 @dataclass(frozen=True)
 class Note:
+    """An irregularity met while reading a cell; `normalize` locates it and adds the
+    reading taken (the whole cell rewritten) as its suggestion."""
+
     code: str
     severity: Severity
     message: str
-    suggestion: str | None = None
 
 
 T = TypeVar("T", Paragraph, Reference)
@@ -66,15 +68,6 @@ class Grammar:
 
     def is_regular_range(self, value: str) -> bool:
         return value in {prepare(word) for word in self.language.grammar.range}
-
-    @property
-    def range_word(self) -> str:
-        """How this edition writes a range, for suggested readings."""
-        return self.language.grammar.range[0]
-
-    @property
-    def list_word(self) -> str:
-        return self.language.grammar.list[0]
 
 
 def _words(words: tuple[str, ...]) -> str:

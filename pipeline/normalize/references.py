@@ -76,18 +76,18 @@ def _read_reference(reader: Reader, current: Reference | None, out: Parsed[Refer
         if not reader.at("num"):
             raise GrammarError(f"comma after section {section}")
         out.notes.append(
-            Note("comma-for-dot", Severity.INFO, f"comma instead of a dot after {section}", None)
+            Note("comma-for-dot", Severity.INFO, f"comma instead of a dot after {section}")
         )
     token = reader.take("num", "roman")
     if token.spaced and separator.kind == "dot":
         out.notes.append(
-            Note("space-after-dot", Severity.INFO, f"space after {section}{separator.value}", None)
+            Note("space-after-dot", Severity.INFO, f"space after {section}{separator.value}")
         )
     if token.kind == "roman":
         if token.value != "I" or not (reader.at("dot") and reader.next_is(1, "letter")):
             raise GrammarError(f"{section}.{token.value} is not a paragraph")
         out.notes.append(
-            Note("letter-i-for-one", Severity.INFO, "capital I printed for the digit 1", None)
+            Note("letter-i-for-one", Severity.INFO, "capital I printed for the digit 1")
         )
         number = 1
     else:
