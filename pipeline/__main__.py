@@ -1,5 +1,5 @@
 """`python -m pipeline` is the `recindex` command."""
 
-from pipeline.cli import main
+from pipeline.cli.commands import main
 
 main()

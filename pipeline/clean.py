@@ -16,8 +16,8 @@ from functools import cache
 import regex
 
 from pipeline.errors import InputError
+from pipeline.languages import Language, known_languages
 from pipeline.models import DocumentMeta, Line, Lines, TableLines
-from pipeline.normalize.language import Language, known_languages
 from pipeline.patterns import FOOTER_RE, SYMBOL_RE, UNDOCS_SYMBOL_RE, fold
 
 

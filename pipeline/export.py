@@ -21,8 +21,7 @@ import regex
 
 from pipeline import __version__
 from pipeline.errors import InputError
-from pipeline.models import Entry, IndexDocument, Paragraph, Reference
-from pipeline.validate import Mapping, infer_mapping
+from pipeline.models import Entry, IndexDocument, Mapping, Paragraph, Reference
 
 Row = Sequence[object]
 
@@ -83,7 +82,7 @@ def pair(
 
     `position`: the counts match, the i-th paragraph goes with the i-th reference.
     `offset`: the counts differ; each paragraph goes with the reference the report's
-    inferred mapping (`validate.infer_mapping`: section and offset) says it is reprinted
+    inferred mapping (`validation.infer_mapping`: section and offset) says it is reprinted
     as, if that reference is printed. `unpaired`: whatever is left, paragraphs in their
     order first, then references in theirs."""
     if len(entry.paragraphs) == len(entry.references):
@@ -107,8 +106,7 @@ def pair(
     return rows + [(None, entry.references[i], "unpaired") for i in free]
 
 
-def _reference_rows(document: IndexDocument) -> Iterable[Row]:
-    mapping = infer_mapping(document)
+def _reference_rows(document: IndexDocument, mapping: Mapping) -> Iterable[Row]:
     for theme in document.themes:
         for entry in theme.entries:
             for paragraph, reference, pairing in pair(entry, mapping):
@@ -125,7 +123,7 @@ def _reference_rows(document: IndexDocument) -> Iterable[Row]:
                 )
 
 
-def _tables(document: IndexDocument) -> dict[str, bytes]:
+def _tables(document: IndexDocument, mapping: Mapping) -> dict[str, bytes]:
     themes = (
         (
             t.position,
@@ -159,7 +157,7 @@ def _tables(document: IndexDocument) -> dict[str, bytes]:
     return {
         "themes.csv": _csv(THEME_FIELDS, themes),
         "entries.csv": _csv(ENTRY_FIELDS, entries),
-        "references.csv": _csv(REFERENCE_FIELDS, _reference_rows(document)),
+        "references.csv": _csv(REFERENCE_FIELDS, _reference_rows(document, mapping)),
         "diagnostics.csv": _csv(DIAGNOSTIC_FIELDS, diagnostics),
     }
 
@@ -213,10 +211,13 @@ def _package(document: IndexDocument) -> dict[str, Any]:
     }
 
 
-def index_to_files(document: IndexDocument) -> dict[str, bytes]:
-    """Every output file's bytes, by name; the manifest lists the others' hashes."""
+def index_to_files(document: IndexDocument, mapping: Mapping) -> dict[str, bytes]:
+    """Every output file's bytes, by name; the manifest lists the others' hashes.
+
+    `mapping` is what validation inferred (`Run.mapping`), used to pair paragraphs with
+    references in references.csv; export does not infer anything itself."""
     files = {"index.json": _json(document.model_dump(mode="json"))}
-    files.update(_tables(document))
+    files.update(_tables(document, mapping))
     files["datapackage.json"] = _json(_package(document))
     manifest = {
         "tool": {"name": "recindex", "version": __version__},

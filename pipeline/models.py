@@ -72,6 +72,12 @@ class SourceInfo(Frozen):
     pages: int
 
 
+# Report symbol -> (roman section, k): paragraph p of that report is reprinted in the
+# compilation document as section.(p - k). Inferred by validation, used by export to pair
+# each cited paragraph with its reference.
+Mapping = dict[str, tuple[str, int]]
+
+
 class Diagnostic(Frozen):
     """One observation about the source. Diagnostics never change the raw text they cite."""
 

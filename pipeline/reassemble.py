@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 
 import regex
 
+from pipeline.languages import Language, get_language
+from pipeline.languages.grammar import GrammarError, grammar_for, tokenize
 from pipeline.models import (
     BBox,
     Cell,
@@ -34,8 +36,6 @@ from pipeline.models import (
     Severity,
     TableLines,
 )
-from pipeline.normalize.grammar import GrammarError, grammar_for, tokenize
-from pipeline.normalize.language import Language, get_language
 from pipeline.patterns import DASH_CLASS, REFERENCE_START_RE, SYMBOL_RE, join_lines
 
 _DANGLING_RE = regex.compile(rf"(?:,|{DASH_CLASS})\s*$")

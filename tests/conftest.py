@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.api import Run, run
+from pipeline.languages import Language, get_language
 from pipeline.models import IndexDocument
-from pipeline.normalize.language import Language, get_language
-from pipeline.run import Run, run
 from tests.paths import TEXT_DUMP
 
 

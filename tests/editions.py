@@ -8,10 +8,10 @@ and expects the French data back, entry for entry.
 
 from __future__ import annotations
 
-from pipeline.audit_structure import primary_key
+from pipeline.languages import Language
 from pipeline.models import IndexDocument
-from pipeline.normalize.language import Language
 from pipeline.normalize.render import render_paragraphs, render_references
+from pipeline.validation.structure import primary_key
 from tests.pdf_factory import TableData
 
 ENGLISH = {

@@ -22,8 +22,8 @@ from typing import Literal
 
 from fpdf import FPDF
 
+from pipeline.languages import Language
 from pipeline.models import RawTable
-from pipeline.normalize.language import Language
 
 FONT_DIRS = (
     Path("/usr/share/fonts/truetype/dejavu"),

@@ -8,9 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pipeline.compare import compare_documents, concordance_csv
+from pipeline.api import Run
+from pipeline.comparison.editions import compare_documents, concordance_csv
 from pipeline.models import IndexDocument, Paragraph
-from pipeline.run import Run
 from tests.paths import TEXT_DUMP
 
 

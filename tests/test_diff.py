@@ -13,17 +13,16 @@ from pathlib import Path
 
 from rich.console import Console
 
-from pipeline.diff import (
+from pipeline.api import run
+from pipeline.cli.render import render_diff
+from pipeline.comparison.versions import (
     JSON_KEYS,
     DocumentDiff,
     ThemeRename,
     diff_documents,
-    is_identical,
-    render_diff,
     to_json,
 )
 from pipeline.models import IndexDocument, Theme
-from pipeline.run import run
 from tests.next_version import replace_exactly
 from tests.paths import TEXT_DUMP
 
@@ -72,7 +71,7 @@ def printed(diff: DocumentDiff) -> str:
 
 def test_a_document_against_itself_is_identical(old: IndexDocument) -> None:
     diff = diff_documents(old, old)
-    assert is_identical(diff)
+    assert diff.identical
     assert to_json(diff) == {key: [] for key in JSON_KEYS}
     assert "no differences" in printed(diff)
 
@@ -81,14 +80,14 @@ def test_same_data_from_another_file_is_identical(old: IndexDocument) -> None:
     """Source name and hash are not data: a copy of the dump under another name, or the
     published index.json read back, diffs as identical."""
     copy = old.model_copy(update={"source": old.source.model_copy(update={"name": "x.txt"})})
-    assert is_identical(diff_documents(old, copy))
+    assert diff_documents(old, copy).identical
     read_back = IndexDocument.model_validate_json(old.model_dump_json())
-    assert is_identical(diff_documents(old, read_back))
+    assert diff_documents(old, read_back).identical
 
 
 def test_next_version_lists_exactly_the_edits(old: IndexDocument, new: IndexDocument) -> None:
     diff = diff_documents(old, new)
-    assert not is_identical(diff)
+    assert not diff.identical
     assert to_json(diff) == {
         "themes_added": [{"theme": NEW_THEME}],
         "themes_removed": [],
@@ -201,7 +200,7 @@ def test_renamed_theme_in_the_text(old: IndexDocument, tmp_path: Path) -> None:
     ]
     assert (diff.themes_added, diff.themes_removed) == ((), ())
     assert (diff.entries_added, diff.entries_removed, diff.entries_changed) == ((), (), ())
-    assert not is_identical(diff)
+    assert not diff.identical
 
 
 def test_renames_are_matched_by_rows_not_by_position(old: IndexDocument) -> None:

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.audit_structure import primary_key
-from pipeline.compare import compare_documents
+from pipeline.api import Run, run
+from pipeline.comparison.editions import compare_documents
+from pipeline.languages import known_languages
 from pipeline.models import IndexDocument
-from pipeline.normalize.language import known_languages
-from pipeline.run import Run, run
+from pipeline.validation.structure import primary_key
 from tests.editions import ENGLISH, RUSSIAN, SPANISH, TITLES, edition
 from tests.pdf_factory import Layout, build_pdf
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from pipeline.api import Run, run
 from pipeline.export import index_to_files, write_files
 from pipeline.models import IndexDocument
-from pipeline.run import Run, run
 from tests.paths import TEXT_DUMP
 
 FILES = [
@@ -31,7 +31,7 @@ FILES = [
 
 @pytest.fixture(scope="module")
 def files(text_run: Run) -> dict[str, bytes]:
-    return index_to_files(text_run.index)
+    return index_to_files(text_run.index, text_run.mapping)
 
 
 def rows(data: bytes) -> list[dict[str, str]]:
@@ -43,7 +43,8 @@ def test_file_set(files: dict[str, bytes]) -> None:
 
 
 def test_same_input_gives_identical_bytes(files: dict[str, bytes]) -> None:
-    assert index_to_files(run(TEXT_DUMP).index) == files
+    fresh = run(TEXT_DUMP)
+    assert index_to_files(fresh.index, fresh.mapping) == files
 
 
 def test_index_json_round_trips_through_the_model(files: dict[str, bytes], text_run: Run) -> None:

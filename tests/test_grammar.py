@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pipeline.languages import Language, known_languages
 from pipeline.models import Paragraph, Reference
-from pipeline.normalize.language import Language, known_languages
 from pipeline.normalize.paragraphs import parse_paragraphs
 from pipeline.normalize.references import parse_references
 from pipeline.normalize.render import render_paragraphs, render_references

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.api import Run, run
 from pipeline.models import IndexDocument
-from pipeline.run import Run, run
 from tests.paths import TEXT_DUMP
 
 

@@ -8,14 +8,14 @@ from importlib import resources
 import pytest
 import regex
 
-from pipeline.normalize.language import Language, known_languages
+from pipeline.languages import Language, known_languages
 from pipeline.normalize.paragraphs import parse_paragraphs
 from pipeline.normalize.references import parse_references
 from pipeline.normalize.render import show_reference
 
 FILES = sorted(
     entry.name
-    for entry in resources.files("pipeline.normalize").joinpath("languages").iterdir()
+    for entry in resources.files("pipeline.languages").iterdir()
     if entry.name.endswith(".toml")
 )
 
@@ -27,7 +27,7 @@ def test_there_are_language_files() -> None:
 
 @pytest.mark.parametrize("name", FILES)
 def test_file_validates_and_names_its_code(name: str) -> None:
-    text = resources.files("pipeline.normalize").joinpath("languages", name).read_text("utf-8")
+    text = resources.files("pipeline.languages").joinpath(name).read_text("utf-8")
     language = Language.model_validate(tomllib.loads(text))
     assert language.code == name.removesuffix(".toml")
     for pattern in language.furniture.patterns:

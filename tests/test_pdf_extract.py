@@ -16,13 +16,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipeline.api import Run, run
 from pipeline.errors import InputError
-from pipeline.extract.pdf_chars import Glyph, read_layout, words
-from pipeline.extract.pdf_layout import ColumnLine, Word, find_header, printed_lines
-from pipeline.extract.pdf_themes import ThemeLine, theme_starts
+from pipeline.extraction.pdf_chars import Glyph, read_layout, words
+from pipeline.extraction.pdf_layout import ColumnLine, Word, find_header, printed_lines
+from pipeline.extraction.pdf_themes import ThemeLine, theme_starts
+from pipeline.languages import Language
 from pipeline.models import Column, IndexDocument
-from pipeline.normalize.language import Language
-from pipeline.run import Run, run
 from tests.paths import SHARED_PDF
 from tests.pdf_factory import (
     ZERO_PAGE_PDF,

@@ -11,8 +11,8 @@ from collections import Counter
 
 import pytest
 
+from pipeline.api import Run
 from pipeline.models import IndexDocument
-from pipeline.run import Run
 
 # (theme, number of meeting-report rows), in document order.
 THEMES = [

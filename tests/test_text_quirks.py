@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.api import run
 from pipeline.models import IndexDocument
-from pipeline.run import run
 
 HEADER = """\
  Thème

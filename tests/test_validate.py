@@ -12,6 +12,8 @@ from typing import Literal
 import pytest
 from rich.console import Console
 
+from pipeline.api import Run, run
+from pipeline.cli.render import exit_code, render_report
 from pipeline.export import pair
 from pipeline.models import (
     Diagnostic,
@@ -26,9 +28,7 @@ from pipeline.models import (
     SourceInfo,
 )
 from pipeline.normalize import raw_table_to_index
-from pipeline.report import exit_code, render_report
-from pipeline.run import Run, run
-from pipeline.validate import infer_mapping, validate_index
+from pipeline.validation import infer_mapping, validate_index
 
 A = "CTOC/COP/WG.4/2009/2"  # section I, paragraph p is I.(p - 1)
 B = "CTOC/COP/WG.4/2010/6"  # section II, paragraph p is II.(p - 7)
@@ -518,14 +518,14 @@ COLLATION_PAIRS = [
 
 @pytest.mark.parametrize(("first", "second"), COLLATION_PAIRS)
 def test_primary_collation_order(first: str, second: str) -> None:
-    from pipeline.audit_structure import primary_key
+    from pipeline.validation.structure import primary_key
 
     assert primary_key(first) <= primary_key(second)
     assert not primary_key(second) < primary_key(first)
 
 
 def test_case_and_accents_are_equal_at_the_first_level() -> None:
-    from pipeline.audit_structure import primary_key
+    from pipeline.validation.structure import primary_key
 
     assert primary_key("Éducation") == primary_key("education")
     assert primary_key("Ёлка") == primary_key("елка")

@@ -11,11 +11,11 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from pipeline.api import run
 from pipeline.export import index_to_files
 from pipeline.models import Entry, IndexDocument, Theme
 from pipeline.normalize.render import show_reference
-from pipeline.run import run
-from pipeline.validate import infer_mapping
+from pipeline.validation import infer_mapping
 from tests.paths import ROOT
 
 NEW_THEME = "Criminalité en ligne et traite facilitée par Internet"
@@ -160,7 +160,7 @@ def test_no_diagnostic_the_original_does_not_have(old: IndexDocument, new: Index
 
 
 def test_exported_files_name_only_the_new_version(new: IndexDocument) -> None:
-    files = index_to_files(new)
+    files = index_to_files(new, infer_mapping(new))
     for name, data in files.items():
         for old_value in ("CTOC/COP/WG.4/2019/4", "CTOC/COP/WG.4/2019/5", "V.19-07098", "huit"):
             assert old_value.encode() not in data, (name, old_value)
@@ -206,7 +206,7 @@ def test_no_code_literal_names_this_edition() -> None:
 def test_next_version_as_a_pdf_extracts_the_same(new: IndexDocument, tmp_path: Path) -> None:
     """The re-issue typeset as a PDF, in a layout unlike the shared one, gives the same
     themes, rows and metadata as its text dump: no version is known to the PDF path."""
-    from pipeline.normalize.language import get_language
+    from pipeline.languages import get_language
     from tests.pdf_factory import Layout, TableData, build_pdf
 
     assert new.symbol

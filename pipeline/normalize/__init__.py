@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from pipeline.languages import Language, get_language
+from pipeline.languages.grammar import Parsed
 from pipeline.models import Diagnostic, Entry, IndexDocument, RawEntry, RawTable, Severity, Theme
-from pipeline.normalize.grammar import Parsed
-from pipeline.normalize.language import Language, get_language
 from pipeline.normalize.paragraphs import parse_paragraphs
 from pipeline.normalize.references import parse_references
 from pipeline.normalize.render import render_paragraphs, render_references

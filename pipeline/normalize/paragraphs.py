@@ -6,8 +6,8 @@ A letter belongs to the last paragraph number read, so "51 b) à e), g), h) et j
 
 from __future__ import annotations
 
-from pipeline.models import Paragraph
-from pipeline.normalize.grammar import (
+from pipeline.languages import Language
+from pipeline.languages.grammar import (
     Grammar,
     GrammarError,
     Parsed,
@@ -17,7 +17,7 @@ from pipeline.normalize.grammar import (
     parse_enumeration,
     range_note,
 )
-from pipeline.normalize.language import Language
+from pipeline.models import Paragraph
 
 
 def parse_paragraphs(text: str, language: Language) -> Parsed[Paragraph]:

@@ -10,8 +10,8 @@ as separator).
 
 from __future__ import annotations
 
-from pipeline.models import Reference, Severity
-from pipeline.normalize.grammar import (
+from pipeline.languages import Language
+from pipeline.languages.grammar import (
     Grammar,
     GrammarError,
     Note,
@@ -22,7 +22,7 @@ from pipeline.normalize.grammar import (
     parse_enumeration,
     range_note,
 )
-from pipeline.normalize.language import Language
+from pipeline.models import Reference, Severity
 from pipeline.normalize.render import show_reference
 
 

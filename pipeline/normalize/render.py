@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
+from pipeline.languages import Language
 from pipeline.models import Paragraph, Reference
-from pipeline.normalize.language import Language
 from pipeline.patterns import DASHES
 
 _MIN_RUN = 3

@@ -18,18 +18,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from pipeline.audit_consistency import Mapping, check_consistency, infer_mapping
-from pipeline.audit_links import check_pdf_links, check_uri_record
-from pipeline.audit_notation import check_list_word
-from pipeline.audit_structure import (
+from pipeline.models import Diagnostic, Entry, IndexDocument, Mapping, Theme
+from pipeline.validation.consistency import check_consistency, infer_mapping
+from pipeline.validation.links import check_pdf_links, check_uri_record
+from pipeline.validation.notation import check_list_word
+from pipeline.validation.structure import (
     check_duplicate_themes,
     check_empty_themes,
     check_report_symbols,
     check_theme_order,
 )
-from pipeline.models import Diagnostic, Entry, IndexDocument, Theme
 
-__all__ = ["CHECKS", "Check", "Mapping", "infer_mapping", "run_checks", "validate_index"]
+__all__ = ["CHECKS", "Check", "infer_mapping", "run_checks", "validate_index"]
 
 Check = Callable[[IndexDocument], list[Diagnostic]]
 
@@ -44,12 +44,18 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-def run_checks(document: IndexDocument, uris: Sequence[str] | None = None) -> list[Diagnostic]:
-    """Every check's findings, in a fixed order (structure, links, notation, consistency)."""
+def run_checks(
+    document: IndexDocument, uris: Sequence[str] | None = None, mapping: Mapping | None = None
+) -> list[Diagnostic]:
+    """Every check's findings, in a fixed order (structure, links, notation, consistency).
+
+    `mapping` is `infer_mapping(document)`, passed in when the caller already has it."""
     found = [diagnostic for check in CHECKS for diagnostic in check(document)]
     if uris is not None:
         found.extend(check_uri_record(document, uris))
-    found.extend(check_consistency(document, infer_mapping(document)))
+    found.extend(
+        check_consistency(document, infer_mapping(document) if mapping is None else mapping)
+    )
     return found
 
 
@@ -86,7 +92,9 @@ def _attach(theme: Theme, found: list[Diagnostic]) -> Theme:
     return theme.model_copy(update={"entries": tuple(entries)})
 
 
-def validate_index(document: IndexDocument, uris: Sequence[str] | None = None) -> IndexDocument:
+def validate_index(
+    document: IndexDocument, uris: Sequence[str] | None = None, mapping: Mapping | None = None
+) -> IndexDocument:
     """Run every check; the document (and each row concerned) gains what they find.
 
     `uris` is the URI record of a text dump (`RawTable.uris`); None when there is none to

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pipeline.api import Run
 from pipeline.errors import InputError
 from pipeline.models import BBox, Column
-from pipeline.run import Run
 
 # Stroke and translucent fill per column (RGBA), so adjacent cells stay distinguishable.
 _COLOURS: dict[Column, tuple[tuple[int, int, int], tuple[int, int, int, int]]] = {

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import regex
 
+from pipeline.languages import Language, get_language
+from pipeline.languages.grammar import GrammarError, Token, grammar_for, prepare, tokenize
 from pipeline.models import Diagnostic, Entry, IndexDocument, Severity, Theme
-from pipeline.normalize.grammar import GrammarError, Token, grammar_for, prepare, tokenize
-from pipeline.normalize.language import Language, get_language
 from pipeline.normalize.render import render_paragraphs, render_references
 
 COMMA_FOR_LIST_WORD = "comma-for-list-word"

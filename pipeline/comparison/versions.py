@@ -26,13 +26,10 @@ from collections import Counter
 from collections.abc import Hashable, Sequence
 from typing import TypeVar
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
+from pipeline.comparison.match import match_rows, theme_content
+from pipeline.languages import Language, get_language
 from pipeline.models import Entry, Frozen, IndexDocument, Paragraph, Reference, Theme
-from pipeline.normalize.language import Language, get_language
-from pipeline.normalize.render import render_paragraphs, render_references, show_reference
+from pipeline.normalize.render import render_paragraphs, show_reference
 
 T = TypeVar("T", bound=Hashable)
 MetadataValue = str | int | None
@@ -101,18 +98,23 @@ class DocumentDiff(Frozen):
     entries_changed: tuple[EntryChange, ...] = ()
     metadata_changed: tuple[MetadataChange, ...] = ()
 
+    @property
+    def identical(self) -> bool:
+        """True when the two versions hold the same data (what `recindex diff` exits 0 on)."""
+        return not any(
+            (
+                self.themes_added,
+                self.themes_removed,
+                self.themes_renamed,
+                self.entries_added,
+                self.entries_removed,
+                self.entries_changed,
+                self.metadata_changed,
+            )
+        )
+
 
 # --- comparison ----------------------------------------------------------------------------
-
-EntryKey = tuple[str, str, int]
-Signature = frozenset[tuple[tuple[str, tuple[Paragraph, ...], tuple[Reference, ...]], int]]
-
-
-def _signature(theme: Theme) -> Signature:
-    """A theme's rows as a multiset of (report, paragraphs, references): what a renamed
-    theme keeps. Printed text is left out so that a notation fix does not hide a rename."""
-    rows = Counter((e.report, e.paragraphs, e.references) for e in theme.entries)
-    return frozenset(rows.items())
 
 
 def _keyed(themes: Sequence[Theme]) -> list[tuple[Theme, tuple[str, int]]]:
@@ -141,30 +143,25 @@ def _renames(old: Sequence[Theme], new: Sequence[Theme]) -> list[tuple[Theme, Th
     vanished = _unmatched(old, new)
     pairs: list[tuple[Theme, Theme]] = []
     for theme in _unmatched(new, old):
-        signature = _signature(theme)
-        match = next((t for t in vanished if signature and _signature(t) == signature), None)
+        content = theme_content(theme)
+        match = next((t for t in vanished if content and theme_content(t) == content), None)
         if match is not None:
             vanished.remove(match)
             pairs.append((match, theme))
     return pairs
 
 
-def _rows(themes: Sequence[Theme], names: dict[int, str]) -> dict[EntryKey, Entry]:
-    """Rows by (theme, report, occurrence), a renamed theme's rows under its new name
-    (`names`: theme object id -> new name); the dict keeps document order."""
-    seen: Counter[tuple[str, str]] = Counter()
-    rows: dict[EntryKey, Entry] = {}
-    for theme in themes:
-        name = names.get(id(theme), theme.name)
-        for entry in theme.entries:
-            rows[(name, entry.report, seen[(name, entry.report)])] = entry
-            seen[(name, entry.report)] += 1
-    return rows
+def _partners(old: Sequence[Theme], new: Sequence[Theme]) -> dict[int, Theme]:
+    """New theme (by object id) -> its old version: same (name, occurrence), or renamed."""
+    old_by_key = {key: theme for theme, key in _keyed(old)}
+    partners = {id(t): old_by_key[key] for t, key in _keyed(new) if key in old_by_key}
+    partners.update({id(n): o for o, n in _renames(old, new)})
+    return partners
 
 
-def _ref(key: EntryKey, entry: Entry) -> EntryRef:
+def _ref(theme: str, entry: Entry) -> EntryRef:
     return EntryRef(
-        theme=key[0],
+        theme=theme,
         report=entry.report,
         paragraphs_text=entry.paragraphs_text,
         references_text=entry.references_text,
@@ -227,13 +224,27 @@ def diff_documents(old: IndexDocument, new: IndexDocument) -> DocumentDiff:
     follow from the data and the layout, and would bury the changes a reader looks for."""
     renames = _renames(old.themes, new.themes)
     renamed = {id(o) for o, _ in renames} | {id(n) for _, n in renames}
-    old_rows = _rows(old.themes, {id(o): n.name for o, n in renames})
-    new_rows = _rows(new.themes, {})
-    changes = [
-        change
-        for key, entry in new_rows.items()
-        if key in old_rows and (change := _change(key[0], old_rows[key], entry)) is not None
-    ]
+    partners = _partners(old.themes, new.themes)
+    added: list[EntryRef] = []
+    changes: list[EntryChange] = []
+    for theme in new.themes:
+        before = partners.get(id(theme))
+        for now, then in match_rows(theme.entries, before.entries if before else ()):
+            if now is None:
+                continue
+            if then is None:
+                added.append(_ref(theme.name, now))
+            elif (change := _change(theme.name, then, now)) is not None:
+                changes.append(change)
+    later = {id(before): theme for theme in new.themes if (before := partners.get(id(theme)))}
+    removed: list[EntryRef] = []
+    for theme in old.themes:
+        after = later.get(id(theme))
+        # A renamed theme's rows are shown under its new name.
+        name = after.name if after else theme.name
+        for then, now in match_rows(theme.entries, after.entries if after else ()):
+            if then is not None and now is None:
+                removed.append(_ref(name, then))
     return DocumentDiff(
         old_label=_label(old),
         new_label=_label(new),
@@ -245,29 +256,14 @@ def diff_documents(old: IndexDocument, new: IndexDocument) -> DocumentDiff:
             t.name for t in _unmatched(old.themes, new.themes) if id(t) not in renamed
         ),
         themes_renamed=tuple(ThemeRename(old_name=o.name, new_name=n.name) for o, n in renames),
-        entries_added=tuple(_ref(k, e) for k, e in new_rows.items() if k not in old_rows),
-        entries_removed=tuple(_ref(k, e) for k, e in old_rows.items() if k not in new_rows),
+        entries_added=tuple(added),
+        entries_removed=tuple(removed),
         entries_changed=tuple(changes),
         metadata_changed=_metadata(old, new),
     )
 
 
-def is_identical(diff: DocumentDiff) -> bool:
-    """True when the two versions hold the same data (what `recindex diff` exits 0 on)."""
-    return not any(
-        (
-            diff.themes_added,
-            diff.themes_removed,
-            diff.themes_renamed,
-            diff.entries_added,
-            diff.entries_removed,
-            diff.entries_changed,
-            diff.metadata_changed,
-        )
-    )
-
-
-# --- views ---------------------------------------------------------------------------------
+# --- views -----------------------------------------------------------------------------
 
 
 def show_paragraph(item: Paragraph, language: Language) -> str:
@@ -304,86 +300,3 @@ def to_json(diff: DocumentDiff) -> JSONObject:
         "entries_changed": [change(c) for c in diff.entries_changed],
         "metadata_changed": [m.model_dump() for m in diff.metadata_changed],
     }
-
-
-def _rows_table(title: str, rows: Sequence[EntryRef], style: str) -> Table:
-    table = Table(title=title, title_justify="left", title_style=f"bold {style}")
-    for column in ("Theme", "Report", "Paragraphs", "References"):
-        table.add_column(column, overflow="fold")
-    for ref in rows:
-        table.add_row(
-            Text(ref.theme), Text(ref.report), Text(ref.paragraphs_text), Text(ref.references_text)
-        )
-    return table
-
-
-def _gain_loss(gained: str, lost: str) -> Text:
-    text = Text()
-    if gained:
-        text.append(f"+ {gained}", style="green")
-    if lost:
-        text.append(("\n" if gained else "") + f"− {lost}", style="red")
-    return text
-
-
-def _changes_table(changes: Sequence[EntryChange], language: Language) -> Table:
-    """Per row, the items gained and lost (written compactly, as ranges where they run);
-    when only the printed text changed, the old and new text."""
-    table = Table(title="Rows changed", title_justify="left", title_style="bold yellow")
-    for column in ("Theme", "Report", "Paragraphs", "References"):
-        table.add_column(column, overflow="fold")
-    for c in changes:
-        paragraphs = _gain_loss(
-            render_paragraphs(c.paragraphs_gained, language),
-            render_paragraphs(c.paragraphs_lost, language),
-        )
-        references = _gain_loss(
-            render_references(c.references_gained, language),
-            render_references(c.references_lost, language),
-        )
-        if not paragraphs and c.old_paragraphs_text != c.new_paragraphs_text:
-            paragraphs = Text(f"{c.old_paragraphs_text} → {c.new_paragraphs_text}")
-        if not references and c.old_references_text != c.new_references_text:
-            references = Text(f"{c.old_references_text} → {c.new_references_text}")
-        table.add_row(Text(c.theme), Text(c.report), paragraphs, references)
-    return table
-
-
-def render_diff(diff: DocumentDiff, console: Console) -> None:
-    """A report for a person: a heading, then one section per kind of change, each a
-    table; "no differences" when there is nothing to show."""
-    console.rule(Text(f"{diff.old_label} → {diff.new_label}"))
-    if is_identical(diff):
-        console.print("no differences")
-        return
-    if diff.metadata_changed:
-        table = Table(title="Document", title_justify="left", title_style="bold")
-        for column in ("Field", "Old", "New"):
-            table.add_column(column, overflow="fold")
-        for m in diff.metadata_changed:
-            table.add_row(Text(m.field), Text(str(m.old)), Text(str(m.new)))
-        console.print(table)
-    if diff.themes_added or diff.themes_removed or diff.themes_renamed:
-        table = Table(title="Themes", title_justify="left", title_style="bold")
-        table.add_column("Change")
-        table.add_column("Theme", overflow="fold")
-        for name in diff.themes_added:
-            table.add_row(Text("added", style="green"), Text(name))
-        for name in diff.themes_removed:
-            table.add_row(Text("removed", style="red"), Text(name))
-        for r in diff.themes_renamed:
-            table.add_row(Text("renamed", style="yellow"), Text(f"{r.old_name} → {r.new_name}"))
-        console.print(table)
-    if diff.entries_added:
-        console.print(_rows_table("Rows added", diff.entries_added, "green"))
-    if diff.entries_removed:
-        console.print(_rows_table("Rows removed", diff.entries_removed, "red"))
-    if diff.entries_changed:
-        console.print(_changes_table(diff.entries_changed, get_language(diff.language)))
-    console.print(
-        f"{len(diff.themes_added)} theme(s) added, {len(diff.themes_removed)} removed, "
-        f"{len(diff.themes_renamed)} renamed; {len(diff.entries_added)} row(s) added, "
-        f"{len(diff.entries_removed)} removed, {len(diff.entries_changed)} changed; "
-        f"{len(diff.metadata_changed)} metadata field(s) changed",
-        markup=False,
-    )

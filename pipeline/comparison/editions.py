@@ -14,9 +14,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from pipeline.models import Entry, IndexDocument, Theme
-
-RowKey = tuple[str, tuple[tuple[int, str | None], ...], tuple[tuple[str, int, str | None], ...]]
+from pipeline.comparison.match import RowContent, match_rows, theme_content
+from pipeline.models import IndexDocument, Theme
 
 
 class _Frozen(BaseModel):
@@ -56,17 +55,8 @@ class Comparison(_Frozen):
         return not self.differences and self.a_symbol == self.b_symbol
 
 
-def row_key(entry: Entry) -> RowKey:
-    """What an entry says, independent of the edition's language."""
-    return (
-        entry.report,
-        tuple((p.number, p.letter) for p in entry.paragraphs),
-        tuple((r.section, r.paragraph, r.letter) for r in entry.references),
-    )
-
-
-def _keys(theme: Theme) -> frozenset[RowKey]:
-    return frozenset(row_key(e) for e in theme.entries)
+def _keys(theme: Theme) -> frozenset[RowContent]:
+    return frozenset(theme_content(theme))
 
 
 def match_themes(a: IndexDocument, b: IndexDocument) -> list[ThemeMatch]:
@@ -105,12 +95,9 @@ def match_themes(a: IndexDocument, b: IndexDocument) -> list[ThemeMatch]:
 
 
 def _entry_differences(ta: Theme, tb: Theme) -> Iterable[Difference]:
-    by_report_b = {e.report: e for e in tb.entries}
-    seen: set[str] = set()
-    for ea in ta.entries:
-        eb = by_report_b.get(ea.report)
-        seen.add(ea.report)
-        if eb is None:
+    """Rows paired by (report, occurrence), the rule `diff` uses too (`match.match_rows`)."""
+    for ea, eb in match_rows(ta.entries, tb.entries):
+        if eb is None and ea is not None:
             yield Difference(
                 kind="only-in-a",
                 theme_a=ta.name,
@@ -118,27 +105,7 @@ def _entry_differences(ta: Theme, tb: Theme) -> Iterable[Difference]:
                 report=ea.report,
                 a=ea.paragraphs_text,
             )
-            continue
-        if ea.paragraphs != eb.paragraphs:
-            yield Difference(
-                kind="paragraphs",
-                theme_a=ta.name,
-                theme_b=tb.name,
-                report=ea.report,
-                a=ea.paragraphs_text,
-                b=eb.paragraphs_text,
-            )
-        if ea.references != eb.references:
-            yield Difference(
-                kind="references",
-                theme_a=ta.name,
-                theme_b=tb.name,
-                report=ea.report,
-                a=ea.references_text,
-                b=eb.references_text,
-            )
-    for eb in tb.entries:
-        if eb.report not in seen:
+        elif ea is None and eb is not None:
             yield Difference(
                 kind="only-in-b",
                 theme_a=ta.name,
@@ -146,6 +113,25 @@ def _entry_differences(ta: Theme, tb: Theme) -> Iterable[Difference]:
                 report=eb.report,
                 b=eb.paragraphs_text,
             )
+        elif ea is not None and eb is not None:
+            if ea.paragraphs != eb.paragraphs:
+                yield Difference(
+                    kind="paragraphs",
+                    theme_a=ta.name,
+                    theme_b=tb.name,
+                    report=ea.report,
+                    a=ea.paragraphs_text,
+                    b=eb.paragraphs_text,
+                )
+            if ea.references != eb.references:
+                yield Difference(
+                    kind="references",
+                    theme_a=ta.name,
+                    theme_b=tb.name,
+                    report=ea.report,
+                    a=ea.references_text,
+                    b=eb.references_text,
+                )
 
 
 def compare_documents(a: IndexDocument, b: IndexDocument) -> Comparison:

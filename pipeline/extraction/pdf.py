@@ -17,8 +17,8 @@ from collections.abc import Iterator, Sequence
 from typing import Any, Literal
 
 from pipeline.errors import InputError
-from pipeline.extract.pdf_chars import read_layout
-from pipeline.extract.pdf_layout import (
+from pipeline.extraction.pdf_chars import read_layout
+from pipeline.extraction.pdf_layout import (
     COLUMNS,
     BodyRow,
     Header,
@@ -33,9 +33,9 @@ from pipeline.extract.pdf_layout import (
     header_lines,
     printed_lines,
 )
-from pipeline.extract.pdf_themes import ThemeLine, theme_starts
+from pipeline.extraction.pdf_themes import ThemeLine, theme_starts
+from pipeline.languages import Language, known_languages
 from pipeline.models import BBox, Cell, Column, Line, Lines, PageLayout, SourceInfo
-from pipeline.normalize.language import Language, known_languages
 from pipeline.patterns import FOOTER_RE, JOB_NUMBER_RE, SYMBOL_RE
 
 _Kind = Literal["text", "header", "furniture"]

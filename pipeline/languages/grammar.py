@@ -16,8 +16,8 @@ from typing import Any, Generic, Literal, TypeVar
 
 import regex
 
+from pipeline.languages import Language
 from pipeline.models import Paragraph, Reference, Severity
-from pipeline.normalize.language import Language
 from pipeline.patterns import DASHES, ROMAN, fold
 
 TokenKind = Literal["num", "letter", "roman", "dot", "comma", "list", "range", "dash"]

@@ -23,11 +23,18 @@ from collections.abc import Iterator, Sequence
 from difflib import SequenceMatcher
 from itertools import pairwise
 
-from pipeline.models import Diagnostic, Entry, IndexDocument, Paragraph, Reference, Severity, Theme
-from pipeline.normalize.language import Language, get_language
+from pipeline.languages import Language, get_language
+from pipeline.models import (
+    Diagnostic,
+    Entry,
+    IndexDocument,
+    Mapping,
+    Paragraph,
+    Reference,
+    Severity,
+    Theme,
+)
 from pipeline.normalize.render import render_paragraphs, render_references, show_reference
-
-Mapping = dict[str, tuple[str, int]]
 
 # Codes this module produces, most specific first.
 FULL_RANGE = "full-range-for-list"

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 import regex
 
+from pipeline.languages import Language
 from pipeline.models import Column
-from pipeline.normalize.language import Language
 from pipeline.patterns import SYMBOL_RE, fold
 
 # Words of one printed line differ in top by a fraction of their size (baseline jitter,

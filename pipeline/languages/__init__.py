@@ -77,7 +77,7 @@ class Language(_Strict):
 
 
 def _language_files() -> dict[str, str]:
-    folder = resources.files("pipeline.normalize").joinpath("languages")
+    folder = resources.files("pipeline.languages")
     return {
         entry.name.removesuffix(".toml"): entry.read_text(encoding="utf-8")
         for entry in sorted(folder.iterdir(), key=lambda e: e.name)

@@ -69,12 +69,12 @@ def extract(
     """Extract SOURCE into index.json, four CSV tables, datapackage.json and manifest.json."""
 
     def body() -> None:
+        from pipeline.api import run
         from pipeline.export import index_to_files, write_files
-        from pipeline.run import run
 
-        result = run(source, lang)
+        result = run(source, lang=lang)
         folder = out or Path("output") / source.name
-        write_files(index_to_files(result.index), folder)
+        write_files(index_to_files(result.index, result.mapping), folder)
         document = result.index
         entries = sum(len(t.entries) for t in document.themes)
         typer.echo(
@@ -126,10 +126,10 @@ def validate(
     def body() -> int:
         from rich.console import Console
 
-        from pipeline.report import exit_code, render_report
-        from pipeline.run import load_index
+        from pipeline.api import validate
+        from pipeline.cli.render import exit_code, render_report
 
-        document = load_index(source, lang)
+        document = validate(source, lang=lang)
         render_report(document, Console())
         return exit_code(document, fail_on.value if fail_on else None)
 
@@ -146,10 +146,10 @@ def debug(
     """Draw a page with the detected table area, column bounds, rows and cells."""
 
     def body() -> None:
-        from pipeline.draw import draw_page
-        from pipeline.run import run
+        from pipeline.api import run
+        from pipeline.cli.draw import draw_page
 
-        draw_page(run(source, lang), source, page, out)
+        draw_page(run(source, lang=lang), source, page, out)
         typer.echo(f"{source.name}: page {page} -> {out}", err=True)
 
     guarded(body)
@@ -168,7 +168,7 @@ def batch(
         from rich.console import Console
         from rich.table import Table
 
-        from pipeline.batch import run_batch
+        from pipeline.cli.batch import run_batch
 
         results = run_batch(sources, out, jobs, lang)
         table = Table(title="recindex batch")
@@ -203,36 +203,14 @@ def compare(
 
     def body() -> int:
         from rich.console import Console
-        from rich.table import Table
 
-        from pipeline.compare import compare_documents, concordance_csv
+        from pipeline.api import compare
+        from pipeline.cli.render import render_comparison
+        from pipeline.comparison.editions import concordance_csv
         from pipeline.export import write_files
-        from pipeline.run import load_index
 
-        comparison = compare_documents(load_index(a), load_index(b))
-        console = Console()
-        console.print(
-            f"[bold]{a.name}[/bold] ({comparison.a_language}) ↔ [bold]{b.name}[/bold] "
-            f"({comparison.b_language}): {len(comparison.matches)} themes matched by content"
-        )
-        if comparison.a_symbol != comparison.b_symbol:
-            console.print(
-                f"[red]different symbols[/red]: {comparison.a_symbol} ≠ {comparison.b_symbol}"
-            )
-        ambiguous = [m for m in comparison.matches if m.ambiguous]
-        for m in ambiguous:
-            console.print(f"[yellow]ambiguous match[/yellow] (same rows): {m.a_name} ↔ {m.b_name}")
-        if comparison.differences:
-            table = Table(title=f"{len(comparison.differences)} differences")
-            for column in ("kind", "theme (a)", "theme (b)", "report", "a", "b"):
-                table.add_column(column)
-            for d in comparison.differences:
-                table.add_row(
-                    d.kind, d.theme_a or "", d.theme_b or "", d.report or "", d.a or "", d.b or ""
-                )
-            console.print(table)
-        else:
-            console.print("[green]no difference in the data[/green]")
+        comparison = compare(a, b)
+        render_comparison(comparison, a.name, b.name, Console())
         if concordance is not None:
             write_files({concordance.name: concordance_csv(comparison)}, concordance.parent)
         return 0 if comparison.identical else 1
@@ -256,15 +234,16 @@ def diff(
 
         from rich.console import Console
 
-        from pipeline.diff import diff_documents, is_identical, render_diff, to_json
-        from pipeline.run import load_index
+        from pipeline.api import diff
+        from pipeline.cli.render import render_diff
+        from pipeline.comparison.versions import to_json
 
-        result = diff_documents(load_index(old, lang), load_index(new, lang))
+        result = diff(old, new, lang=lang)
         if as_json:
             sys.stdout.write(json.dumps(to_json(result), ensure_ascii=False, indent=2) + "\n")
         else:
             render_diff(result, Console())
-        return 0 if is_identical(result) else 1
+        return 0 if result.identical else 1
 
     guarded(body)
 

@@ -14,7 +14,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.extract.pdf_layout import SAME_LINE, ColumnLine, Rule
+from pipeline.extraction.pdf_layout import SAME_LINE, ColumnLine, Rule
 
 
 @dataclass(frozen=True)
