@@ -20,8 +20,11 @@ from typing import Any
 
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTLine, LTRect
 
-# pdfplumber's defaults for extract_words (x_tolerance, y_tolerance) and its ligatures.
-TOLERANCE = 3.0
+from pipeline.settings import SETTINGS
+
+TOLERANCE = SETTINGS.word_tolerance_pt
+
+# pdfplumber's ligatures, expanded as its extract_words does.
 _LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
 
 # A glyph as pdfplumber places it: (text, x0, top, x1, bottom, upright).

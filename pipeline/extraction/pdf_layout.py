@@ -19,14 +19,8 @@ import regex
 from pipeline.languages import Language
 from pipeline.models import Column
 from pipeline.patterns import SYMBOL_RE, fold
+from pipeline.settings import SETTINGS
 
-# Words of one printed line differ in top by a fraction of their size (baseline jitter,
-# mixed fonts); successive lines by at least one size.
-SAME_LINE = 0.4
-# How far left of a header label a cell's text may start and still be in its column.
-COLUMN_SLACK = 0.3
-# How many label heights below the theme label the other labels may sit (wrapped headers).
-HEADER_SPAN = 14.0
 COLUMNS = (Column.THEME, Column.REPORT, Column.PARAGRAPHS, Column.REFERENCES)
 _SYMBOL_PIECE_RE = regex.compile(r"^\(?[A-Z0-9][A-Za-z0-9.]*(?:/[A-Za-z0-9.]*)+\)?[.,;]?$")
 
@@ -118,7 +112,9 @@ def printed_lines(words: Iterable[Word]) -> list[PrintedLine]:
     lines: list[PrintedLine] = []
     anchor = 0.0
     for word in sorted(words, key=lambda w: (w.top, w.x0)):
-        if lines and word.top - anchor <= SAME_LINE * min(word.size, lines[-1].words[0].size):
+        if lines and word.top - anchor <= SETTINGS.same_line * min(
+            word.size, lines[-1].words[0].size
+        ):
             lines[-1].words.append(word)
         else:
             lines.append(PrintedLine([word]))
@@ -143,7 +139,7 @@ class Header:
 
     def column_of(self, word: Word) -> Column:
         """The column whose left edge is the greatest one at or left of the word."""
-        slack = COLUMN_SLACK * word.size
+        slack = SETTINGS.column_slack * word.size
         found = COLUMNS[0]
         for column in COLUMNS:
             if self.lefts[column] <= word.x0 + slack:
@@ -168,9 +164,9 @@ def _label_hits(words: Sequence[Word], cleaned: Sequence[str], label: str) -> li
     for i, start in enumerate(words):
         if cleaned[i] != parts[0]:
             continue
-        slack = COLUMN_SLACK * start.size
-        depth = start.top + (len(parts) + 3) * 1.6 * start.size
-        pitch = SAME_LINE * start.size
+        slack = SETTINGS.column_slack * start.size
+        depth = start.top + (len(parts) + 3) * SETTINGS.label_line_pitch * start.size
+        pitch = SETTINGS.same_line * start.size
         window = sorted(
             (
                 j
@@ -209,7 +205,10 @@ def find_header(words: Sequence[Word], language: Language) -> Header | None:
     references = hits(labels.references)
     for theme in themes:
         head = theme[0]
-        near = head.top - SAME_LINE * head.size, head.top + HEADER_SPAN * head.size
+        near = (
+            head.top - SETTINGS.same_line * head.size,
+            head.top + SETTINGS.header_span * head.size,
+        )
 
         def close(hit: list[Word], near: tuple[float, float] = near) -> bool:
             return near[0] <= hit[0].top <= near[1]
@@ -266,7 +265,7 @@ def header_lines(lines: Sequence[PrintedLine], header: Header) -> list[int]:
     inside = [
         i
         for i, line in enumerate(lines)
-        if header.top - SAME_LINE * line.size <= line.top <= header.bottom
+        if header.top - SETTINGS.same_line * line.size <= line.top <= header.bottom
     ]
     if not inside:
         return []
@@ -362,7 +361,7 @@ def body_rows(lines: Sequence[ColumnLine]) -> list[BodyRow]:
         if (
             row is not None
             and line.column not in row.parts
-            and line.top - anchor <= SAME_LINE * line.size
+            and line.top - anchor <= SETTINGS.same_line * line.size
         ):
             row.parts[line.column] = line
         else:

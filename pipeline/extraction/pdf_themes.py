@@ -14,7 +14,8 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.extraction.pdf_layout import SAME_LINE, ColumnLine, Rule
+from pipeline.extraction.pdf_layout import ColumnLine, Rule
+from pipeline.settings import SETTINGS
 
 
 @dataclass(frozen=True)
@@ -31,15 +32,15 @@ class ThemeLine:
 
 
 def _aligned(item: ThemeLine) -> bool:
-    tolerance = SAME_LINE * item.line.size
+    tolerance = SETTINGS.same_line * item.line.size
     return any(abs(top - item.line.top) <= tolerance for top in item.row_tops)
 
 
 def _ruled_between(item: ThemeLine, above: float) -> bool:
     left, right = item.span
-    reach = 0.25 * (right - left)
+    reach = SETTINGS.rule_reach * (right - left)
     return any(
-        above - 1.0 <= rule.y <= item.line.top + 1.0
+        above - SETTINGS.rule_slop_pt <= rule.y <= item.line.top + SETTINGS.rule_slop_pt
         and rule.x0 <= left + reach
         and rule.x1 >= right - reach
         for rule in item.rules
@@ -50,7 +51,10 @@ def _within_page(item: ThemeLine, before: ThemeLine, leading: float) -> bool:
     """A rule across the theme column, or a gap clearly wider than the leading of one
     cell, separates two cells; the normal leading continues one."""
     gap = item.line.top - before.line.bottom
-    return _ruled_between(item, before.line.bottom) or gap > leading + 0.3 * item.line.size
+    return (
+        _ruled_between(item, before.line.bottom)
+        or gap > leading + SETTINGS.cell_gap * item.line.size
+    )
 
 
 def _first_on_page(item: ThemeLine, before: ThemeLine | None) -> bool | None:
@@ -65,13 +69,13 @@ def _first_on_page(item: ThemeLine, before: ThemeLine | None) -> bool | None:
     shows whether the name goes on, and None leaves it to the grammar.
     """
     size = item.line.size
-    if item.body[0] < item.line.top - SAME_LINE * size:
+    if item.body[0] < item.line.top - SETTINGS.same_line * size:
         return True if _aligned(item) else None
     if not _aligned(item):
         return False
     if before is None or before.page < item.page - 1:
         return True
-    return before.body[1] - before.line.bottom >= 0.8 * size or None
+    return before.body[1] - before.line.bottom >= SETTINGS.room_left * size or None
 
 
 def theme_starts(items: Sequence[ThemeLine]) -> list[bool | None]:
@@ -92,7 +96,7 @@ def theme_starts(items: Sequence[ThemeLine]) -> list[bool | None]:
         for i, item in enumerate(items)
     ]
     decided = [item for item, starts in zip(items, out, strict=True) if starts]
-    if not decided or sum(map(_aligned, decided)) < 0.9 * len(decided):
+    if not decided or sum(map(_aligned, decided)) < SETTINGS.top_aligned_share * len(decided):
         return out
     for i, item in enumerate(items):
         if out[i] is None:

@@ -1,0 +1,57 @@
+"""Every geometric tolerance and threshold of the PDF path, in one documented object.
+
+Like pdfplumber's `TableSettings`, this is where a reader looks up why a distance is what
+it is. Distances are in units of the font size of the words concerned (never in points,
+so that 8 pt and 11 pt editions read alike) unless the name says `_pt`. Each default says
+what layouts it was set against; a change here must keep `make test` and `make layouts`
+green.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class LayoutSettings:
+    # --- glyphs to words (pdf_chars) --------------------------------------------------------
+    # pdfplumber's own `x_tolerance` / `y_tolerance` for `extract_words`, in points: the
+    # words must be the ones pdfplumber gives, so that both engines agree glyph for glyph.
+    word_tolerance_pt: float = 3.0
+
+    # --- words to lines (pdf_layout) --------------------------------------------------------
+    # Words of one printed line differ in top by a fraction of their size (baseline
+    # jitter, a bold or italic run, a symbol in another font); successive lines differ by at
+    # least one size even at the tightest leading a word processor allows (1.0 lines).
+    same_line: float = 0.4
+    # How far left of a header label a cell's text may start and still be in the label's
+    # column: labels are centred or padded differently from body text.
+    column_slack: float = 0.3
+    # How many label heights below the theme label the other labels may sit: a narrow
+    # header wraps a long label ("Référence dans le document CTOC/COP/WG.4/2019/5 (par.)")
+    # over as many as nine lines at 1.5 line spacing.
+    header_span: float = 14.0
+    # The words of one multi-word label are looked for within (words + 3) lines of its
+    # first word, a line being this many sizes: 1.5 line spacing plus rounding.
+    label_line_pitch: float = 1.6
+
+    # --- theme cells (pdf_themes) -----------------------------------------------------------
+    # A horizontal rule separates two theme cells when it spans the theme column but for
+    # this share of the column's width at each end (cell padding, rules drawn per cell).
+    rule_reach: float = 0.25
+    # A rule counts as between two lines when it lies within this many points of them
+    # (rules are drawn on the cell border, half a leading away from the text).
+    rule_slop_pt: float = 1.0
+    # Two theme lines are in different cells when the gap between them exceeds the usual
+    # leading of a cell by this share of the font size (cell padding is at least 2 pt).
+    cell_gap: float = 0.3
+    # At a page top, the previous page's theme text stopped this many sizes above the body
+    # bottom: the cell had room left, so its name was complete.
+    room_left: float = 0.8
+    # Cells are taken as top-aligned (theme text beside its first row) when at least this
+    # share of the cells the geometry separated start beside a row; below that the layout
+    # is read as centred or bottom-aligned and page tops are left to the grammar.
+    top_aligned_share: float = 0.9
+
+
+SETTINGS = LayoutSettings()
