@@ -1,13 +1,13 @@
 """Cross-checks that add diagnostics and never change raw text or parsed lists.
 
 Each check is a function from the document (plus what it needs: the inferred mapping, the
-URI record of a text dump) to a list of diagnostics, in its own `audit_*` module:
+URI record of a text dump) to a list of diagnostics, in its own module of this package:
 
-- `audit_consistency`: paragraphs against references, through the section and offset
+- `consistency`: paragraphs against references, through the section and offset
   each report's recommendations take in the compilation document (`infer_mapping`);
-- `audit_notation`: whole-cell notation slips the cell grammar cannot see;
-- `audit_links`: PDF links and the text dump's URI record against the report symbols;
-- `audit_structure`: theme order, duplicates, empty themes, report symbols.
+- `notation`: whole-cell notation slips the cell grammar cannot see;
+- `links`: PDF links and the text dump's URI record against the report symbols;
+- `structure`: theme order, duplicates, empty themes, report symbols.
 
 Diagnostics about one row are also attached to that row, so `entries.csv` counts them.
 Validation is idempotent: validating a validated document (an `index.json` read back)
