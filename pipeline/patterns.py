@@ -31,8 +31,10 @@ URI_RE = regex.compile(r"^https?://\S+$")
 # The last symbol-looking path of a UN document link: "http://undocs.org/fr/CTOC/…/2010/6".
 UNDOCS_SYMBOL_RE = regex.compile(r"^https?://[^/]+/(?:[a-z]{2}/)?(?P<symbol>.+?)/?$")
 
-# A roman section number of the compilation document (upper-case, as printed).
+# A roman section number of the compilation document (upper-case, as printed). Tokens are
+# found with the loose form; the strict one (up to CCCXCIX) says whether one is well formed.
 ROMAN = r"[IVXLC]+"
+WELL_FORMED_ROMAN_RE = regex.compile(r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 # Where the references column starts on a line: a roman section followed by its separator
 # and a paragraph number. The separator may be a comma or spaced ("VI, 7", "IV. 45"), and
 # the paragraph may be printed as a capital I ("VIII.I.o"): those are source slips.

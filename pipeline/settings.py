@@ -55,3 +55,21 @@ class LayoutSettings:
 
 
 SETTINGS = LayoutSettings()
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on what one cell may expand to, so that no input makes the work unbounded.
+
+    The largest real enumeration in the 2019 index expands to 15 items and the highest
+    paragraph cited is below 200; a report has never had 1,000 paragraphs. A cell past
+    these bounds is kept as printed, unexpanded, with an error finding."""
+
+    # Items one cell may expand to ("1 à 99999999" would be a hundred million objects).
+    max_items: int = 1_000
+    # The highest paragraph number read; longer digit strings are refused before `int()`
+    # is called, so Python's limit on digit strings is never reached.
+    max_number: int = 100_000
+
+
+LIMITS = Limits()

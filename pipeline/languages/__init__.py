@@ -45,6 +45,9 @@ class GrammarWords(_Strict):
     # How a subparagraph letter follows its paragraph number, "a)" or "(a)"; the first
     # form is the edition's own (used when writing a reading back).
     subparagraph: tuple[Literal["a)", "(a)"], ...]
+    # The digit sets the edition prints numbers with, each its ten digits 0 to 9 in order.
+    # A digit of any other script is still read by its value, with a warning finding.
+    digits: tuple[str, ...] = ("0123456789",)
 
 
 class ThemeRules(_Strict):

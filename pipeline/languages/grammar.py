@@ -9,6 +9,7 @@ reported as a `Note`; what cannot be read makes the whole cell unparsed (nothing
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -18,7 +19,8 @@ import regex
 
 from pipeline.languages import Language
 from pipeline.models import Paragraph, Reference, Severity
-from pipeline.patterns import DASHES, ROMAN, fold
+from pipeline.patterns import DASHES, ROMAN, WELL_FORMED_ROMAN_RE, fold
+from pipeline.settings import LIMITS
 
 TokenKind = Literal["num", "letter", "roman", "dot", "comma", "list", "range", "dash"]
 
@@ -68,6 +70,30 @@ class Grammar:
 
     def is_regular_range(self, value: str) -> bool:
         return value in {prepare(word) for word in self.language.grammar.range}
+
+    def number(self, token: Token, out: Parsed[Any]) -> int:
+        """A number token's value, within `LIMITS.max_number`; digits of a script the
+        edition does not print are read by their value and noted."""
+        value = token.value
+        if len(value) > len(str(LIMITS.max_number)):
+            shown = value[:12] + "…" if len(value) > 12 else value
+            raise GrammarError(f"number {shown} beyond {LIMITS.max_number}")
+        allowed = "".join(self.language.grammar.digits)
+        foreign = sorted({c for c in value if c not in allowed})
+        number = int("".join(str(unicodedata.decimal(c)) for c in value))
+        if number > LIMITS.max_number:
+            raise GrammarError(f"number {number} beyond {LIMITS.max_number}")
+        if foreign:
+            names = ", ".join(f"{c} ({unicodedata.name(c, 'digit').title()})" for c in foreign)
+            out.notes.append(
+                Note(
+                    "foreign-digit",
+                    Severity.WARNING,
+                    f"{value!r}: digit {names} is not of a script this edition uses; "
+                    f"read as {number}",
+                )
+            )
+        return number
 
 
 def _words(words: tuple[str, ...]) -> str:
@@ -124,8 +150,13 @@ def tokenize(text: str, pattern: regex.Pattern[str]) -> list[Token]:
             raise GrammarError(f"unexpected {rest[:12]!r}")
         groups = match.groupdict()
         group, kind = next((g, k) for g, k in _KINDS if groups.get(g) is not None)
+        value = match.group(group)
+        if kind == "letter" and len(value) != 1:
+            raise GrammarError(f"{value!r} is not one subparagraph letter")
+        if kind == "roman" and not WELL_FORMED_ROMAN_RE.fullmatch(value):
+            raise GrammarError(f"{value!r} is not a well-formed roman numeral")
         if match.end() > position + len(match.group("ws")):
-            tokens.append(Token(kind, match.group(group), bool(match.group("ws"))))
+            tokens.append(Token(kind, value, bool(match.group("ws"))))
         position = match.end()
     return tokens
 
@@ -170,6 +201,12 @@ def letter_range(first: str, last: str) -> list[str]:
     if len(first) != 1 or len(last) != 1 or last < first:
         raise GrammarError(f"bad letter range {first}–{last}")
     return [chr(c) for c in range(ord(first), ord(last) + 1)]
+
+
+def check_size(count: int, out: Parsed[Any]) -> None:
+    """Refuse a cell whose expansion would pass `LIMITS.max_items`, before expanding."""
+    if len(out.items) + count > LIMITS.max_items:
+        raise GrammarError(f"expands to more than {LIMITS.max_items} items")
 
 
 def range_note(grammar: Grammar, token: Token) -> Note | None:

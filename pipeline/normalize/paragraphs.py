@@ -12,6 +12,7 @@ from pipeline.languages.grammar import (
     GrammarError,
     Parsed,
     Reader,
+    check_size,
     grammar_for,
     letter_range,
     parse_enumeration,
@@ -37,12 +38,13 @@ def parse_paragraphs(text: str, language: Language) -> Parsed[Paragraph]:
 
 def _read_number(reader: Reader, grammar: Grammar, out: Parsed[Paragraph]) -> int:
     """Read "44", "5 à 14" or "7 a)…"; returns the paragraph later letters attach to."""
-    number = int(reader.take("num").value)
+    number = grammar.number(reader.take("num"), out)
     if reader.at("range", "dash") and reader.next_is(1, "num"):
         mark = reader.take()
-        last = int(reader.take("num").value)
+        last = grammar.number(reader.take("num"), out)
         if last <= number:
             raise GrammarError(f"descending range {number}–{last}")
+        check_size(last - number + 1, out)
         note = range_note(grammar, mark)
         if note:
             out.notes.append(note)
@@ -51,6 +53,7 @@ def _read_number(reader: Reader, grammar: Grammar, out: Parsed[Paragraph]) -> in
     if reader.at("letter"):
         _read_letters(reader, grammar, number, out)
     else:
+        check_size(1, out)
         out.items.append(Paragraph(number=number))
     return number
 
@@ -64,6 +67,9 @@ def _read_letters(reader: Reader, grammar: Grammar, number: int, out: Parsed[Par
         note = range_note(grammar, mark)
         if note:
             out.notes.append(note)
-        out.items.extend(Paragraph(number=number, letter=x) for x in letter_range(first, last))
+        letters = letter_range(first, last)
+        check_size(len(letters), out)
+        out.items.extend(Paragraph(number=number, letter=x) for x in letters)
     else:
+        check_size(1, out)
         out.items.append(Paragraph(number=number, letter=first))

@@ -17,6 +17,7 @@ from pipeline.languages.grammar import (
     Note,
     Parsed,
     Reader,
+    check_size,
     grammar_for,
     letter_range,
     parse_enumeration,
@@ -33,7 +34,8 @@ def parse_references(text: str, language: Language) -> Parsed[Reference]:
 
     def read_item(reader: Reader, out: Parsed[Reference]) -> None:
         nonlocal current
-        current = _read_range(reader, grammar, _read_reference(reader, current, out), out)
+        start = _read_reference(reader, grammar, current, out)
+        current = _read_range(reader, grammar, start, out)
 
     return parse_enumeration(text, grammar.reference_token, read_item, _period_separator)
 
@@ -60,10 +62,12 @@ def _letter(reader: Reader) -> str | None:
     return None
 
 
-def _read_reference(reader: Reader, current: Reference | None, out: Parsed[Reference]) -> Reference:
+def _read_reference(
+    reader: Reader, grammar: Grammar, current: Reference | None, out: Parsed[Reference]
+) -> Reference:
     """Read one item: a full reference, or a bare paragraph/letter continuing `current`."""
     if reader.at("num") and current is not None:
-        number = int(reader.take().value)
+        number = grammar.number(reader.take(), out)
         ref = Reference(section=current.section, paragraph=number)
         ref = _read_letter_suffix(reader, ref)
         out.notes.append(
@@ -91,7 +95,7 @@ def _read_reference(reader: Reader, current: Reference | None, out: Parsed[Refer
         )
         number = 1
     else:
-        number = int(token.value)
+        number = grammar.number(token, out)
     return _read_letter_suffix(reader, Reference(section=section, paragraph=number))
 
 
@@ -110,11 +114,12 @@ def _read_range(
 ) -> Reference:
     """Expand "start à …" if a range follows; returns the last reference read."""
     if not reader.at("range", "dash"):
+        check_size(1, out)
         out.items.append(start)
         return start
     mark = reader.take()
     if reader.at("roman"):
-        end = _read_reference(reader, None, out)
+        end = _read_reference(reader, grammar, None, out)
         if end.section != start.section:
             raise GrammarError(
                 f"range across sections {show_reference(start)}–{show_reference(end)}"
@@ -122,18 +127,26 @@ def _read_range(
     elif reader.at("num"):
         if start.letter is not None:
             raise GrammarError(f"paragraph range after a letter in {show_reference(start)}")
-        end = Reference(section=start.section, paragraph=int(reader.take().value))
+        end = Reference(section=start.section, paragraph=grammar.number(reader.take(), out))
     else:
         letter = _letter(reader)
         if letter is None or start.letter is None:
             raise GrammarError(f"unreadable range after {show_reference(start)}")
         end = Reference(section=start.section, paragraph=start.paragraph, letter=letter)
+    check_size(_span(start, end), out)
     items = _expand(start, end)
     note = range_note(grammar, mark)
     if note:
         out.notes.append(note)
     out.items.extend(items)
     return end
+
+
+def _span(start: Reference, end: Reference) -> int:
+    """How many items `_expand` would give (paragraphs, or letters), before giving them."""
+    if start.letter and end.letter:
+        return ord(end.letter) - ord(start.letter) + 1
+    return end.paragraph - start.paragraph + 1
 
 
 def _expand(start: Reference, end: Reference) -> list[Reference]:
