@@ -50,9 +50,6 @@ DASH_CLASS = "[" + regex.escape(DASHES) + "]"
 ODD_SPACES_RE = regex.compile("[\u00a0\u202f\u2009\u2007]")
 WHITESPACE_RE = regex.compile(r"\s+")
 
-# A line break after a dash joins without a space ("VII.2.a–" / "o", "non-" / "sanction").
-DASH_AT_END_RE = regex.compile(DASH_CLASS + r"$")
-
 
 def fold(text: str) -> str:
     """Fold every run of whitespace (odd spaces included) into a single space."""
@@ -61,7 +58,8 @@ def fold(text: str) -> str:
 
 
 def join_lines(parts: list[str]) -> str:
-    """Join the printed lines of one cell: a space between lines, none after a dash."""
+    """Join the printed lines of one cell: a space between lines, none after a dash
+    ("VII.2.a–" / "o", "non-" / "sanction")."""
     out = ""
     for part in parts:
         piece = fold(part)
@@ -69,7 +67,7 @@ def join_lines(parts: list[str]) -> str:
             continue
         if not out:
             out = piece
-        elif DASH_AT_END_RE.search(out):
+        elif out[-1] in DASHES:  # `out` is folded: its last character is not a space
             out += piece
         else:
             out += " " + piece

@@ -62,14 +62,27 @@ class _EntryDraft:
 
 @dataclass
 class _ThemeDraft:
-    parts: list[str]
+    """A theme being read. The name is joined as each line arrives, and what `_unfinished`
+    asks of it (open brackets, the end) is kept up to date, so that a long run of theme
+    lines costs time in proportion to its length, not its square."""
+
+    name: str
     pages: list[int]
     entries: list[_EntryDraft] = field(default_factory=list)
     boxes: dict[tuple[Column, int], BBox] = field(default_factory=dict)
+    # "(" printed minus ")" printed so far.
+    depth: int = 0
 
-    @property
-    def name(self) -> str:
-        return join_lines(self.parts)
+    @classmethod
+    def open(cls, text: str, page: int) -> _ThemeDraft:
+        theme = cls(name="", pages=[])
+        theme.extend(text, page)
+        return theme
+
+    def extend(self, text: str, page: int) -> None:
+        self.name = join_lines([self.name, text])
+        self.depth += text.count("(") - text.count(")")
+        self.pages.append(page)
 
 
 @dataclass
@@ -96,7 +109,7 @@ class _Builder:
                     report=report,
                 )
             )
-            self.themes.append(_ThemeDraft(parts=[], pages=[page]))
+            self.themes.append(_ThemeDraft(name="", pages=[page]))
         self.last_row_page = page
         link = cells[Column.REPORT].link if Column.REPORT in cells else None
         self.entry = _EntryDraft(report=report, link=link)
@@ -119,24 +132,23 @@ class _Builder:
         theme, and the rest of the block belongs to the theme it opened."""
         opened = False
         for cell, page in self.pending:
-            current = self.themes[-1] if self.themes and self.themes[-1].parts else None
+            current = self.themes[-1] if self.themes and self.themes[-1].name else None
             if cell.starts is not None:
                 new = cell.starts
             elif current is None:
                 new = True
-            elif opened or _unfinished(current.name, self.language):
+            elif opened or _unfinished(current, self.language):
                 new = False
             elif page != self.last_row_page:
                 new = self._starts_after_break(current, cell.text, next_report)
             else:
                 new = True
             if new or current is None:
-                current = _ThemeDraft(parts=[cell.text], pages=[page])
+                current = _ThemeDraft.open(cell.text, page)
                 self.themes.append(current)
                 opened = True
             else:
-                current.parts.append(cell.text)
-                current.pages.append(page)
+                current.extend(cell.text, page)
             if cell.bbox is not None:
                 _grow(current.boxes, (Column.THEME, page), cell.bbox)
         self.pending.clear()
@@ -177,12 +189,13 @@ def _report_key(symbol: str) -> tuple[tuple[int, int | str], ...]:
     )
 
 
-def _unfinished(name: str, language: Language) -> bool:
-    """A theme name that cannot end here: its next line must continue it."""
-    if name.count("(") > name.count(")") or _DANGLING_RE.search(name):
+def _unfinished(theme: _ThemeDraft, language: Language) -> bool:
+    """A theme name that cannot end here: its next line must continue it. Only the end of
+    the name is looked at (see `_ThemeDraft`)."""
+    if theme.depth > 0 or _DANGLING_RE.search(theme.name[-4:]):
         return True
-    words = name.split()
-    return bool(words) and words[-1].lower() in language.theme.open_words
+    last = theme.name.rsplit(" ", 1)[-1]
+    return bool(last) and last.lower() in language.theme.open_words
 
 
 def _freeze(theme: _ThemeDraft) -> RawTheme:
@@ -228,9 +241,12 @@ def _is_fragment(text: str, pattern: regex.Pattern[str]) -> bool:
 
 
 def _dangling(parts: list[str], pattern: regex.Pattern[str]) -> bool:
-    """Whether a cell's text so far ends with a separator or range word."""
+    """Whether a cell's text so far ends with a separator or range word. Only its last
+    line is read: a token never spans lines, and re-reading the whole cell at every
+    line would make a long cell cost the square of its length."""
+    last = next((part for part in reversed(parts) if part.strip()), "")
     try:
-        tokens = tokenize(join_lines(parts), pattern)
+        tokens = tokenize(last, pattern)
     except GrammarError:
         return False
     return bool(tokens) and tokens[-1].kind in ("comma", "list", "range", "dash")
