@@ -1,5 +1,5 @@
 """`python -m pipeline` is the `recindex` command."""
 
-from pipeline.cli.commands import main
+from pipeline.cli import main
 
 main()

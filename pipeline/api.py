@@ -152,8 +152,9 @@ def compare(a: Document, b: Document) -> Comparison:
 def save(document: IndexDocument, folder: str | os.PathLike[str]) -> dict[str, bytes]:
     """Write index.json, the CSV tables, datapackage.json and manifest.json into `folder`;
     returns what was written, by file name."""
-    from pipeline.export import index_to_files, write_files
+    from pipeline.export import index_to_files
+    from pipeline.export.folder import write_folder
 
     files = index_to_files(document, infer_mapping(document))
-    write_files(files, Path(folder))
+    write_folder(files, Path(folder))
     return files

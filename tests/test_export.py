@@ -14,7 +14,8 @@ import jsonschema
 import pytest
 
 from pipeline.api import Run, run
-from pipeline.export import index_to_files, write_files
+from pipeline.export import index_to_files
+from pipeline.export.folder import write_folder
 from pipeline.models import IndexDocument
 from tests.paths import TEXT_DUMP
 
@@ -109,11 +110,11 @@ def test_manifest_lists_every_other_file(files: dict[str, bytes]) -> None:
 
 
 def test_datapackage_validates_with_frictionless(files: dict[str, bytes], tmp_path: Path) -> None:
-    write_files(files, tmp_path)
+    write_folder(files, tmp_path / "out")
     frictionless = shutil.which("frictionless") or str(Path(sys.executable).parent / "frictionless")
     result = subprocess.run(
         [frictionless, "validate", "datapackage.json"],
-        cwd=tmp_path,
+        cwd=tmp_path / "out",
         capture_output=True,
         text=True,
         check=False,
@@ -122,7 +123,7 @@ def test_datapackage_validates_with_frictionless(files: dict[str, bytes], tmp_pa
 
 
 def test_writes_leave_no_temporary_files(files: dict[str, bytes], tmp_path: Path) -> None:
-    write_files(files, tmp_path / "out")
+    write_folder(files, tmp_path / "out")
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == FILES
 
 
@@ -144,7 +145,7 @@ def test_cli_writes_the_default_folder_and_reports(tmp_path: Path) -> None:
 def test_help_does_not_import_pdfplumber() -> None:
     code = (
         "import sys\n"
-        "from pipeline.cli import app\n"
+        "from pipeline.cli.commands import app\n"
         "try:\n"
         "    app(['--help'])\n"
         "except SystemExit:\n"

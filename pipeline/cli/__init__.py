@@ -2,8 +2,48 @@
 
 `commands` defines the commands, `render` prints findings and differences for a person,
 `batch` runs many files in parallel, `draw` makes the debug picture of a page.
+
+`main` is the console script. It sets up the signals before anything heavy is imported,
+so that Ctrl-C or a `kill` at any moment, start-up included, gives one line on stderr and
+the conventional status (130, 143) instead of a traceback, and the `finally` blocks that
+remove temporary output still run.
 """
 
-from pipeline.cli.commands import app, main
+from __future__ import annotations
 
-__all__ = ["app", "main"]
+import signal
+import sys
+from types import FrameType
+
+
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM, raised where the program is so that clean-up runs. Not a
+    KeyboardInterrupt: click would catch that and exit silently."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _raise(signum: int, frame: FrameType | None) -> None:
+    raise Interrupted(signum)
+
+
+# What each signal is called on stderr, and the exit status (128 + its number).
+_SIGNALS = {signal.SIGINT: "interrupted", signal.SIGTERM: "terminated"}
+
+
+def main() -> None:
+    for signum in _SIGNALS:
+        signal.signal(signum, _raise)
+    try:
+        from pipeline.cli.commands import app
+
+        app()
+    except (Interrupted, KeyboardInterrupt) as stop:
+        # Further signals would interrupt the message itself.
+        for handled in _SIGNALS:
+            signal.signal(handled, signal.SIG_IGN)
+        which = signal.Signals(stop.signum if isinstance(stop, Interrupted) else signal.SIGINT)
+        sys.stderr.write(f"recindex: {_SIGNALS[which]}\n")
+        sys.exit(128 + which)

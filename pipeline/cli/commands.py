@@ -44,8 +44,6 @@ def guarded(action: Callable[[], int | None]) -> None:
         status = action()
     except InputError as error:
         raise fail(str(error)) from None
-    except KeyboardInterrupt:
-        raise fail("interrupted", 130) from None
     except Exception as error:
         if os.environ.get("RECINDEX_DEBUG"):
             raise
@@ -70,11 +68,12 @@ def extract(
 
     def body() -> None:
         from pipeline.api import run
-        from pipeline.export import index_to_files, write_files
+        from pipeline.export import index_to_files
+        from pipeline.export.folder import write_folder
 
         result = run(source, lang=lang)
         folder = out or Path("output") / source.name
-        write_files(index_to_files(result.index, result.mapping), folder)
+        write_folder(index_to_files(result.index, result.mapping), folder)
         document = result.index
         entries = sum(len(t.entries) for t in document.themes)
         typer.echo(
@@ -207,12 +206,12 @@ def compare(
         from pipeline.api import compare
         from pipeline.cli.render import render_comparison
         from pipeline.comparison.editions import concordance_csv
-        from pipeline.export import write_files
+        from pipeline.export.folder import write_file
 
         comparison = compare(a, b)
         render_comparison(comparison, a.name, b.name, Console())
         if concordance is not None:
-            write_files({concordance.name: concordance_csv(comparison)}, concordance.parent)
+            write_file(concordance.name, concordance_csv(comparison), concordance.parent)
         return 0 if comparison.identical else 1
 
     guarded(body)
@@ -246,7 +245,3 @@ def diff(
         return 0 if result.identical else 1
 
     guarded(body)
-
-
-def main() -> None:
-    app()

@@ -1,7 +1,8 @@
 """IndexDocument -> the published files, byte-stable.
 
-Files are built in memory first (`index_to_files`, a pure function) and only then written,
-each through a temporary file and a rename, so a failure never leaves half a data set.
+Files are built in memory first (`index_to_files`, a pure function) and only then written
+by `folder.write_folder`, as one folder swapped into place, so a failure never leaves half
+a data set.
 No timestamps, fixed key and row order, LF-free CSV line ends (RFC 4180 CRLF).
 """
 
@@ -11,16 +12,12 @@ import csv
 import hashlib
 import io
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import Any
 
 import regex
 
 from pipeline import __version__
-from pipeline.errors import InputError
 from pipeline.models import Entry, IndexDocument, Mapping, Paragraph, Reference
 
 Row = Sequence[object]
@@ -233,25 +230,3 @@ def index_to_files(document: IndexDocument, mapping: Mapping) -> dict[str, bytes
     }
     files["manifest.json"] = _json(manifest)
     return files
-
-
-def write_files(files: dict[str, bytes], out_dir: Path) -> None:
-    """Write each file atomically (temporary file in the same folder, then rename)."""
-    try:
-        _write_files(files, out_dir)
-    except OSError as error:
-        raise InputError(f"{out_dir}: cannot write ({error.strerror or error})") from None
-
-
-def _write_files(files: dict[str, bytes], out_dir: Path) -> None:
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for name, data in sorted(files.items()):
-        fd, temporary = tempfile.mkstemp(prefix=f".{name}.", dir=out_dir)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.chmod(temporary, 0o644)
-            os.replace(temporary, out_dir / name)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
