@@ -63,6 +63,6 @@ def test_a_digit_of_another_script_is_read_and_flagged(french: Language) -> None
     assert parsed.notes[0].message == (
         "'7٣': digit ٣ (Arabic-Indic Digit Three) is not of a script this edition uses; read as 73"
     )
-    parsed = parse_references("II.٣7", french)
-    assert parsed.items == [Reference(section="II", paragraph=37)]
-    assert [n.code for n in parsed.notes] == ["foreign-digit"]
+    read = parse_references("II.٣7", french)
+    assert read.items == [Reference(section="II", paragraph=37)]
+    assert [n.code for n in read.notes] == ["foreign-digit"]
