@@ -12,11 +12,12 @@ models' fields, so that no function of the pipeline formats what is compared.
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from pipeline.models import Entry, IndexDocument
+from pipeline.models import Entry, IndexDocument, Paragraph, Reference
 from tests.pdf_factory import TableData
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -135,15 +136,27 @@ def expected_table() -> TableData:
     )
 
 
+def show_paragraphs(items: Iterable[Paragraph]) -> tuple[str, ...]:
+    """Paragraphs in the compact notation: "7a", "14"."""
+    return tuple(f"{p.number}{p.letter or ''}" for p in items)
+
+
+def show_references(items: Iterable[Reference]) -> tuple[str, ...]:
+    """References in the compact notation: "VII.1.a", "II.37"."""
+    return tuple(f"{r.section}.{r.paragraph}" + (f".{r.letter}" if r.letter else "") for r in items)
+
+
 def paragraph_items(entry: Entry) -> tuple[str, ...]:
-    return tuple(f"{p.number}{p.letter or ''}" for p in entry.paragraphs)
+    return show_paragraphs(entry.paragraphs)
 
 
 def reference_items(entry: Entry) -> tuple[str, ...]:
-    return tuple(
-        f"{r.section}.{r.paragraph}" + (f".{r.letter}" if r.letter else "")
-        for r in entry.references
-    )
+    return show_references(entry.references)
+
+
+def expected_read() -> list[tuple[str, list[ReadRow]]]:
+    """The golden table as `read_document` shows an extraction."""
+    return [(name, [row.read() for row in rows]) for name, rows in expected_themes()]
 
 
 def read_entry(entry: Entry) -> ReadRow:
@@ -165,11 +178,10 @@ def read_document(document: IndexDocument) -> list[tuple[str, list[ReadRow]]]:
 def assert_matches_golden(document: IndexDocument) -> None:
     """The document has the golden table's themes in order and, theme by theme, its rows,
     cells and expanded lists; the 972 paragraphs are counted from the extraction."""
-    got = read_document(document)
-    want = [(name, [row.read() for row in rows]) for name, rows in expected_themes()]
+    got, want = read_document(document), expected_read()
     assert [name for name, _ in got] == [name for name, _ in want]
-    for (name, entries), (_, expected) in zip(got, want, strict=True):
-        assert entries == expected, name
+    for (name, rows), (_, expected) in zip(got, want, strict=True):
+        assert rows == expected, name
     assert [t.position for t in document.themes] == list(range(1, THEMES + 1))
     entries = [e for t in document.themes for e in t.entries]
     assert [len(e.paragraphs) for e in entries] == [row.paragraphs for row in expected_rows()]

@@ -413,7 +413,7 @@ def _glyph_lists(draw: st.DrawFn) -> list[Glyph]:
 @settings(max_examples=300, deadline=None)
 def test_word_grouping_is_pdfplumbers(glyphs: list[Glyph]) -> None:
     """Blank, empty and ligature glyphs, ties and gaps at the tolerance, rotated runs."""
-    from pdfplumber.utils import extract_words
+    from pdfplumber.utils.text import extract_words
 
     chars = [
         {"text": t, "x0": x0, "top": top, "x1": x1, "bottom": bottom, "upright": up}
