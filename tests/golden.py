@@ -24,8 +24,7 @@ DATA = Path(__file__).resolve().parent / "data"
 FR_ROWS = DATA / "fr_rows.tsv"
 
 # Metadata, read off the dump: running symbol (line 72), footer "V.19-07098 2/13" (line
-# 77: job number and page count), title (lines 81-83), compilation symbol in the header
-# (line 90).
+# 77), title (lines 81-83), compilation symbol in the header (line 90).
 SYMBOL = "CTOC/COP/WG.4/2019/4"
 TITLE = (
     "Recommandations adoptées par le Groupe de travail sur la traite des personnes "
@@ -33,7 +32,6 @@ TITLE = (
 )
 JOB_NUMBER = "V.19-07098"
 REFERENCE_DOCUMENT = "CTOC/COP/WG.4/2019/5"
-PAGES = 13
 
 # Totals, as the data file's header says how each was counted.
 THEMES = 78
