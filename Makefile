@@ -40,7 +40,7 @@ test: setup fonts
 	$(BIN)/python -m pytest
 	$(BIN)/ruff check pipeline tests bench
 	$(BIN)/ruff format --check pipeline tests bench
-	$(BIN)/mypy --strict pipeline
+	$(BIN)/mypy --strict pipeline tests
 	$(MAKE) --no-print-directory reproduce
 
 reproduce: setup

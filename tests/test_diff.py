@@ -162,8 +162,15 @@ def test_the_reverse_diff_mirrors_it(old: IndexDocument, new: IndexDocument) -> 
     back = diff_documents(new, old)
     assert back.themes_removed == (NEW_THEME,)
     assert {(r.theme, r.report) for r in back.entries_removed} == {
-        (r.theme, r.report) for r in diff_documents(old, new).entries_added
+        ("Agences de recrutement et frais de recrutement", "CTOC/COP/WG.4/2019/6"),
+        ("Coopération internationale", "CTOC/COP/WG.4/2019/6"),
+        (NEW_THEME, "CTOC/COP/WG.4/2018/3"),
+        (NEW_THEME, "CTOC/COP/WG.4/2019/6"),
+        ("Victimes (revictimisation)", "CTOC/COP/WG.4/2019/6"),
     }
+    assert [(r.theme, r.report) for r in back.entries_added] == [
+        ("Technologies", "CTOC/COP/WG.4/2013/5")
+    ]
     (change,) = back.entries_changed
     assert [p.letter for p in change.paragraphs_gained] == ["g"]
 

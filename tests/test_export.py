@@ -17,6 +17,7 @@ from pipeline.api import Run, run
 from pipeline.export import index_to_files
 from pipeline.export.folder import write_folder
 from pipeline.models import IndexDocument
+from tests.golden import expected_rows, expected_themes
 from tests.paths import TEXT_DUMP
 
 FILES = [
@@ -80,7 +81,7 @@ def test_csv_tables_match_the_document(files: dict[str, bytes]) -> None:
     )
     assert len(themes) == 78
     assert len(entries) == 311
-    assert sum(1 for r in references if r["paragraph"]) == 972
+    assert sum(1 for r in references if r["paragraph"]) == 972  # counted: tests/data/fr_rows.tsv
     assert themes[0] == {
         "position": "1",
         "name": "Agences de recrutement et frais de recrutement",
@@ -97,6 +98,56 @@ def test_csv_tables_match_the_document(files: dict[str, bytes]) -> None:
         first_of_2017["ref_letter"],
     ) == ("VII", "1", "a")
     assert files["themes.csv"].startswith(b"position,name,pages,entries,paragraphs,references\r\n")
+
+
+def test_csv_tables_give_the_golden_table(files: dict[str, bytes]) -> None:
+    """entries.csv, themes.csv and references.csv against the hand-checked rows."""
+    golden = expected_rows()
+    assert [
+        (
+            r["theme_position"],
+            r["theme"],
+            r["report"],
+            r["paragraphs_text"],
+            r["references_text"],
+            r["paragraphs"],
+            r["references"],
+        )
+        for r in rows(files["entries.csv"])
+    ] == [
+        (
+            str(g.position),
+            g.theme,
+            g.report,
+            g.paragraphs_text,
+            g.references_text,
+            str(g.paragraphs),
+            str(len(g.reference_items)),
+        )
+        for g in golden
+    ]
+    assert [
+        (r["position"], r["name"], r["entries"], r["paragraphs"]) for r in rows(files["themes.csv"])
+    ] == [
+        (str(rs[0].position), name, str(len(rs)), str(sum(g.paragraphs for g in rs)))
+        for name, rs in expected_themes()
+    ]
+    paragraphs: dict[tuple[str, str], list[str]] = {}
+    references: dict[tuple[str, str], list[str]] = {}
+    for r in rows(files["references.csv"]):
+        key = (r["theme_position"], r["report"])
+        if r["paragraph"]:
+            paragraphs.setdefault(key, []).append(r["paragraph"] + r["letter"])
+        if r["section"]:
+            item = f"{r['section']}.{r['ref_paragraph']}" + (
+                f".{r['ref_letter']}" if r["ref_letter"] else ""
+            )
+            references.setdefault(key, []).append(item)
+    for g in golden:
+        key = (str(g.position), g.report)
+        assert tuple(paragraphs.get(key, [])) == g.paragraph_items, g.dump_line
+        # Paired rows first, then unpaired ones: the same references, in pairing order.
+        assert sorted(references.get(key, [])) == sorted(g.reference_items), g.dump_line
 
 
 def test_manifest_lists_every_other_file(files: dict[str, bytes]) -> None:

@@ -11,7 +11,7 @@ import regex
 from pipeline.languages import Language, known_languages
 from pipeline.normalize.paragraphs import parse_paragraphs
 from pipeline.normalize.references import parse_references
-from pipeline.normalize.render import show_reference
+from tests.golden import show_paragraphs, show_references
 
 FILES = sorted(
     entry.name
@@ -63,13 +63,13 @@ def test_examples_parse(code: str) -> None:
     assert language.examples.paragraphs
     assert language.examples.references
     for example in language.examples.paragraphs:
-        parsed = parse_paragraphs(example.text, language)
-        got = " ".join(f"{p.number}{p.letter or ''}" for p in parsed.items)
-        assert (parsed.error, got) == (None, example.expected), example.text
+        paragraphs = parse_paragraphs(example.text, language)
+        got = " ".join(show_paragraphs(paragraphs.items))
+        assert (paragraphs.error, got) == (None, example.expected), example.text
     for example in language.examples.references:
-        parsed = parse_references(example.text, language)
-        got = " ".join(show_reference(r) for r in parsed.items)
-        assert (parsed.error, got) == (None, example.expected), example.text
+        references = parse_references(example.text, language)
+        got = " ".join(show_references(references.items))
+        assert (references.error, got) == (None, example.expected), example.text
 
 
 def test_grammar_code_names_no_language() -> None:

@@ -1,9 +1,10 @@
-"""The PDF path gives exactly the text path's data, whatever the page layout.
+"""The PDF path gives exactly the document's data, whatever the page layout.
 
 The shared PDF and PDFs typeset here in other layouts (paper, font, size, column widths,
-rules, header repetition; see `pdf_factory`) must all give the themes and entries the
-text dump gives, down to the expanded paragraph and reference lists. Broken or foreign
-PDFs must end in one clear `InputError`.
+rules, header repetition; see `pdf_factory`) from the golden table must all give the
+golden table back (tests/data/fr_rows.tsv, checked by hand against the dump): themes,
+rows, cells, paragraph counts and expanded lists. Broken or foreign PDFs must end in one
+clear `InputError`.
 """
 
 from __future__ import annotations
@@ -22,17 +23,10 @@ from pipeline.extraction.pdf_chars import Glyph, read_layout, words
 from pipeline.extraction.pdf_layout import ColumnLine, Word, find_header, printed_lines
 from pipeline.extraction.pdf_themes import ThemeLine, theme_starts
 from pipeline.languages import Language
-from pipeline.models import Column, IndexDocument
+from pipeline.models import Column
+from tests.golden import assert_golden_metadata, assert_matches_golden, expected_table
 from tests.paths import SHARED_PDF
-from tests.pdf_factory import (
-    ZERO_PAGE_PDF,
-    Layout,
-    TableData,
-    build_pdf,
-    find_font,
-    table_data,
-    text_pdf,
-)
+from tests.pdf_factory import ZERO_PAGE_PDF, Layout, TableData, build_pdf, find_font, text_pdf
 
 LAYOUTS = {
     "a4-serif-10": Layout(),
@@ -46,31 +40,6 @@ LAYOUTS = {
         paper="Letter", size=9, leading=1.05, repeat_header=False, widths=(0.3, 0.3, 0.2, 0.2)
     ),
 }
-
-
-def data_of(index: IndexDocument) -> list[tuple[str, list[tuple[Any, ...]]]]:
-    """What must not depend on the source format: themes and entries, parsed lists too."""
-    return [
-        (
-            theme.name,
-            [
-                (e.report, e.paragraphs_text, e.references_text, e.paragraphs, e.references)
-                for e in theme.entries
-            ],
-        )
-        for theme in index.themes
-    ]
-
-
-def assert_same_data(pdf: Run, text: Run) -> None:
-    got, want = data_of(pdf.index), data_of(text.index)
-    assert [name for name, _ in got] == [name for name, _ in want]
-    for (name, entries), (_, expected) in zip(got, want, strict=True):
-        assert entries == expected, name
-    assert pdf.index.symbol == text.index.symbol
-    assert pdf.index.title == text.index.title
-    assert pdf.index.job_number == text.index.job_number
-    assert pdf.index.reference_document == text.index.reference_document
 
 
 def assert_links(result: Run) -> None:
@@ -88,11 +57,9 @@ def shared_run() -> Run:
     return run(SHARED_PDF)
 
 
-def test_shared_pdf_gives_the_text_dump_data(shared_run: Run, text_run: Run) -> None:
-    assert_same_data(shared_run, text_run)
-    entries = [e for t in shared_run.index.themes for e in t.entries]
-    assert (len(shared_run.index.themes), len(entries)) == (78, 311)
-    assert sum(len(e.paragraphs) for e in entries) == 972
+def test_shared_pdf_gives_the_golden_table(shared_run: Run) -> None:
+    assert_golden_metadata(shared_run.index)
+    assert_matches_golden(shared_run.index)
 
 
 def test_shared_pdf_links_each_report_to_its_symbol(shared_run: Run) -> None:
@@ -128,20 +95,22 @@ def test_theme_split_by_page_break_is_one_theme(shared_run: Run) -> None:
 
 
 @pytest.fixture(scope="module")
-def table(text_run: Run) -> TableData:
-    return table_data(text_run.raw)
+def table() -> TableData:
+    """What the layouts print: the golden table's cells, not the pipeline's reading."""
+    return expected_table()
 
 
 @pytest.mark.parametrize("name", sorted(LAYOUTS))
-def test_layout_gives_the_text_dump_data(
-    name: str, table: TableData, text_run: Run, french: Language, tmp_path: Path
+def test_layout_gives_the_golden_table(
+    name: str, table: TableData, french: Language, tmp_path: Path
 ) -> None:
     layout = LAYOUTS[name]
     assert find_font(layout.font), "no TTF font: `make test` installs fonts-dejavu-core"
     path = tmp_path / f"{name}.pdf"
     path.write_bytes(build_pdf(table, layout, french))
     result = run(path)
-    assert_same_data(result, text_run)
+    assert_golden_metadata(result.index)
+    assert_matches_golden(result.index)
     assert_links(result)
     # The layout really exercises the hard cases: themes and rows broken by page ends,
     # cells wrapped over several lines.
@@ -157,7 +126,7 @@ def test_layout_gives_the_text_dump_data(
 
 
 def test_report_symbol_wrapped_after_a_slash_is_rejoined(
-    table: TableData, text_run: Run, french: Language, tmp_path: Path
+    table: TableData, french: Language, tmp_path: Path
 ) -> None:
     layout = Layout(font="sans", size=11, widths=(0.22, 0.25, 0.21, 0.32))
     assert find_font(layout.font), "no TTF font: `make test` installs fonts-dejavu-core"
@@ -171,7 +140,7 @@ def test_report_symbol_wrapped_after_a_slash_is_rejoined(
         if cell.column is Column.REPORT and cell.bbox and cell.bbox.bottom - cell.bbox.top > 15
     ]
     assert wrapped, "the layout should wrap report symbols"
-    assert_same_data(result, text_run)
+    assert_matches_golden(result.index)
 
 
 # --- broken and foreign PDFs ---------------------------------------------------------------
@@ -444,7 +413,7 @@ def _glyph_lists(draw: st.DrawFn) -> list[Glyph]:
 @settings(max_examples=300, deadline=None)
 def test_word_grouping_is_pdfplumbers(glyphs: list[Glyph]) -> None:
     """Blank, empty and ligature glyphs, ties and gaps at the tolerance, rotated runs."""
-    from pdfplumber.utils import extract_words
+    from pdfplumber.utils.text import extract_words
 
     chars = [
         {"text": t, "x0": x0, "top": top, "x1": x1, "bottom": bottom, "upright": up}

@@ -13,6 +13,7 @@ import pytest
 
 from pipeline.api import Run
 from pipeline.models import IndexDocument
+from tests.golden import assert_golden_metadata, assert_matches_golden
 
 # (theme, number of meeting-report rows), in document order.
 THEMES = [
@@ -228,6 +229,9 @@ def test_totals(document: IndexDocument) -> None:
     entries = [e for t in document.themes for e in t.entries]
     assert len(document.themes) == 78
     assert len(entries) == 311
+    # 972: the sum of the per-row counts of tests/data/fr_rows.tsv, whose header says how
+    # they were counted by hand (ranges re-counted one by one, cross-checked with the 975
+    # references printed beside them).
     assert sum(len(e.paragraphs) for e in entries) == 972
     assert Counter(e.report for e in entries) == ROWS_PER_REPORT
 
@@ -240,6 +244,11 @@ def test_entries(
     (entry,) = [e for e in theme.entries if e.report == report]
     assert (entry.paragraphs_text, entry.references_text) == (ptext, rtext)
     assert (len(entry.paragraphs), len(entry.references)) == (np, nr)
+
+
+def test_text_dump_gives_the_golden_table(document: IndexDocument) -> None:
+    assert_golden_metadata(document)
+    assert_matches_golden(document)
 
 
 def test_every_cell_parses(document: IndexDocument) -> None:
