@@ -102,7 +102,7 @@ def run(source: Source, *, lang: str = "auto", name: str | None = None) -> Run:
         raw=raw,
         normalized=normalized,
         mapping=mapping,
-        index=validate_index(normalized, raw.uris, mapping),
+        index=validate_index(normalized, raw.uris, mapping, raw.evidence),
     )
 
 

@@ -17,7 +17,7 @@ import regex
 
 from pipeline.errors import InputError
 from pipeline.languages import Language, known_languages
-from pipeline.models import DocumentMeta, Line, Lines, TableLines
+from pipeline.models import DocumentMeta, Evidence, Folio, Line, Lines, TableLines
 from pipeline.patterns import FOOTER_RE, SYMBOL_RE, UNDOCS_SYMBOL_RE, fold
 
 
@@ -152,6 +152,18 @@ def lines_to_table_lines(extracted: Lines, language: Language | None = None) -> 
     )
     if not any(SYMBOL_RE.search(line.text) or line.cells for line in body):
         raise InputError("the table has no rows: no meeting-report symbol after the header")
+    folios = tuple(
+        Folio(page=line.page, number=int(m.group("page")), of=int(m.group("pages")))
+        for line in lines
+        if line.kind == "furniture" and (m := FOOTER_RE.match(line.text))
+    )
+    evidence = Evidence(
+        pages_read=max([extracted.source.pages, *(line.page for line in lines)]),
+        pages_known=extracted.pages_known,
+        folios=folios,
+        links=extracted.links,
+        complaints=extracted.complaints,
+    )
     return TableLines(
         source=extracted.source.model_copy(
             update={"pages": _page_count(lines, extracted.source.pages)}
@@ -159,4 +171,5 @@ def lines_to_table_lines(extracted: Lines, language: Language | None = None) -> 
         meta=_meta(lines, first_header, language),
         lines=body,
         uris=uris,
+        evidence=evidence,
     )

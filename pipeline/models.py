@@ -131,16 +131,55 @@ class PageLayout(Frozen):
     header: BBox | None = None
 
 
+class PageLink(Frozen):
+    """A link annotation printed over the table body's report column (PDF): each one is
+    a row the page shows, whether or not its text could be read."""
+
+    page: int
+    uri: str
+
+
+class Complaint(Frozen):
+    """A message a PDF library logged while reading a page (a damaged stream, an object
+    it could not execute): shown as a finding on that page, never on stderr."""
+
+    page: int
+    message: str
+
+
 class Lines(Frozen):
     source: SourceInfo
     lines: tuple[Line, ...]
     layouts: tuple[PageLayout, ...] = ()
+    links: tuple[PageLink, ...] = ()
+    complaints: tuple[Complaint, ...] = ()
     # False for a text dump without form feeds: `clean` then infers page numbers from
     # headers, URI blocks and footers.
     pages_known: bool = True
 
 
 # --- clean ---------------------------------------------------------------------------------
+
+
+class Folio(Frozen):
+    """A page number printed on a page ("2/13"), with the page it was read on."""
+
+    page: int
+    number: int
+    of: int
+
+
+class Evidence(Frozen):
+    """What the source shows exists besides the table's text: printed page numbers, link
+    annotations, the pages read. Validation checks the table against it, so that a lost
+    page or row is an error finding, never a silent gap."""
+
+    pages_read: int = 0
+    # Whether `pages_read` counts real pages (PDF, form feeds) or inferred ones.
+    pages_known: bool = True
+    folios: tuple[Folio, ...] = ()
+    links: tuple[PageLink, ...] = ()
+    complaints: tuple[Complaint, ...] = ()
 
 
 class DocumentMeta(Frozen):
@@ -159,6 +198,7 @@ class TableLines(Frozen):
     meta: DocumentMeta
     lines: tuple[Line, ...]
     uris: tuple[str, ...] = ()
+    evidence: Evidence = Evidence()
 
 
 # --- reassemble ----------------------------------------------------------------------------
@@ -185,6 +225,7 @@ class RawTable(Frozen):
     meta: DocumentMeta
     themes: tuple[RawTheme, ...]
     uris: tuple[str, ...] = ()
+    evidence: Evidence = Evidence()
     diagnostics: tuple[Diagnostic, ...] = ()
 
 

@@ -153,7 +153,6 @@ def test_next_version_lists_exactly_the_edits(old: IndexDocument, new: IndexDocu
                 "old": "CTOC/COP/WG.4/2019/5",
                 "new": "CTOC/COP/WG.4/2020/5",
             },
-            {"field": "pages", "old": 13, "new": 15},
         ],
     }
 

@@ -101,7 +101,7 @@ def test_metadata_comes_from_the_new_furniture_and_header(new: IndexDocument) ->
     assert new.title == NEW_TITLE
     assert new.job_number == NEW_JOB_NUMBER == "V.20-01234"
     assert new.reference_document == NEW_REFERENCE_DOCUMENT == "CTOC/COP/WG.4/2020/5"
-    assert new.source.pages == 15
+    assert new.source.pages == 13
     assert new.language == "fr"
 
 

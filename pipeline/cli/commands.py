@@ -63,10 +63,20 @@ def extract(
         typer.Option("--out", help="Output folder (default: output/<source file name>/)."),
     ] = None,
     lang: LangOpt = "auto",
+    allow_errors: Annotated[
+        bool,
+        typer.Option(
+            "--allow-errors",
+            help="Exit 0 even when a finding of severity error says the data is incomplete.",
+        ),
+    ] = False,
 ) -> None:
-    """Extract SOURCE into index.json, four CSV tables, datapackage.json and manifest.json."""
+    """Extract SOURCE into index.json, four CSV tables, datapackage.json and manifest.json.
 
-    def body() -> None:
+    The data is written even when a finding of severity error says that something the
+    document shows (a page, a row) is missing from it; the exit status is then 1."""
+
+    def body() -> int:
         from pipeline.api import run
         from pipeline.export import index_to_files
         from pipeline.export.folder import write_folder
@@ -76,11 +86,19 @@ def extract(
         write_folder(index_to_files(result.index, result.mapping), folder)
         document = result.index
         entries = sum(len(t.entries) for t in document.themes)
+        errors = sum(1 for d in document.diagnostics if d.severity == "error")
         typer.echo(
             f"{source.name}: {document.language}, {len(document.themes)} themes, "
             f"{entries} entries, {len(document.diagnostics)} diagnostics -> {folder}",
             err=True,
         )
+        if errors:
+            typer.echo(
+                f"{source.name}: {errors} error finding(s): the data may be incomplete; "
+                f"see {folder / 'diagnostics.csv'}",
+                err=True,
+            )
+        return 1 if errors and not allow_errors else 0
 
     guarded(body)
 

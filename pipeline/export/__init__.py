@@ -213,7 +213,9 @@ def index_to_files(document: IndexDocument, mapping: Mapping) -> dict[str, bytes
 
     `mapping` is what validation inferred (`Run.mapping`), used to pair paragraphs with
     references in references.csv; export does not infer anything itself."""
-    files = {"index.json": _json(document.model_dump(mode="json"))}
+    # Serialised by pydantic-core directly: the same bytes as json.dumps(indent=2) of the
+    # dumped dict, without building that dict (a large index would double its memory).
+    files = {"index.json": document.model_dump_json(indent=2).encode("utf-8") + b"\n"}
     files.update(_tables(document, mapping))
     files["datapackage.json"] = _json(_package(document))
     manifest = {

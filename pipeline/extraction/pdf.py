@@ -12,8 +12,10 @@ reads the title, symbol, job number and page count exactly as it does for a text
 from __future__ import annotations
 
 import io
+import logging
 import unicodedata
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, Literal
 
 from pipeline.errors import InputError
@@ -35,7 +37,17 @@ from pipeline.extraction.pdf_layout import (
 )
 from pipeline.extraction.pdf_themes import ThemeLine, theme_starts
 from pipeline.languages import Language, known_languages
-from pipeline.models import BBox, Cell, Column, Line, Lines, PageLayout, SourceInfo
+from pipeline.models import (
+    BBox,
+    Cell,
+    Column,
+    Complaint,
+    Line,
+    Lines,
+    PageLayout,
+    PageLink,
+    SourceInfo,
+)
 from pipeline.patterns import FOOTER_RE, JOB_NUMBER_RE, SYMBOL_RE
 
 _Kind = Literal["text", "header", "furniture"]
@@ -77,20 +89,58 @@ def _is_password_error(error: BaseException) -> bool:
     return False
 
 
-def read_pages(data: bytes, name: str) -> list[PageContent]:
-    """Open and read every page; any parser failure becomes one clear InputError."""
+class _Complaints(logging.Handler):
+    """Collects what the PDF libraries log while a page is read, with that page."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.page = 0
+        self.found: list[Complaint] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        complaint = Complaint(page=self.page, message=record.getMessage()[:200])
+        if complaint not in self.found:
+            self.found.append(complaint)
+
+
+@contextmanager
+def _listening(handler: logging.Handler) -> Iterator[None]:
+    """Route the PDF libraries' log records to `handler` alone (not to stderr)."""
+    loggers = [logging.getLogger(name) for name in ("pdfminer", "pdfplumber", "pypdfium2")]
+    saved = [(logger.handlers, logger.propagate) for logger in loggers]
+    for logger in loggers:
+        logger.handlers, logger.propagate = [handler], False
+    try:
+        yield
+    finally:
+        for logger, (handlers, propagate) in zip(loggers, saved, strict=True):
+            logger.handlers, logger.propagate = handlers, propagate
+
+
+def read_pages(data: bytes, name: str) -> tuple[list[PageContent], list[Complaint]]:
+    """Open and read every page; any parser failure becomes one clear InputError (naming
+    the page and what the parser said, when known), and whatever the parser logged on the
+    way becomes a complaint about its page instead of a line on stderr."""
     import pdfplumber  # slow to import, needed only for PDF sources
 
-    try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = [_read_page(page, i) for i, page in enumerate(pdf.pages, start=1)]
-    except Exception as error:  # the parse boundary: pdfminer raises many unrelated types
-        if _is_password_error(error):
-            raise InputError(f"{name}: encrypted PDF (password required)") from None
-        raise InputError(f"{name}: damaged or truncated PDF") from None
+    complaints = _Complaints()
+    pages: list[PageContent] = []
+    with _listening(complaints):
+        try:
+            with pdfplumber.open(io.BytesIO(data)) as pdf:
+                for number, page in enumerate(pdf.pages, start=1):
+                    complaints.page = number
+                    pages.append(_read_page(page, number))
+        except Exception as error:  # the parse boundary: pdfminer raises many unrelated types
+            if _is_password_error(error):
+                raise InputError(f"{name}: encrypted PDF (password required)") from None
+            said = complaints.found[0].message if complaints.found else ""
+            where = f"page {complaints.page}: " if complaints.page else ""
+            detail = f" ({where}{said})" if said or where else ""
+            raise InputError(f"{name}: damaged or truncated PDF{detail}") from None
     if not pages:
         raise InputError(f"{name}: PDF has no pages")
-    return pages
+    return pages, complaints.found
 
 
 def _headers(
@@ -197,6 +247,28 @@ class _Page:
             else None,
         )
 
+    def table_links(self) -> list[PageLink]:
+        """The link annotations over the report column of the table body, in reading
+        order: the rows this page shows exist. On a page whose text cannot be read at all
+        (a damaged content stream) the annotations still stand, so the whole column counts."""
+        if self.table is None:
+            return []
+        left = self.table.lefts[Column.REPORT]
+        right = self.table.lefts[Column.PARAGRAPHS]
+        top, bottom = (0.0, self.content.height)
+        if self.content.words and self.layout is not None:
+            top, bottom = self.layout.top, self.layout.bottom
+        found = [
+            link
+            for link in self.content.links
+            if left <= (link.x0 + link.x1) / 2 < right
+            and top <= (link.top + link.bottom) / 2 <= bottom
+        ]
+        return [
+            PageLink(page=self.content.number, uri=link.uri)
+            for link in sorted(found, key=lambda link: (link.top, link.x0))
+        ]
+
     def theme_lines(self) -> Iterator[ThemeLine]:
         if self.table is None:
             return
@@ -245,7 +317,7 @@ def _after_furniture(lines: Sequence[PrintedLine]) -> int:
 
 def pdf_to_lines(data: bytes, source: SourceInfo, language: Language | None = None) -> Lines:
     """Read a PDF index into lines; table-body lines carry their cells by column."""
-    content = read_pages(data, source.name)
+    content, complaints = read_pages(data, source.name)
     headers = _headers(content, language, source.name)
     pages: list[_Page] = []
     table: Header | None = None
@@ -262,5 +334,7 @@ def pdf_to_lines(data: bytes, source: SourceInfo, language: Language | None = No
         source=source.model_copy(update={"pages": len(content)}),
         lines=tuple(line for page in pages for line in page.lines(starts)),
         layouts=tuple(page.layout for page in pages if page.layout is not None),
+        links=tuple(link for page in pages for link in page.table_links()),
+        complaints=tuple(complaints),
         pages_known=True,
     )

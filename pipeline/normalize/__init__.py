@@ -6,11 +6,21 @@ text, gets an empty list and an error diagnostic: nothing is guessed.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from pipeline.languages import Language, get_language
 from pipeline.languages.grammar import Parsed
-from pipeline.models import Diagnostic, Entry, IndexDocument, RawEntry, RawTable, Severity, Theme
+from pipeline.models import (
+    Diagnostic,
+    Entry,
+    IndexDocument,
+    Paragraph,
+    RawEntry,
+    RawTable,
+    Reference,
+    Severity,
+    Theme,
+)
 from pipeline.normalize.paragraphs import parse_paragraphs
 from pipeline.normalize.references import parse_references
 from pipeline.normalize.render import render_paragraphs, render_references
@@ -49,7 +59,17 @@ def _diagnostics(
     ]
 
 
-def _entry(raw: RawEntry, theme: str, language: Language) -> Entry:
+Item = TypeVar("Item", Paragraph, Reference)
+
+
+def _shared(items: list[Item], seen: dict[Any, Any]) -> tuple[Item, ...]:
+    """The items, each equal one replaced by the first instance met. The models are
+    frozen, so sharing is safe, and an index of 50,000 rows cites a few hundred distinct
+    paragraphs: memory follows the distinct items, not the citations."""
+    return tuple(seen.setdefault(item, item) for item in items)
+
+
+def _entry(raw: RawEntry, theme: str, language: Language, seen: dict[Any, Any]) -> Entry:
     paragraphs = parse_paragraphs(raw.paragraphs_text, language)
     references = parse_references(raw.references_text, language)
     diagnostics = [
@@ -74,8 +94,8 @@ def _entry(raw: RawEntry, theme: str, language: Language) -> Entry:
         report=raw.report,
         paragraphs_text=raw.paragraphs_text,
         references_text=raw.references_text,
-        paragraphs=tuple(paragraphs.items),
-        references=tuple(references.items),
+        paragraphs=_shared(paragraphs.items, seen),
+        references=_shared(references.items, seen),
         pages=raw.pages,
         boxes=raw.boxes,
         link=raw.link,
@@ -86,12 +106,13 @@ def _entry(raw: RawEntry, theme: str, language: Language) -> Entry:
 def raw_table_to_index(raw: RawTable) -> IndexDocument:
     """Expand every enumeration; collect entry diagnostics into the document's list."""
     language = get_language(raw.meta.language)
+    seen: dict[Any, Any] = {}
     themes = tuple(
         Theme(
             position=position,
             name=theme.name,
             pages=theme.pages,
-            entries=tuple(_entry(e, theme.name, language) for e in theme.entries),
+            entries=tuple(_entry(e, theme.name, language, seen) for e in theme.entries),
         )
         for position, theme in enumerate(raw.themes, start=1)
     )

@@ -3,6 +3,8 @@
 Each check is a function from the document (plus what it needs: the inferred mapping, the
 URI record of a text dump) to a list of diagnostics, in its own module of this package:
 
+- `completeness`: the table against what the source shows exists (page numbers, link
+  annotations, pages with rows, theme names that swallowed a lost row's neighbour);
 - `consistency`: paragraphs against references, through the section and offset
   each report's recommendations take in the compilation document (`infer_mapping`);
 - `notation`: whole-cell notation slips the cell grammar cannot see;
@@ -18,7 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from pipeline.models import Diagnostic, Entry, IndexDocument, Mapping, Theme
+from pipeline.models import Diagnostic, Entry, Evidence, IndexDocument, Mapping, Theme
+from pipeline.validation.completeness import check_completeness
 from pipeline.validation.consistency import check_consistency, infer_mapping
 from pipeline.validation.links import check_pdf_links, check_uri_record
 from pipeline.validation.notation import check_list_word
@@ -45,12 +48,19 @@ CHECKS: tuple[Check, ...] = (
 
 
 def run_checks(
-    document: IndexDocument, uris: Sequence[str] | None = None, mapping: Mapping | None = None
+    document: IndexDocument,
+    uris: Sequence[str] | None = None,
+    mapping: Mapping | None = None,
+    evidence: Evidence | None = None,
 ) -> list[Diagnostic]:
-    """Every check's findings, in a fixed order (structure, links, notation, consistency).
+    """Every check's findings, in a fixed order (completeness, structure, links, notation,
+    consistency).
 
-    `mapping` is `infer_mapping(document)`, passed in when the caller already has it."""
-    found = [diagnostic for check in CHECKS for diagnostic in check(document)]
+    `mapping` is `infer_mapping(document)`, passed in when the caller already has it;
+    `evidence` is what the source showed besides the table (`RawTable.evidence`), None
+    for an index.json read back."""
+    found = check_completeness(document, evidence) if evidence is not None else []
+    found += [diagnostic for check in CHECKS for diagnostic in check(document)]
     if uris is not None:
         found.extend(check_uri_record(document, uris))
     found.extend(
@@ -93,14 +103,18 @@ def _attach(theme: Theme, found: list[Diagnostic]) -> Theme:
 
 
 def validate_index(
-    document: IndexDocument, uris: Sequence[str] | None = None, mapping: Mapping | None = None
+    document: IndexDocument,
+    uris: Sequence[str] | None = None,
+    mapping: Mapping | None = None,
+    evidence: Evidence | None = None,
 ) -> IndexDocument:
     """Run every check; the document (and each row concerned) gains what they find.
 
     `uris` is the URI record of a text dump (`RawTable.uris`); None when there is none to
-    check (a PDF, or an index.json read back)."""
+    check (a PDF, or an index.json read back). `mapping` and `evidence`: see `run_checks`."""
     known = set(document.diagnostics)
-    found = [d for d in dict.fromkeys(run_checks(document, uris)) if d not in known]
+    checked = run_checks(document, uris, mapping, evidence)
+    found = [d for d in dict.fromkeys(checked) if d not in known]
     if not found:
         return document
     return document.model_copy(
