@@ -137,7 +137,10 @@ def test_cli_writes_the_default_folder_and_reports(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in (tmp_path / "output" / TEXT_DUMP.name).iterdir()) == FILES
+    written = sorted(p.name for p in (tmp_path / "output" / TEXT_DUMP.name).iterdir())
+    assert written == sorted([*FILES, "index.html"])
+    manifest = json.loads((tmp_path / "output" / TEXT_DUMP.name / "manifest.json").read_bytes())
+    assert "index.html" in manifest["files"]
     assert "78 themes, 311 entries" in result.stderr
 
 

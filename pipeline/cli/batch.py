@@ -32,13 +32,15 @@ class BatchResult(BaseModel):
 def process_one(source: Path, out: Path, lang: str) -> BatchResult:
     """Extract one source into `out`; errors become a result, never an exception."""
     from pipeline.api import run
+    from pipeline.cli.html import page_for
     from pipeline.export import index_to_files, write_files
 
     start = time.perf_counter()
     try:
         result = run(source, lang=lang)
         document = result.index
-        write_files(index_to_files(document, result.mapping), out)
+        page = page_for(document, source)
+        write_files(index_to_files(document, result.mapping, {"index.html": page}), out)
     except InputError as error:
         return BatchResult(
             source=str(source), out=str(out), error=str(error), seconds=time.perf_counter() - start

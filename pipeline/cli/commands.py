@@ -66,15 +66,18 @@ def extract(
     ] = None,
     lang: LangOpt = "auto",
 ) -> None:
-    """Extract SOURCE into index.json, four CSV tables, datapackage.json and manifest.json."""
+    """Extract SOURCE into index.json, four CSV tables, datapackage.json, index.html and
+    manifest.json."""
 
     def body() -> None:
         from pipeline.api import run
+        from pipeline.cli.html import page_for
         from pipeline.export import index_to_files, write_files
 
         result = run(source, lang=lang)
         folder = out or Path("output") / source.name
-        write_files(index_to_files(result.index, result.mapping), folder)
+        page = page_for(result.index, source)
+        write_files(index_to_files(result.index, result.mapping, {"index.html": page}), folder)
         document = result.index
         entries = sum(len(t.entries) for t in document.themes)
         typer.echo(
@@ -132,6 +135,38 @@ def validate(
         document = validate(source, lang=lang)
         render_report(document, Console())
         return exit_code(document, fail_on.value if fail_on else None)
+
+    guarded(body)
+
+
+@app.command()
+def html(
+    source: Annotated[Path, typer.Argument(help="A source (PDF or text) or an index.json.")],
+    out: Annotated[Path, typer.Option("--out", help="HTML file to write.")],
+    pdf: Annotated[
+        Path | None,
+        typer.Option("--pdf", help="For an index.json: its source PDF, to picture findings."),
+    ] = None,
+    lang: LangOpt = "auto",
+) -> None:
+    """Write the index as one self-contained HTML page: search, theme x meeting matrix, and
+    every finding beside its row (pictured from the PDF page for a PDF source)."""
+
+    def body() -> None:
+        from pipeline.api import load
+        from pipeline.cli.html import page_for
+        from pipeline.errors import InputError
+        from pipeline.export import write_files
+
+        document = load(source, lang=lang)
+        from_json = source.name.lower().endswith(".json")
+        if pdf is not None and not from_json:
+            raise InputError("--pdf is for an index.json; a source PDF is pictured by itself")
+        if pdf is not None and document.source.kind != "pdf":
+            raise InputError(f"{source}: extracted from a text dump, there is no page to picture")
+        page = page_for(document, pdf if from_json else source)
+        write_files({out.name: page}, out.parent)
+        typer.echo(f"{source.name}: {len(document.themes)} themes -> {out}", err=True)
 
     guarded(body)
 
