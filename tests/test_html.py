@@ -24,7 +24,7 @@ from pipeline.cli.html_findings import marked_reading
 from pipeline.cli.html_images import OUTLINE, concerned_column
 from pipeline.cli.html_matrix import short_labels, symbol_key
 from pipeline.export import write_files
-from pipeline.languages import get_language
+from pipeline.languages import get_language, known_languages
 from pipeline.models import Column
 from tests.html_documents import HOSTILE, rtl_language, small_document
 from tests.paths import SHARED_PDF, TEXT_DUMP
@@ -302,3 +302,46 @@ def test_cli_html_from_index_json_and_pdf(tmp_path: Path, pdf_run: Run, pdf_page
     assert wrong.stderr.count("\n") == 1
     assert "not the source" in wrong.stderr
     assert not (tmp_path / "wrong.html").exists()
+
+
+@pytest.mark.parametrize("code", sorted(known_languages()))
+def test_interface_words_have_the_marks_the_page_fills(code: str) -> None:
+    interface = known_languages()[code].interface
+    if interface is None:  # the page borrows the fallback language's words
+        return
+    assert set(re.findall(r"\{(\w+)\}", interface.count)) == {
+        "rows",
+        "total",
+        "themes",
+        "themes_total",
+    }
+    assert re.findall(r"\{(\w+)\}", interface.items) == ["n"]
+    assert re.findall(r"\{(\w+)\}", interface.image) == ["page"]
+    others = interface.model_dump(exclude={"count", "items", "image"})
+    assert all("{" not in text for text in others.values()), others
+
+
+def test_cli_html_refuses_a_pdf_for_an_index_from_a_text_dump(
+    tmp_path: Path, text_run: Run
+) -> None:
+    write_files({"index.json": text_run.index.model_dump_json().encode()}, tmp_path)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pipeline",
+            "html",
+            str(tmp_path / "index.json"),
+            "--pdf",
+            str(SHARED_PDF),
+            "--out",
+            str(tmp_path / "page.html"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1
+    assert "text dump" in done.stderr
+    assert not (tmp_path / "page.html").exists()
