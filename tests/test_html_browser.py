@@ -292,3 +292,20 @@ def test_a_right_to_left_edition_is_laid_out_right_to_left(
     opened.shot("8-rtl")
     assert opened.errors == []
     assert opened.requests == [opened.url]
+
+
+def test_a_match_inside_a_range_is_shown_in_the_opened_list(
+    open_page: Callable[[bytes, str], Opened], text_page: bytes
+) -> None:
+    opened = open_page(text_page, "text")
+    opened.page.locator("#q").fill("II.37")
+    # Dump line 1325, "Offre et demande": "II.20 et II.31 à 42" holds II.37 in its range.
+    found = opened.page.locator("tr.row:not([hidden])").nth(3)
+    assert found.locator("td.report").inner_text() == "CTOC/COP/WG.4/2010/6"
+    row = opened.page.locator(f"#{found.get_attribute('id')}")
+    assert row.locator("xpath=ancestor::tbody//*[@class='name']").inner_text() == "Offre et demande"
+    assert row.locator("li.hit").all_inner_texts() == ["II.37"]
+    assert row.locator("li.hit").is_visible()
+    opened.page.locator("#q").fill("")
+    assert row.locator("li.hit").count() == 0
+    assert row.locator("ol.items").first.is_hidden()

@@ -135,32 +135,36 @@ def spelled_out(printed: str, items: list[str]) -> bool:
     return all(_occurs(printed, item) for item in items)
 
 
-def _items(printed: str, texts: list[str], words: Words) -> str:
-    """The expanded list, folded away; nothing when the printed cell spells it out."""
+def _items(printed: str, items: list[tuple[str, str]], words: Words) -> str:
+    """The expanded list (search key, text of each item), folded away; nothing when the
+    printed cell spells it out. The search marks the items it matched by their key."""
+    texts = [text for _, text in items]
     if len(texts) < 2 or spelled_out(printed, texts):
         return ""
-    items = "".join(f"<li>{escape(text)}</li>" for text in texts)
+    lis = "".join(f'<li data-k="{escape(key)}">{escape(text)}</li>' for key, text in items)
     return (
         f'<details class="list"><summary>{words("items", n=len(texts))}</summary>'
-        f'<ol class="items">{items}</ol></details>'
+        f'<ol class="items">{lis}</ol></details>'
     )
 
 
 def _row(
     document: IndexDocument, language: Language, anchor: str, entry: Entry, words: Words
 ) -> str:
-    paragraphs = [render_paragraphs([p], language) for p in entry.paragraphs]
-    references = [show_reference(r) for r in entry.references]
+    paragraphs = [
+        (f"{p.number}{p.letter or ''}", render_paragraphs([p], language)) for p in entry.paragraphs
+    ]
+    references = [(show_reference(r), show_reference(r)) for r in entry.references]
     classes = ["row"]
     if entry.diagnostics:
         worst = min(SEVERITY_ORDER.index(d.severity) for d in entry.diagnostics)
         classes += ["has-finding", f"sev-{SEVERITY_ORDER[worst].value}"]
-    cited = " ".join(f"{p.number}{p.letter or ''}" for p in entry.paragraphs)
+    cited = " ".join(key for key, _ in paragraphs)
     link = UNDOCS.format(language=document.language, symbol=entry.report)
     pages = ", ".join(str(page) for page in entry.pages)
     return (
         f'<tr class="{" ".join(classes)}" id="{anchor}" tabindex="-1"'
-        f' data-p="{escape(cited)}" data-r="{escape(" ".join(references))}">'
+        f' data-p="{escape(cited)}" data-r="{escape(" ".join(k for k, _ in references))}">'
         f'<td class="report"><a class="said" href="{escape(link)}"'
         f' hreflang="{escape(document.language)}" dir="ltr">{escape(entry.report)}</a></td>'
         f'<td><bdi class="said">{escape(entry.paragraphs_text)}</bdi>'

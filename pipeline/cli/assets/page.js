@@ -19,10 +19,13 @@
 
   const themes = [...document.querySelectorAll('tbody.theme')].map((body) => ({
     body,
-    name: norm(body.querySelector('th.theme').textContent),
+    name: norm(body.querySelector('.name').textContent),
     matrix: document.querySelector(`#matrix tr[data-theme="${body.id}"]`),
     rows: [...body.querySelectorAll('tr.row')].map((tr) => ({
       tr,
+      lists: [...tr.querySelectorAll('details.list')],
+      items: [...tr.querySelectorAll('ol.items li')],
+      marked: false,
       text: norm([...tr.querySelectorAll('.said')].map((e) => e.textContent).join(' ')),
       paragraphs: (tr.dataset.p || '').split(' ').filter(Boolean),
       references: (tr.dataset.r || '').split(' ').filter(Boolean),
@@ -39,19 +42,16 @@
     let m = PARAGRAPH.exec(q);
     if (m) {
       const [, number, letter] = m;
-      return {
-        row: (r) => r.paragraphs.some((p) =>
-          letter ? p === number + letter : p.replace(/\p{L}$/u, '') === number),
-      };
+      const item = (p) => (letter ? p === number + letter : p.replace(/\p{L}$/u, '') === number);
+      return { item, row: (r) => r.paragraphs.some(item) };
     }
     m = REFERENCE.exec(q);
     if (m) {
       const key = `${m[1].toUpperCase()}.${m[2]}`;
       const letter = m[3];
-      return {
-        row: (r) => r.references.some((ref) =>
-          letter ? ref === `${key}.${letter}` : ref === key || ref.startsWith(`${key}.`)),
-      };
+      const item = (ref) =>
+        (letter ? ref === `${key}.${letter}` : ref === key || ref.startsWith(`${key}.`));
+      return { item, row: (r) => r.references.some(item) };
     }
     return { theme: (t) => t.name.includes(q), row: (r) => r.text.includes(q) };
   }
@@ -67,6 +67,7 @@
         const show = (whole || match.row(r)) && (!only.checked || r.flagged);
         r.tr.hidden = !show;
         for (const f of r.findings) f.hidden = !show;
+        mark(r, show && match && match.item);
         if (show) visible += 1;
       }
       t.body.hidden = visible === 0;
@@ -77,6 +78,16 @@
     count.textContent = format
       .replace('{rows}', rows).replace('{total}', total)
       .replace('{themes}', shown).replace('{themes_total}', themes.length);
+  }
+
+  // The expanded items a paragraph or reference query matched are marked, and their
+  // lists opened, so that "II.37" shows where it hides in "II.31 à 42".
+  // Lists a person opened stay as they are until a query marks something in their row.
+  function mark(r, item) {
+    if (!r.items.length || !(item || r.marked)) return;
+    r.marked = Boolean(item);
+    for (const li of r.items) li.classList.toggle('hit', Boolean(item && item(li.dataset.k)));
+    for (const d of r.lists) d.open = expand.checked || Boolean(d.querySelector('li.hit'));
   }
 
   function reset() {
