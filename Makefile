@@ -7,8 +7,9 @@ OUTPUT_DIR ?= output
 SOURCES := $(sort $(wildcard sources/*))
 
 FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+CHROMIUM := /usr/bin/chromium
 
-.PHONY: setup lock fonts run test reproduce bench clean
+.PHONY: setup lock fonts browser run test reproduce bench clean
 
 setup: $(STAMP)
 
@@ -30,13 +31,19 @@ fonts:
 	@test -f $(FONT) || { apt-get update -qq && apt-get install -y -qq fonts-dejavu-core >/dev/null; }
 	@test -f $(FONT) || { echo "fonts-dejavu-core could not be installed" >&2; exit 1; }
 
+# The HTML page is tested in a real browser: Debian's Chromium, which playwright drives
+# (never `playwright install`, which would fetch a browser build of its own).
+browser:
+	@test -x $(CHROMIUM) || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@test -x $(CHROMIUM) || { echo "chromium could not be installed" >&2; exit 1; }
+
 run: setup
 	@mkdir -p $(OUTPUT_DIR)
 	@for src in $(SOURCES); do \
-		$(BIN)/recindex extract "$$src" --out "$(OUTPUT_DIR)/$$(basename "$$src")" || exit 1; \
+		$(BIN)/recindex extract "$$src" --html --out "$(OUTPUT_DIR)/$$(basename "$$src")" || exit 1; \
 	done
 
-test: setup fonts
+test: setup fonts browser
 	$(BIN)/python -m pytest
 	$(BIN)/ruff check pipeline tests bench
 	$(BIN)/ruff format --check pipeline tests bench
@@ -52,4 +59,4 @@ bench: setup
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis test-artifacts

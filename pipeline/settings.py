@@ -73,3 +73,31 @@ class Limits:
 
 
 LIMITS = Limits()
+
+
+@dataclass(frozen=True)
+class PageSettings:
+    """The HTML page (`recindex html`): how a finding's row is cut out of the PDF page."""
+
+    # Pixels per PDF point for the row images: 2 (144 dpi) keeps 10 pt text sharp on an
+    # ordinary and a high-density screen alike, at about 10-30 kB per row image.
+    image_scale: float = 2.0
+    # CSS pixels per point the row images are shown at: 96/72 is the printed size at
+    # 100 % zoom, so the row reads like the page it was cut from.
+    image_display: float = 96 / 72
+    # Room kept around the row's cells, in points, so that the rules and the neighbouring
+    # rows' edges show where the row sits in the table.
+    crop_margin_pt: float = 6.0
+    # The outline drawn around the cell a finding concerns: a few points outside the
+    # text, so the stroke never covers a glyph; the stroke width is in pixels.
+    outline_margin_pt: float = 1.5
+    outline_width_px: int = 3
+    # The language the validator writes its findings' messages in (they are marked with
+    # it on a page in another language).
+    messages_language: str = "en"
+    # The language whose interface words the page uses when the edition's language file
+    # has no [interface] table: the one the messages are written in.
+    fallback_interface: str = "en"
+
+
+PAGE_SETTINGS = PageSettings()

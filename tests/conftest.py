@@ -1,4 +1,4 @@
-"""Shared fixtures: the embedded sources, and the text path run once per session."""
+"""Shared fixtures: the embedded sources, each path run once per session, their pages."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 from pipeline.api import Run, run
 from pipeline.languages import Language, get_language
 from pipeline.models import IndexDocument
-from tests.paths import TEXT_DUMP
+from tests.paths import SHARED_PDF, TEXT_DUMP
 
 
 @pytest.fixture(scope="session")
@@ -18,6 +18,27 @@ def french() -> Language:
 @pytest.fixture(scope="session")
 def text_run() -> Run:
     return run(TEXT_DUMP)
+
+
+@pytest.fixture(scope="session")
+def pdf_run() -> Run:
+    return run(SHARED_PDF)
+
+
+@pytest.fixture(scope="session")
+def pdf_page(pdf_run: Run) -> bytes:
+    """The HTML page of the shared PDF, findings pictured from its pages."""
+    from pipeline.cli.html import page_for
+
+    return page_for(pdf_run.index, SHARED_PDF)
+
+
+@pytest.fixture(scope="session")
+def text_page(text_run: Run) -> bytes:
+    """The HTML page of the French text dump (no pictures: no page to cut them from)."""
+    from pipeline.cli.html import page_for
+
+    return page_for(text_run.index, TEXT_DUMP)
 
 
 @pytest.fixture(scope="session")

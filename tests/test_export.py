@@ -178,18 +178,22 @@ def test_writes_leave_no_temporary_files(files: dict[str, bytes], tmp_path: Path
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == FILES
 
 
-def test_cli_writes_the_default_folder_and_reports(tmp_path: Path) -> None:
+@pytest.mark.parametrize("page", [True, False], ids=["with-html", "without-html"])
+def test_cli_writes_the_default_folder_and_reports(tmp_path: Path, page: bool) -> None:
     source = tmp_path / TEXT_DUMP.name
     source.write_bytes(TEXT_DUMP.read_bytes())
     result = subprocess.run(
-        [sys.executable, "-m", "pipeline", "extract", str(source)],
+        [sys.executable, "-m", "pipeline", "extract", str(source), *(["--html"] if page else [])],
         cwd=tmp_path,
         capture_output=True,
         text=True,
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in (tmp_path / "output" / TEXT_DUMP.name).iterdir()) == FILES
+    written = sorted(p.name for p in (tmp_path / "output" / TEXT_DUMP.name).iterdir())
+    assert written == sorted([*FILES, "index.html"] if page else FILES)
+    manifest = json.loads((tmp_path / "output" / TEXT_DUMP.name / "manifest.json").read_bytes())
+    assert ("index.html" in manifest["files"]) == page
     assert "78 themes, 311 entries" in result.stderr
 
 

@@ -1,7 +1,9 @@
 """The `recindex` command line: a thin layer over `pipeline.api`.
 
 `commands` defines the commands, `render` prints findings and differences for a person,
-`batch` runs many files in parallel, `draw` makes the debug picture of a page.
+`batch` runs many files in parallel, `draw` makes the debug picture of a page, and
+`html` (with `html_words`, `html_findings`, `html_matrix`, `html_images` and `assets/`)
+writes the index as one self-contained page.
 
 `main` is the console script. It sets up the signals before anything heavy is imported,
 so that Ctrl-C or a `kill` at any moment, start-up included, gives one line on stderr and

@@ -32,6 +32,7 @@ class BatchResult(BaseModel):
 def process_one(source: Path, out: Path, lang: str) -> BatchResult:
     """Extract one source into `out`; errors become a result, never an exception."""
     from pipeline.api import run
+    from pipeline.cli.html import page_for
     from pipeline.export import index_to_files
     from pipeline.export.folder import write_folder
 
@@ -39,7 +40,8 @@ def process_one(source: Path, out: Path, lang: str) -> BatchResult:
     try:
         result = run(source, lang=lang)
         document = result.index
-        write_folder(index_to_files(document, result.mapping), out)
+        page = page_for(document, source)
+        write_folder(index_to_files(document, result.mapping, {"index.html": page}), out)
     except InputError as error:
         return BatchResult(
             source=str(source), out=str(out), error=str(error), seconds=time.perf_counter() - start

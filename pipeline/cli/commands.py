@@ -70,8 +70,13 @@ def extract(
             help="Exit 0 even when a finding of severity error says the data is incomplete.",
         ),
     ] = False,
+    with_html: Annotated[
+        bool,
+        typer.Option("--html", help="Also write index.html, the index as one page."),
+    ] = False,
 ) -> None:
-    """Extract SOURCE into index.json, four CSV tables, datapackage.json and manifest.json.
+    """Extract SOURCE into index.json, four CSV tables, datapackage.json and manifest.json
+    (and index.html with --html).
 
     The data is written even when a finding of severity error says that something the
     document shows (a page, a row) is missing from it; the exit status is then 1."""
@@ -83,7 +88,12 @@ def extract(
 
         result = run(source, lang=lang)
         folder = out or Path("output") / source.name
-        write_folder(index_to_files(result.index, result.mapping), folder)
+        extra = {}
+        if with_html:
+            from pipeline.cli.html import page_for
+
+            extra["index.html"] = page_for(result.index, source)
+        write_folder(index_to_files(result.index, result.mapping, extra), folder)
         document = result.index
         entries = sum(len(t.entries) for t in document.themes)
         errors = sum(1 for d in document.diagnostics if d.severity == "error")
@@ -149,6 +159,38 @@ def validate(
         document = validate(source, lang=lang)
         render_report(document, Console())
         return exit_code(document, fail_on.value if fail_on else None)
+
+    guarded(body)
+
+
+@app.command()
+def html(
+    source: Annotated[Path, typer.Argument(help="A source (PDF or text) or an index.json.")],
+    out: Annotated[Path, typer.Option("--out", help="HTML file to write.")],
+    pdf: Annotated[
+        Path | None,
+        typer.Option("--pdf", help="For an index.json: its source PDF, to picture findings."),
+    ] = None,
+    lang: LangOpt = "auto",
+) -> None:
+    """Write the index as one self-contained HTML page: search, theme x meeting matrix, and
+    every finding beside its row (pictured from the PDF page for a PDF source)."""
+
+    def body() -> None:
+        from pipeline.api import load
+        from pipeline.cli.html import page_for
+        from pipeline.errors import InputError
+        from pipeline.export.folder import write_file
+
+        document = load(source, lang=lang)
+        from_json = source.name.lower().endswith(".json")
+        if pdf is not None and not from_json:
+            raise InputError("--pdf is for an index.json; a source PDF is pictured by itself")
+        if pdf is not None and document.source.kind != "pdf":
+            raise InputError(f"{source}: extracted from a text dump, there is no page to picture")
+        page = page_for(document, pdf if from_json else source)
+        write_file(out.name, page, out.parent)
+        typer.echo(f"{source.name}: {len(document.themes)} themes -> {out}", err=True)
 
     guarded(body)
 

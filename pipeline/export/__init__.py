@@ -208,14 +208,19 @@ def _package(document: IndexDocument) -> dict[str, Any]:
     }
 
 
-def index_to_files(document: IndexDocument, mapping: Mapping) -> dict[str, bytes]:
+def index_to_files(
+    document: IndexDocument, mapping: Mapping, extra: dict[str, bytes] | None = None
+) -> dict[str, bytes]:
     """Every output file's bytes, by name; the manifest lists the others' hashes.
 
     `mapping` is what validation inferred (`Run.mapping`), used to pair paragraphs with
-    references in references.csv; export does not infer anything itself."""
+    references in references.csv; export does not infer anything itself. `extra` are
+    files made from the same document by a later layer (the command line's index.html),
+    written and listed in the manifest with the others."""
     # Serialised by pydantic-core directly: the same bytes as json.dumps(indent=2) of the
     # dumped dict, without building that dict (a large index would double its memory).
     files = {"index.json": document.model_dump_json(indent=2).encode("utf-8") + b"\n"}
+    files.update(extra or {})
     files.update(_tables(document, mapping))
     files["datapackage.json"] = _json(_package(document))
     manifest = {

@@ -68,15 +68,60 @@ class Examples(_Strict):
     references: tuple[Example, ...] = ()
 
 
+class Interface(_Strict):
+    """The words of the HTML page (`recindex html`) in this language. `{name}` marks stand
+    for numbers the page fills in; the page falls back to another language's words
+    (`PageSettings.fallback_interface`) when a file has none."""
+
+    index: str
+    matrix: str
+    findings: str
+    search: str
+    search_hint: str
+    count: str  # {rows} {total} {themes} {themes_total}
+    clear: str
+    expand: str
+    only_findings: str
+    language: str
+    source: str
+    pages: str
+    page: str
+    reference_document: str
+    themes: str
+    rows: str
+    paragraphs: str
+    # Severities: plural for the counts in the page header, singular for one finding.
+    errors: str
+    warnings: str
+    infos: str
+    error: str
+    warning: str
+    info: str
+    severity: str
+    printed: str
+    suggested: str
+    why: str
+    total: str
+    matrix_note: str
+    items: str  # {n}
+    image: str  # {page}
+    document_findings: str
+    to_row: str
+    no_findings: str
+
+
 class Language(_Strict):
     code: str
     name: str
     collation: str
+    # Writing direction of the edition: the HTML page is laid out right to left for "rtl".
+    direction: Literal["ltr", "rtl"]
     header: HeaderLabels
     grammar: GrammarWords
     theme: ThemeRules = ThemeRules()
     furniture: Furniture = Furniture()
     examples: Examples = Examples()
+    interface: Interface | None = None
 
 
 def _language_files() -> dict[str, str]:
