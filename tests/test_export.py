@@ -83,9 +83,14 @@ def test_csv_tables_match_the_document(files: dict[str, bytes]) -> None:
     assert len(entries) == 311
     assert sum(1 for r in references if r["paragraph"]) == 972  # counted: tests/data/fr_rows.tsv
     assert themes[0] == {
+        "symbol": "CTOC/COP/WG.4/2019/4",
+        "language": "fr",
+        # The first row's report (2010/6) and first cited paragraph (44).
+        "theme_id": "2010-6-44",
         "position": "1",
         "name": "Agences de recrutement et frais de recrutement",
-        "pages": "2",
+        "first_page": "2",
+        "page_count": "1",
         "entries": "3",
         "paragraphs": "12",
         "references": "12",
@@ -97,7 +102,14 @@ def test_csv_tables_match_the_document(files: dict[str, bytes]) -> None:
         first_of_2017["ref_paragraph"],
         first_of_2017["ref_letter"],
     ) == ("VII", "1", "a")
-    assert files["themes.csv"].startswith(b"position,name,pages,entries,paragraphs,references\r\n")
+    assert files["themes.csv"].startswith(
+        b"symbol,language,theme_id,position,name,first_page,page_count,entries,paragraphs,"
+        b"references\r\n"
+    )
+    # 972 cited paragraphs plus the 6 references printed without a paragraph of their own
+    # (counted by hand: tests/data/fr_rows.tsv, rows whose reference list is longer).
+    assert len(references) == 978
+    assert sum(1 for r in references if not r["paragraph"]) == 6
 
 
 def test_csv_tables_give_the_golden_table(files: dict[str, bytes]) -> None:
@@ -134,8 +146,9 @@ def test_csv_tables_give_the_golden_table(files: dict[str, bytes]) -> None:
     ]
     paragraphs: dict[tuple[str, str], list[str]] = {}
     references: dict[tuple[str, str], list[str]] = {}
+    positions = {r["theme_id"]: r["theme_position"] for r in rows(files["entries.csv"])}
     for r in rows(files["references.csv"]):
-        key = (r["theme_position"], r["report"])
+        key = (positions[r["theme_id"]], r["report"])
         if r["paragraph"]:
             paragraphs.setdefault(key, []).append(r["paragraph"] + r["letter"])
         if r["section"]:

@@ -14,7 +14,7 @@ from rich.console import Console
 
 from pipeline.api import Run, run
 from pipeline.cli.render import exit_code, render_report
-from pipeline.export import pair
+from pipeline.export.tables import pair
 from pipeline.models import (
     Diagnostic,
     DocumentMeta,
