@@ -18,14 +18,21 @@ import regex
 from pipeline.errors import InputError
 from pipeline.languages import Language, known_languages
 from pipeline.models import DocumentMeta, Line, Lines, TableLines
-from pipeline.patterns import FOOTER_RE, SYMBOL_RE, UNDOCS_SYMBOL_RE, fold
+from pipeline.patterns import (
+    FOOTER_RE,
+    SYMBOL_RE,
+    UNDOCS_SYMBOL_RE,
+    fold,
+    is_furniture_text,
+    label_key,
+)
 
 
 @cache
 def _label_pattern(labels: tuple[str, ...]) -> regex.Pattern[str]:
     """Any of the labels, as whole words; longest first so that a label wins over its
-    own prefix."""
-    ordered = sorted({fold(label) for label in labels}, key=len, reverse=True)
+    own prefix. Matched against `label_key` text, so any case or accents match."""
+    ordered = sorted({label_key(label) for label in labels}, key=len, reverse=True)
     body = "|".join(regex.escape(label) for label in ordered)
     return regex.compile(rf"(?<!\w)(?:{body})(?!\w)")
 
@@ -33,15 +40,16 @@ def _label_pattern(labels: tuple[str, ...]) -> regex.Pattern[str]:
 def _is_header_text(text: str, language: Language) -> bool:
     """A header line holds nothing but header labels and the reference symbol."""
     labels = _label_pattern(language.header.all_labels())
-    if not labels.search(text):
+    key = label_key(text)
+    if not labels.search(key):
         return False
-    rest = SYMBOL_RE.sub(" ", labels.sub(" ", text))
+    rest = SYMBOL_RE.sub(" ", labels.sub(" ", key).upper())
     return not regex.sub(r"[\s()/]+", "", rest)
 
 
 def detect_language(lines: Iterable[Line]) -> Language:
     """The language whose column labels the header lines carry most of."""
-    texts = [line.text for line in lines if line.kind in ("text", "header")]
+    texts = [label_key(line.text) for line in lines if line.kind in ("text", "header")]
     scores: list[tuple[int, str]] = []
     for code, language in known_languages().items():
         columns = (language.header.theme, language.header.paragraphs, language.header.report)
@@ -65,9 +73,11 @@ def _mark(lines: tuple[Line, ...], language: Language) -> list[Line]:
         if kind == "text" and not line.cells:
             if _is_header_text(line.text, language):
                 kind = "header"
-            elif SYMBOL_RE.fullmatch(line.text) and references_label.search(previous_header):
+            elif SYMBOL_RE.fullmatch(line.text) and references_label.search(
+                label_key(previous_header)
+            ):
                 kind = "header"  # the reference symbol printed on a line of its own
-            elif FOOTER_RE.match(line.text) or any(p.search(line.text) for p in furniture):
+            elif is_furniture_text(line.text) or any(p.search(line.text) for p in furniture):
                 kind = "furniture"
             elif SYMBOL_RE.fullmatch(line.text):
                 kind = "furniture"  # the running document symbol

@@ -53,5 +53,26 @@ class LayoutSettings:
     # is read as centred or bottom-aligned and page tops are left to the grammar.
     top_aligned_share: float = 0.9
 
+    # --- row groups (pdf_groups) ------------------------------------------------------------
+    # Two theme lines are in different cells when the gap between them exceeds the usual
+    # leading of a cell by this share of the font size: a typesetter spaces the lines of one
+    # cell exactly alike, and even the tightest padding (0.5 pt above and below) adds 1 pt.
+    block_gap: float = 0.06
+    # A gap between two rows wider than the usual gap between rows by this share of the
+    # font size separates groups (spacer rows, extra padding, a theme taller than its rows).
+    group_gap: float = 0.5
+    # What such a gap, or a rule across the theme column, costs inside one group, in font
+    # sizes of misfit: more than any alignment error a real group shows.
+    wide_gap_cost: float = 2.0
+    # A group's misfit counts at most this much, so that one odd page (a producer's quirk)
+    # cannot outweigh every other page when the document's alignment is chosen.
+    misfit_cap: float = 3.0
+    # A group without a theme block (its name on the previous or next page) costs this
+    # much, so that rows are given to a block beside them when both readings fit.
+    blockless_cost: float = 0.1
+    # Another boundary that fits within this many font sizes of the chosen one makes the
+    # boundary uncertain: the row gets a finding.
+    ambiguity_margin: float = 0.1
+
 
 SETTINGS = LayoutSettings()
