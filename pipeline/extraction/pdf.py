@@ -35,7 +35,7 @@ from pipeline.extraction.pdf_layout import (
     header_lines,
     printed_lines,
 )
-from pipeline.extraction.pdf_groups import Block, PageFrame, Reading, Row, read_groups
+from pipeline.extraction.pdf_groups import Block, PageFrame, Reading, Row, read_groups, squash
 from pipeline.languages import Language, known_languages
 from pipeline.models import BBox, Cell, Column, GroupBox, Line, Lines, PageLayout, SourceInfo
 from pipeline.patterns import (
@@ -299,19 +299,13 @@ def _after_furniture(lines: Sequence[PrintedLine]) -> int:
     return i
 
 
-def _squash(text: str) -> str:
-    return label_key(text).replace(" ", "")
-
-
 def _is_repeat(text: str, names: Sequence[str], language: Language) -> bool:
     """The theme name printed again, alone or with a continuation mark before or after."""
-    key = _squash(text)
+    key = squash(text)
     for mark in language.theme.continued:
-        folded = _squash(mark)
+        folded = squash(mark)
         key = key.removesuffix(folded).removeprefix(folded)
-    return bool(names) and any(key == _squash(name) for name in names if name) or (
-        not key and key != _squash(text)
-    )
+    return not key or any(key == squash(name) for name in names if name)
 
 
 def _page_lines(
@@ -330,6 +324,8 @@ def _page_lines(
         if page.table is None:
             continue
         found = next(fitted)
+        if found.repeat is not None:
+            out.extend(page.repeat_lines(found.repeat))
         out.extend(page.row_lines(page.lead))
         drawn: list[GroupBox] = []
         last = len(found.groups) - 1
@@ -399,9 +395,10 @@ def pdf_to_lines(data: bytes, source: SourceInfo, language: Language | None = No
     tables = [page for page in pages if page.table is not None]
     # Row groups run across pages, and the theme alignment is one for the document, so
     # they are read over the whole table at once.
-    reading = read_groups([page.frame(first=i == 0) for i, page in enumerate(tables)])
     found = next((h for h in headers if h is not None), None)
     assert found is not None
+    frames = [page.frame(first=i == 0) for i, page in enumerate(tables)]
+    reading = read_groups(frames, found.language.theme.continued)
     lines, boxes = _page_lines(pages, reading, found.language)
     return Lines(
         source=source.model_copy(update={"pages": len(content)}),

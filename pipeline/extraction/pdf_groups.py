@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from pipeline.extraction.pdf_layout import ColumnLine, Rule
+from pipeline.patterns import label_key
 from pipeline.settings import SETTINGS
 
 Alignment = Literal["top", "middle", "bottom"]
@@ -97,6 +98,8 @@ class PageGroups:
     page: int
     groups: list[Group] = field(default_factory=list)
     cost: float = 0.0
+    # The theme name printed again at the top of the page (not a cell of its own).
+    repeat: Block | None = None
 
 
 # --- evidence ------------------------------------------------------------------------------
@@ -197,8 +200,40 @@ def _gap_penalty(frame: PageFrame, start: int, end: int, usual: float) -> float:
     return wide * SETTINGS.wide_gap_cost
 
 
+def squash(text: str) -> str:
+    """A theme name as compared for repeats: no case, accents or spaces."""
+    return label_key(text).replace(" ", "")
+
+
+def find_repeat(
+    frame: PageFrame, found: list[Block], previous: str | None, marks: Sequence[str]
+) -> Block | None:
+    """The first block of a page when it only repeats a theme name: it carries a
+    continuation mark ("(suite)"), or it says what the last block of the previous page
+    said (the name printed beside the group's first rows), or what the next block on this
+    page says (the name printed again above a name placed lower in its cell)."""
+    if frame.first or not found or not frame.rows:
+        return None
+    block = found[0]
+    if block.top > frame.rows[0].bottom:
+        return None
+    key = squash(block.text)
+    bare = key
+    for mark in (squash(m) for m in marks):
+        bare = bare.removesuffix(mark).removeprefix(mark)
+    if not bare or bare != key:
+        return block
+    after = squash(found[1].text) if len(found) > 1 else None
+    return block if key in (previous and squash(previous), after) else None
+
+
 def fit_page(
-    frame: PageFrame, align: Alignment, leading: float, usual: float, ruled: bool
+    frame: PageFrame,
+    align: Alignment,
+    leading: float,
+    usual: float,
+    ruled: bool,
+    found: list[Block] | None = None,
 ) -> PageGroups:
     """The cheapest reading of one page as groups, each with at most one block.
 
@@ -206,7 +241,8 @@ def fit_page(
     the next page) may have no block; a block above every row continues the previous
     page's theme. With `ruled`, rules fix the boundaries and the blocks are placed by
     position."""
-    rows, found = frame.rows, blocks(frame, leading, ruled)
+    rows = frame.rows
+    found = list(blocks(frame, leading, ruled) if found is None else found)
     n = len(rows)
     lead: list[Block] = []
     tol = SETTINGS.same_line * frame.size
@@ -225,29 +261,34 @@ def fit_page(
 
 
 def _ruled_groups(frame: PageFrame, found: list[Block], align: Alignment) -> PageGroups:
+    """Groups cut by the rules across the theme column; rows and blocks fall between them.
+    A block below the last row, past a rule, is a theme whose rows start on the next page."""
     rows = frame.rows
-    starts = [0] + [
-        k for k in range(1, len(rows)) if _rule_between(frame, rows[k - 1].bottom, rows[k].top)
-    ]
-    result = PageGroups(frame.page)
-    bounds = [*starts, len(rows)]
-    for start, end in itertools.pairwise(bounds):
-        result.groups.append(Group(start, end, None, "rule" if start else "page"))
+    cuts = sorted(
+        rule.y
+        for rule in frame.rules
+        if _crosses(rule, frame.span) and rows and rule.y > rows[0].top + SETTINGS.rule_slop_pt
+    )
+
+    def segment(y: float) -> int:
+        return sum(1 for cut in cuts if cut <= y + SETTINGS.rule_slop_pt)
+
+    members: dict[int, tuple[list[int], list[Block]]] = {}
+    for k, row in enumerate(rows):
+        members.setdefault(segment(row.top), ([], []))[0].append(k)
     for block in found:
-        middle = (block.top + block.bottom) / 2
-        index = max(
-            (i for i, start in enumerate(starts) if rows[start].top <= middle + frame.size),
-            default=0,
-        )
-        group = result.groups[index]
-        if group.block is None:
-            group.block = block
-        else:
-            group.block.lines.extend(block.lines)
-    for group in result.groups:
-        if group.block is not None:
-            miss = _misfit(group.block, rows, group.start, group.end, align)
+        members.setdefault(segment(block.top), ([], []))[1].append(block)
+    result = PageGroups(frame.page)
+    start = 0
+    for index in sorted(members):
+        ks, bs = members[index]
+        end = ks[-1] + 1 if ks else start
+        block = Block([line for b in bs for line in b.lines]) if bs else None
+        result.groups.append(Group(start, end, block, "rule" if result.groups else "page"))
+        if block is not None and end > start:
+            miss = _misfit(block, rows, start, end, align)
             result.cost += min(miss, SETTINGS.misfit_cap)
+        start = end
     return result
 
 
@@ -276,6 +317,9 @@ def _fit(frame: PageFrame, found: list[Block], align: Alignment, usual: float) -
                 cost = best[b][i] + min(miss, SETTINGS.misfit_cap) + _gap_penalty(frame, i, j, usual)
                 if cost < best[b + 1][j]:
                     best[b + 1][j], back[b + 1][j] = cost, i
+    # A last block below every row is a theme whose rows start on the next page.
+    if m and n and found[-1].top >= rows[-1].bottom and best[m - 1][n] + SETTINGS.blockless_cost < best[m][n]:
+        best[m][n], back[m][n] = best[m - 1][n] + SETTINGS.blockless_cost, n
     # The rows after the last block may form a last group whose name is on the next page.
     end, total = n, best[m][n]
     for i in range(n):
@@ -302,7 +346,9 @@ def _fit(frame: PageFrame, found: list[Block], align: Alignment, usual: float) -
 
 def _by_position(frame: PageFrame, found: list[Block]) -> PageGroups:
     rows = frame.rows
-    result = PageGroups(frame.page, cost=SETTINGS.misfit_cap * max(len(found), 1))
+    # Costlier than any fitted reading, so that an alignment under which pages do not fit
+    # loses to one under which they do.
+    result = PageGroups(frame.page, cost=10 * SETTINGS.misfit_cap * (len(found) + 1))
     starts: list[int] = []
     for block in found:
         k = min(range(len(rows)), key=lambda k: abs(rows[k].top - block.top)) if rows else 0
@@ -317,10 +363,8 @@ def _by_position(frame: PageFrame, found: list[Block]) -> PageGroups:
         middle = (block.top + block.bottom) / 2
         index = max((i for i, s in enumerate(starts) if rows[s].top <= middle + frame.size), default=0)
         group = result.groups[index]
-        if group.block is None:
-            group.block = block
-        else:
-            group.block.lines.extend(block.lines)
+        lines = group.block.lines if group.block else []
+        group.block = Block([*lines, *block.lines])
     return result
 
 
@@ -332,7 +376,9 @@ def _reasons(
     rows = frame.rows
     for before, after in itertools.pairwise(result.groups):
         k = after.start
-        if before.block is None or after.block is None or k == 0:
+        if before.block is None or after.block is None or not 0 < k < after.end:
+            if after.start == after.end:
+                after.reason = "below last row"
             continue
         if rows[k].top - rows[k - 1].bottom > usual + SETTINGS.group_gap * frame.size:
             after.reason = "gap"
@@ -374,16 +420,27 @@ class Reading:
     pages: list[PageGroups]
 
 
-def read_groups(frames: Sequence[PageFrame]) -> Reading:
+def read_groups(frames: Sequence[PageFrame], marks: Sequence[str] = ()) -> Reading:
     """Fit every page under each alignment and keep the alignment that fits the document
-    best (ties go to the first of top, middle, bottom)."""
+    best (ties go to the first of top, middle, bottom). `marks` are the language's
+    continuation marks, for names repeated at a page top."""
     leading = theme_leading(frames)
     usual = row_gap(frames)
     ruled = is_ruled(frames, leading)
+    found = [blocks(frame, leading, ruled) for frame in frames]
+    repeats: list[Block | None] = []
+    for i, frame in enumerate(frames):
+        previous = found[i - 1][-1].text if i and found[i - 1] else None
+        repeats.append(find_repeat(frame, found[i], previous, marks))
     best: Reading | None = None
     best_cost = _INF
     for align in ALIGNMENTS:
-        pages = [fit_page(frame, align, leading, usual, ruled) for frame in frames]
+        pages = []
+        for frame, page_blocks, repeat in zip(frames, found, repeats, strict=True):
+            kept = [block for block in page_blocks if block is not repeat]
+            page = fit_page(frame, align, leading, usual, ruled, kept)
+            page.repeat = repeat
+            pages.append(page)
         cost = sum(page.cost for page in pages)
         if cost < best_cost - 1e-6:
             best, best_cost = Reading(align, ruled, pages), cost

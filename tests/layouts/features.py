@@ -64,6 +64,11 @@ def draw(seed: int, producer: str | None = None) -> Variant:
     """A random layout; the same seed always gives the same layout. Features a producer
     cannot print are left at their defaults, so that the failure table is honest."""
     variant = _draw(seed, producer)
+    if variant.merge == "rows" and variant.theme_align != "top":
+        # A name in the middle or last row of its group is not centred or bottom-aligned on
+        # the group (it stands beside that row's top like a group starting there): only a
+        # span places it so.
+        variant = replace(variant, merge="span")
     if variant.merge == "span":
         # Only the one-row-per-name form can repeat a name or split a row (see producer).
         variant = replace(variant, repeat_theme="no", split_rows=False)

@@ -64,33 +64,36 @@ def _label(text: str, variant: Variant, size: float) -> str:
 
 
 class _Table(Table):  # type: ignore[misc]
-    """A table that prints the theme name again at the top of the next page."""
+    """A table that prints the theme name again at the top of the next page.
+
+    `names[i]` is the theme name starting at row i (None for a header row or a row that
+    continues a group); `owner` the theme in progress above the first row."""
 
     names: list[str | None]
-    mark: str
+    owner: str | None = None
+    mark: str | None = None
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         parts = super().split(availWidth, availHeight)
+        names = getattr(self, "names", [])
         for part in parts:
-            part.theme_style = self.theme_style
-            part.names, part.mark = [], None
-        if len(parts) == 2 and self.mark is not None:
-            first, second = parts
-            done = len(first._cellvalues) - first.repeatRows
-            names = self.names
-            rest = names[done:] if done < len(names) else []
-            first.names, first.mark = names[:done], self.mark
-            second.names, second.mark = rest, self.mark
-            row = second.repeatRows
-            if rest and rest[0] is None and row < len(second._cellvalues):
-                owner = next((n for n in reversed(names[:done]) if n is not None), None)
-                if owner and not second._cellvalues[row][0]:
-                    text = owner + (f" {self.mark}" if self.mark else "")
-                    second._cellvalues[row][0] = Paragraph(escape(text), self.theme_style)
-                    if second._argH is not None:  # heights kept from the split: recompute
-                        second._argH = list(second._argH)
-                        second._argH[row] = None
-                    second.names = [owner, *rest[1:]]
+            part.theme_style, part.mark, part.names = self.theme_style, self.mark, []
+        if len(parts) != 2 or not names:
+            return parts
+        first, second = parts
+        n = len(first._cellvalues)
+        repeat = second.repeatRows if isinstance(second.repeatRows, int) else 0
+        owner = next((name for name in reversed(names[:n]) if name), self.owner)
+        first.names, first.owner = names[:n], self.owner
+        second.names, second.owner = [None] * repeat + names[n:], owner
+        row = repeat
+        if self.mark is not None and owner and row < len(second._cellvalues):
+            if second.names[row] is None and not second._cellvalues[row][0]:
+                text = owner + (f" {self.mark}" if self.mark else "")
+                second._cellvalues[row][0] = Paragraph(escape(text), self.theme_style)
+                if second._argH is not None:  # heights kept from the split: recompute
+                    second._argH = list(second._argH)
+                    second._argH[row] = None
         return parts
 
 
@@ -223,7 +226,9 @@ def _build(data: TableData, v: Variant, language: Language, total: int) -> tuple
         hAlign={"left": "LEFT", "centre": "CENTER", "indent": "RIGHT"}[v.table_place],
     )
     table.names = names
-    table.mark = {"no": None, "plain": "", "mark": "(suite)"}[v.repeat_theme] if v.merge == "rows" else None
+    table.mark = {"no": None, "plain": "", "mark": "(suite)"}[v.repeat_theme]
+    if v.merge != "rows":
+        table.mark = None
     table.theme_style = theme_style
     table.setStyle(TableStyle(style))
 
