@@ -10,7 +10,6 @@ numbers here, from the breaks it does show (header runs, URI blocks, footers).
 from __future__ import annotations
 
 import itertools
-import statistics
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
@@ -28,7 +27,6 @@ from pipeline.patterns import (
     is_furniture_text,
     label_key,
 )
-
 
 # A gap between lines this many times their usual pitch sets the title apart from the
 # preamble above it (a blank line or more; title and text lines differ by less than 1.5).

@@ -41,6 +41,7 @@ def is_furniture_text(text: str) -> bool:
     number with language mark and dates, or the barcode line."""
     return bool(FOOTER_RE.match(text) or FIRST_FOOTER_RE.match(text) or BARCODE_RE.match(text))
 
+
 # A hyperlink printed as text by a PDF-to-text converter.
 URI_RE = regex.compile(r"^https?://\S+$")
 # The last symbol-looking path of a UN document link: "http://undocs.org/fr/CTOC/…/2010/6".

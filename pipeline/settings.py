@@ -35,23 +35,13 @@ class LayoutSettings:
     # first word, a line being this many sizes: 1.5 line spacing plus rounding.
     label_line_pitch: float = 1.6
 
-    # --- theme cells (pdf_themes) -----------------------------------------------------------
+    # --- rules across the theme column (pdf_groups) ---------------------------------------
     # A horizontal rule separates two theme cells when it spans the theme column but for
     # this share of the column's width at each end (cell padding, rules drawn per cell).
     rule_reach: float = 0.25
     # A rule counts as between two lines when it lies within this many points of them
     # (rules are drawn on the cell border, half a leading away from the text).
     rule_slop_pt: float = 1.0
-    # Two theme lines are in different cells when the gap between them exceeds the usual
-    # leading of a cell by this share of the font size (cell padding is at least 2 pt).
-    cell_gap: float = 0.3
-    # At a page top, the previous page's theme text stopped this many sizes above the body
-    # bottom: the cell had room left, so its name was complete.
-    room_left: float = 0.8
-    # Cells are taken as top-aligned (theme text beside its first row) when at least this
-    # share of the cells the geometry separated start beside a row; below that the layout
-    # is read as centred or bottom-aligned and page tops are left to the grammar.
-    top_aligned_share: float = 0.9
 
     # --- row groups (pdf_groups) ------------------------------------------------------------
     # Two theme lines are in different cells when the gap between them exceeds the usual

@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from pipeline.errors import InputError
 from pipeline.extraction.pdf_chars import read_layout
+from pipeline.extraction.pdf_groups import Block, PageFrame, Reading, Row, read_groups, squash
 from pipeline.extraction.pdf_layout import (
     COLUMNS,
     BodyRow,
@@ -35,7 +36,6 @@ from pipeline.extraction.pdf_layout import (
     header_lines,
     printed_lines,
 )
-from pipeline.extraction.pdf_groups import Block, PageFrame, Reading, Row, read_groups, squash
 from pipeline.languages import Language, known_languages
 from pipeline.models import BBox, Cell, Column, GroupBox, Line, Lines, PageLayout, SourceInfo
 from pipeline.patterns import (
@@ -43,7 +43,6 @@ from pipeline.patterns import (
     JOB_NUMBER_RE,
     SYMBOL_RE,
     is_furniture_text,
-    label_key,
 )
 from pipeline.settings import SETTINGS
 
@@ -233,7 +232,10 @@ class _Page:
     def frame(self, first: bool) -> PageFrame:
         assert self.table is not None
         rows = tuple(
-            Row(top=group[0].top, bottom=max(part.bottom for r in group for part in r.parts.values()))
+            Row(
+                top=group[0].top,
+                bottom=max(part.bottom for r in group for part in r.parts.values()),
+            )
             for group in self.rows
         )
         sizes = [line.size for line in self.themes] or [self.table.size]

@@ -163,8 +163,8 @@ def is_ruled(frames: Sequence[PageFrame], leading: float) -> bool:
                 between = True
                 break
         for block in blocks(frame, leading, ruled=False):
-            for a, b in itertools.pairwise(block.lines):
-                if _rule_between(frame, a.bottom, b.top):
+            for upper, lower in itertools.pairwise(block.lines):
+                if _rule_between(frame, upper.bottom, lower.top):
                     return False
     return between
 
@@ -190,11 +190,16 @@ def _misfit(block: Block, rows: Sequence[Row], start: int, end: int, align: Alig
     return abs(miss) / size
 
 
-def _gap_penalty(frame: PageFrame, start: int, end: int, usual: float) -> float:
-    """A gap inside a group as wide as a gap between groups counts against the group."""
+def _gap_penalty(
+    frame: PageFrame, start: int, end: int, usual: float, block: Block | None = None
+) -> float:
+    """A gap inside a group as wide as a gap between groups counts against the group,
+    unless the group's theme text runs on beside it (a row stretched by a tall name)."""
     wide = 0
     for a, b in itertools.pairwise(frame.rows[start:end]):
         gap = b.top - a.bottom
+        if block is not None and block.bottom > a.bottom + SETTINGS.same_line * frame.size:
+            continue
         if gap > usual + SETTINGS.group_gap * frame.size or _rule_between(frame, a.bottom, b.top):
             wide += 1
     return wide * SETTINGS.wide_gap_cost
@@ -250,10 +255,7 @@ def fit_page(
         lead.append(found.pop(0))
     if not n:
         lead, found = lead + found, []
-    if ruled:
-        result = _ruled_groups(frame, found, align)
-    else:
-        result = _fit(frame, found, align, usual)
+    result = _ruled_groups(frame, found, align) if ruled else _fit(frame, found, align, usual)
     if lead:
         merged = Block([line for block in lead for line in block.lines])
         result.groups.insert(0, Group(0, 0, merged, "page"))
@@ -283,10 +285,10 @@ def _ruled_groups(frame: PageFrame, found: list[Block], align: Alignment) -> Pag
     for index in sorted(members):
         ks, bs = members[index]
         end = ks[-1] + 1 if ks else start
-        block = Block([line for b in bs for line in b.lines]) if bs else None
-        result.groups.append(Group(start, end, block, "rule" if result.groups else "page"))
-        if block is not None and end > start:
-            miss = _misfit(block, rows, start, end, align)
+        joined = Block([line for b in bs for line in b.lines]) if bs else None
+        result.groups.append(Group(start, end, joined, "rule" if result.groups else "page"))
+        if joined is not None and end > start:
+            miss = _misfit(joined, rows, start, end, align)
             result.cost += min(miss, SETTINGS.misfit_cap)
         start = end
     return result
@@ -306,7 +308,10 @@ def _fit(frame: PageFrame, found: list[Block], align: Alignment, usual: float) -
     for b, block in enumerate(found):
         limit = found[b + 1].top + SETTINGS.same_line * frame.size if b + 1 < m else _INF
         for i in range(n):
-            if best[b][i] == _INF or rows[i].top > block.top + SETTINGS.same_line * block.lines[0].size:
+            if (
+                best[b][i] == _INF
+                or rows[i].top > block.top + SETTINGS.same_line * block.lines[0].size
+            ):
                 continue
             for j in range(i + 1, n + 1):
                 if rows[j - 1].top > limit:
@@ -314,11 +319,17 @@ def _fit(frame: PageFrame, found: list[Block], align: Alignment, usual: float) -
                 miss = _misfit(block, rows, i, j, align)
                 if miss == _INF:
                     continue
-                cost = best[b][i] + min(miss, SETTINGS.misfit_cap) + _gap_penalty(frame, i, j, usual)
+                gaps = _gap_penalty(frame, i, j, usual, block)
+                cost = best[b][i] + min(miss, SETTINGS.misfit_cap) + gaps
                 if cost < best[b + 1][j]:
                     best[b + 1][j], back[b + 1][j] = cost, i
     # A last block below every row is a theme whose rows start on the next page.
-    if m and n and found[-1].top >= rows[-1].bottom and best[m - 1][n] + SETTINGS.blockless_cost < best[m][n]:
+    if (
+        m
+        and n
+        and found[-1].top >= rows[-1].bottom
+        and best[m - 1][n] + SETTINGS.blockless_cost < best[m][n]
+    ):
         best[m][n], back[m][n] = best[m - 1][n] + SETTINGS.blockless_cost, n
     # The rows after the last block may form a last group whose name is on the next page.
     end, total = n, best[m][n]
@@ -361,7 +372,9 @@ def _by_position(frame: PageFrame, found: list[Block]) -> PageGroups:
         result.groups.append(Group(start, end, None, "position", "no reading of the page fits"))
     for block in found:
         middle = (block.top + block.bottom) / 2
-        index = max((i for i, s in enumerate(starts) if rows[s].top <= middle + frame.size), default=0)
+        index = max(
+            (i for i, s in enumerate(starts) if rows[s].top <= middle + frame.size), default=0
+        )
         group = result.groups[index]
         lines = group.block.lines if group.block else []
         group.block = Block([*lines, *block.lines])
@@ -398,14 +411,15 @@ def _reasons(
 def _pair_cost(
     frame: PageFrame, before: Group, after: Group, k: int, align: Alignment, usual: float
 ) -> float:
-    assert before.block is not None and after.block is not None
+    assert before.block is not None
+    assert after.block is not None
     one = _misfit(before.block, frame.rows, before.start, k, align)
     two = _misfit(after.block, frame.rows, k, after.end, align)
     return (
         min(one, SETTINGS.misfit_cap)
         + min(two, SETTINGS.misfit_cap)
-        + _gap_penalty(frame, before.start, k, usual)
-        + _gap_penalty(frame, k, after.end, usual)
+        + _gap_penalty(frame, before.start, k, usual, before.block)
+        + _gap_penalty(frame, k, after.end, usual, after.block)
         + (0.0 if one < _INF and two < _INF else _INF)
     )
 

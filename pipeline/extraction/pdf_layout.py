@@ -4,7 +4,7 @@ Everything here works on plain objects (words, rules, links with their boxes) an
 touches pdfplumber, so it can be tested and reasoned about without a PDF. No coordinate is
 fixed: distances are measured in units of the words' own font size, and the columns come
 from where the language's header labels are printed. Where a theme cell starts, which is
-decided across pages, is in `pdf_themes`.
+decided across pages, is in `pdf_groups`.
 """
 
 from __future__ import annotations
@@ -237,7 +237,9 @@ def find_header(words: Sequence[Word], language: Language) -> Header | None:
         # The document label is level with the paragraphs label; failing that, the report
         # label (a header that names only the meeting report) gives the column.
         level = [h for h in between if abs(h[0].top - first.top) <= SETTINGS.same_line * first.size]
-        report = min(level or between, key=lambda h: (abs(h[0].top - first.top), h[0].x0), default=None)
+        report = min(
+            level or between, key=lambda h: (abs(h[0].top - first.top), h[0].x0), default=None
+        )
         if refs is None or report is None:
             continue
         core = [theme, para, refs, report]

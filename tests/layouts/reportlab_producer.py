@@ -57,7 +57,8 @@ def _label(text: str, variant: Variant, size: float) -> str:
             if head.islower():
                 head, tail = "", word
             words.append(
-                escape(head.upper()) + (f'<font size="{small:.1f}">{escape(tail.upper())}</font>' if tail else "")
+                escape(head.upper())
+                + (f'<font size="{small:.1f}">{escape(tail.upper())}</font>' if tail else "")
             )
         return " ".join(words)
     return escape(text)
@@ -73,7 +74,7 @@ class _Table(Table):  # type: ignore[misc]
     owner: str | None = None
     mark: str | None = None
 
-    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803 (ReportLab's names)
         parts = super().split(availWidth, availHeight)
         names = getattr(self, "names", [])
         for part in parts:
@@ -87,13 +88,18 @@ class _Table(Table):  # type: ignore[misc]
         first.names, first.owner = names[:n], self.owner
         second.names, second.owner = [None] * repeat + names[n:], owner
         row = repeat
-        if self.mark is not None and owner and row < len(second._cellvalues):
-            if second.names[row] is None and not second._cellvalues[row][0]:
-                text = owner + (f" {self.mark}" if self.mark else "")
-                second._cellvalues[row][0] = Paragraph(escape(text), self.theme_style)
-                if second._argH is not None:  # heights kept from the split: recompute
-                    second._argH = list(second._argH)
-                    second._argH[row] = None
+        if (
+            self.mark is not None
+            and owner
+            and row < len(second._cellvalues)
+            and second.names[row] is None
+            and not second._cellvalues[row][0]
+        ):
+            text = owner + (f" {self.mark}" if self.mark else "")
+            second._cellvalues[row][0] = Paragraph(escape(text), self.theme_style)
+            if second._argH is not None:  # heights kept from the split: recompute
+                second._argH = list(second._argH)
+                second._argH[row] = None
         return parts
 
 
@@ -133,7 +139,7 @@ def _build(data: TableData, v: Variant, language: Language, total: int) -> tuple
     body, bold = fonts[v.font]
     other = fonts["sans" if v.font == "serif" else "serif"][0]
     size = v.size
-    size_pt = (A4 if v.paper == "A4" else letter)
+    size_pt = A4 if v.paper == "A4" else letter
     page = landscape(size_pt) if v.landscape else size_pt
     margin = MARGIN * page[0]
     text_width = page[0] - 2 * margin
@@ -198,13 +204,23 @@ def _build(data: TableData, v: Variant, language: Language, total: int) -> tuple
             row = first + k
             theme_cell = Paragraph(escape(name), theme_style) if row == where else ""
             rows.append(
-                [theme_cell, Paragraph(text, report), Paragraph(escape(paragraphs), cell), Paragraph(escape(references), cell)]
+                [
+                    theme_cell,
+                    Paragraph(text, report),
+                    Paragraph(escape(paragraphs), cell),
+                    Paragraph(escape(references), cell),
+                ]
             )
             names.append(name if row == first else None)
         if v.merge == "span":
-            style += [("SPAN", (0, first), (0, last)), ("VALIGN", (0, first), (0, last), v.theme_align.upper())]
+            style += [
+                ("SPAN", (0, first), (0, last)),
+                ("VALIGN", (0, first), (0, last), v.theme_align.upper()),
+            ]
         elif v.theme_align != "top":
-            style.append(("VALIGN", (0, first), (0, last), "MIDDLE" if v.theme_align == "middle" else "TOP"))
+            style.append(
+                ("VALIGN", (0, first), (0, last), "MIDDLE" if v.theme_align == "middle" else "TOP")
+            )
         if v.rules == "rows":
             style.append(("LINEBELOW", (1, first), (-1, last), 0.5, colors.black))
             style.append(("LINEBELOW", (0, last), (-1, last), 0.5, colors.black))
@@ -260,14 +276,19 @@ def _build(data: TableData, v: Variant, language: Language, total: int) -> tuple
         canvas.restoreState()
 
     story: list[Any] = [
-        Paragraph("Document d’information établi par le Secrétariat", ParagraphStyle("t", parent=plain, fontName=bold, fontSize=12, leading=15)),
+        Paragraph(
+            "Document d’information établi par le Secrétariat",
+            ParagraphStyle("t", parent=plain, fontName=bold, fontSize=12, leading=15),
+        ),
         Spacer(1, lead),
         Paragraph(escape(PREAMBLE), plain),
         Spacer(1, 2 * lead),
     ]
     if not v.first_page:
         story.append(PageBreak())
-    title = ParagraphStyle("title", parent=plain, fontName=bold, fontSize=size + 2, leading=1.2 * (size + 2))
+    title = ParagraphStyle(
+        "title", parent=plain, fontName=bold, fontSize=size + 2, leading=1.2 * (size + 2)
+    )
     story += [Paragraph(escape(data.title), title), Spacer(1, lead), table]
     out = io.BytesIO()
     doc = SimpleDocTemplate(
@@ -277,7 +298,10 @@ def _build(data: TableData, v: Variant, language: Language, total: int) -> tuple
         rightMargin=margin,
         topMargin=0.1 * page[1],
         bottomMargin=0.1 * page[1],
-        title="", author="", creator="", producer="",
+        title="",
+        author="",
+        creator="",
+        producer="",
         invariant=1,
     )
     doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
