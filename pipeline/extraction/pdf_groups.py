@@ -239,6 +239,7 @@ def fit_page(
     usual: float,
     ruled: bool,
     found: list[Block] | None = None,
+    repeat: Block | None = None,
 ) -> PageGroups:
     """The cheapest reading of one page as groups, each with at most one block.
 
@@ -255,7 +256,9 @@ def fit_page(
         lead.append(found.pop(0))
     if not n:
         lead, found = lead + found, []
-    result = _ruled_groups(frame, found, align) if ruled else _fit(frame, found, align, usual)
+    result = (
+        _ruled_groups(frame, found, align) if ruled else _fit(frame, found, align, usual, repeat)
+    )
     if lead:
         merged = Block([line for block in lead for line in block.lines])
         result.groups.insert(0, Group(0, 0, merged, "page"))
@@ -294,7 +297,9 @@ def _ruled_groups(frame: PageFrame, found: list[Block], align: Alignment) -> Pag
     return result
 
 
-def _fit(frame: PageFrame, found: list[Block], align: Alignment, usual: float) -> PageGroups:
+def _fit(
+    frame: PageFrame, found: list[Block], align: Alignment, usual: float, repeat: Block | None
+) -> PageGroups:
     rows = frame.rows
     n, m = len(rows), len(found)
     # best[b][i]: cost of reading rows [0, i) with blocks [0, b); back[b][i] the choice.
@@ -303,7 +308,9 @@ def _fit(frame: PageFrame, found: list[Block], align: Alignment, usual: float) -
     best[0][0] = 0.0
     if not frame.first:
         for i in range(1, n + 1):
-            best[0][i] = SETTINGS.blockless_cost + _gap_penalty(frame, 0, i, usual)
+            # A name repeated beside the first rows stretches them like any name.
+            gaps = _gap_penalty(frame, 0, i, usual, repeat)
+            best[0][i] = SETTINGS.blockless_cost + gaps
             back[0][i] = 0
     for b, block in enumerate(found):
         limit = found[b + 1].top + SETTINGS.same_line * frame.size if b + 1 < m else _INF
@@ -452,7 +459,7 @@ def read_groups(frames: Sequence[PageFrame], marks: Sequence[str] = ()) -> Readi
         pages = []
         for frame, page_blocks, repeat in zip(frames, found, repeats, strict=True):
             kept = [block for block in page_blocks if block is not repeat]
-            page = fit_page(frame, align, leading, usual, ruled, kept)
+            page = fit_page(frame, align, leading, usual, ruled, kept, repeat)
             page.repeat = repeat
             pages.append(page)
         cost = sum(page.cost for page in pages)
