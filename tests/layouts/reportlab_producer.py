@@ -103,7 +103,9 @@ class _Table(Table):  # type: ignore[misc]
         return parts
 
 
-def _widths(data: TableData, v: Variant, width: float, report_font: str, body: str) -> list[float]:
+def _widths(
+    data: TableData, v: Variant, width: float, report_font: str, body: str, language: Language
+) -> list[float]:
     """The variant's column shares, widened where a word would not fit: a word broken
     inside is no layout a typesetter would accept (and no reader could undo)."""
     pad = 2 * max(v.padding, 2.0) + 2.0
@@ -112,7 +114,13 @@ def _widths(data: TableData, v: Variant, width: float, report_font: str, body: s
         words = {w for text in texts for w in text.split()}
         return max(pdfmetrics.stringWidth(w, font, v.size) for w in words) + pad
 
-    columns: list[list[str]] = [[], [], [], []]
+    labels = language.header
+    columns: list[list[str]] = [
+        [labels.theme[0].upper()],
+        [labels.document[0].upper()],
+        [labels.paragraphs[0].upper()],
+        [],
+    ]
     for name, entries in data.themes:
         columns[0].append(name)
         for symbol, paragraphs, references in entries:
@@ -157,7 +165,7 @@ def _build(data: TableData, v: Variant, language: Language, total: int) -> tuple
     def label(text: str) -> Paragraph:
         return Paragraph(_label(text, v, size - 1), head)
 
-    col_widths = _widths(data, v, width, report_font, body)
+    col_widths = _widths(data, v, width, report_font, body, language)
     rows: list[list[Any]] = [
         [label(labels.theme[0]), label(labels.report[0]), "", label(refs)],
         ["", label(labels.document[0]), label(labels.paragraphs[0]), ""],
