@@ -9,7 +9,7 @@ SOURCES := $(sort $(wildcard sources/*))
 FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: setup lock fonts browser run test reproduce bench clean
+.PHONY: setup lock fonts browser run test reproduce bench layouts clean
 
 setup: $(STAMP)
 
@@ -57,6 +57,12 @@ reproduce: setup
 
 bench: setup
 	$(BIN)/python bench/run.py
+
+# A hundred and more random layouts of the French index (tests/layouts), from ReportLab and
+# fpdf2; prints each variant's outcome and a table of failures by feature.
+LAYOUTS ?= 120
+layouts: setup fonts
+	$(BIN)/python -m tests.layouts.run $(LAYOUTS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis test-artifacts

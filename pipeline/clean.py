@@ -9,6 +9,7 @@ numbers here, from the breaks it does show (header runs, URI blocks, footers).
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
@@ -18,30 +19,55 @@ import regex
 from pipeline.errors import InputError
 from pipeline.languages import Language, known_languages
 from pipeline.models import DocumentMeta, Evidence, Folio, Line, Lines, TableLines
-from pipeline.patterns import FOOTER_RE, SYMBOL_RE, UNDOCS_SYMBOL_RE, fold
+from pipeline.patterns import (
+    FOOTER_RE,
+    SYMBOL_RE,
+    UNDOCS_SYMBOL_RE,
+    fold,
+    is_furniture_text,
+    label_key,
+)
+
+# A gap between lines this many times their usual pitch sets the title apart from the
+# preamble above it (a blank line or more; title and text lines differ by less than 1.5).
+_TITLE_GAP = 1.8
 
 
 @cache
 def _label_pattern(labels: tuple[str, ...]) -> regex.Pattern[str]:
     """Any of the labels, as whole words; longest first so that a label wins over its
-    own prefix."""
+    own prefix. Matched against `label_key` text, so any case or accents match."""
+    ordered = sorted({label_key(label) for label in labels}, key=len, reverse=True)
+    body = "|".join(regex.escape(label) for label in ordered)
+    return regex.compile(rf"(?<!\w)(?:{body})(?!\w)")
+
+
+@cache
+def _label_pattern_exact(labels: tuple[str, ...]) -> regex.Pattern[str]:
     ordered = sorted({fold(label) for label in labels}, key=len, reverse=True)
     body = "|".join(regex.escape(label) for label in ordered)
     return regex.compile(rf"(?<!\w)(?:{body})(?!\w)")
 
 
 def _is_header_text(text: str, language: Language) -> bool:
-    """A header line holds nothing but header labels and the reference symbol."""
+    """A header line holds nothing but header labels and the reference symbol. Labels in
+    capitals or small capitals match whatever their case; in running text a label word
+    must keep its own case ("… par thème" ending a title is not the "Thème" label)."""
     labels = _label_pattern(language.header.all_labels())
-    if not labels.search(text):
+    key = label_key(text)
+    if not labels.search(key):
         return False
-    rest = SYMBOL_RE.sub(" ", labels.sub(" ", text))
+    if any(c.islower() for c in text) and not _label_pattern_exact(
+        language.header.all_labels()
+    ).search(text):
+        return False
+    rest = SYMBOL_RE.sub(" ", labels.sub(" ", key).upper())
     return not regex.sub(r"[\s()/]+", "", rest)
 
 
 def detect_language(lines: Iterable[Line]) -> Language:
     """The language whose column labels the header lines carry most of."""
-    texts = [line.text for line in lines if line.kind in ("text", "header")]
+    texts = [label_key(line.text) for line in lines if line.kind in ("text", "header")]
     scores: list[tuple[int, str]] = []
     for code, language in known_languages().items():
         columns = (language.header.theme, language.header.paragraphs, language.header.report)
@@ -65,9 +91,11 @@ def _mark(lines: tuple[Line, ...], language: Language) -> list[Line]:
         if kind == "text" and not line.cells:
             if _is_header_text(line.text, language):
                 kind = "header"
-            elif SYMBOL_RE.fullmatch(line.text) and references_label.search(previous_header):
+            elif SYMBOL_RE.fullmatch(line.text) and references_label.search(
+                label_key(previous_header)
+            ):
                 kind = "header"  # the reference symbol printed on a line of its own
-            elif FOOTER_RE.match(line.text) or any(p.search(line.text) for p in furniture):
+            elif is_furniture_text(line.text) or any(p.search(line.text) for p in furniture):
                 kind = "furniture"
             elif SYMBOL_RE.fullmatch(line.text):
                 kind = "furniture"  # the running document symbol
@@ -105,13 +133,22 @@ def _infer_pages(lines: list[Line]) -> list[Line]:
 
 
 def _title(lines: list[Line], first_header: int) -> str | None:
-    """The text printed above the first table header, after the last page break."""
-    parts: list[str] = []
+    """The text printed above the first table header, after the last page break; where the
+    table starts under the preamble, after the widest gap between lines (the title is set
+    apart from the text above it: the nearest wide gap above the header)."""
+    block: list[Line] = []
     for line in reversed(lines[:first_header]):
         if line.kind != "text" or line.page != lines[first_header].page:
             break
-        parts.append(line.text)
-    return fold(" ".join(reversed(parts))) or None
+        block.append(line)
+    block.reverse()
+    steps = [b.top - a.top for a, b in itertools.pairwise(block)]
+    if len(steps) >= 2 and all(step > 0 for step in steps):
+        usual = min(steps)
+        wide = [k for k, step in enumerate(steps) if step > _TITLE_GAP * usual]
+        if wide:
+            block = block[wide[-1] + 1 :]
+    return fold(" ".join(line.text for line in block)) or None
 
 
 def _meta(lines: list[Line], first_header: int, language: Language) -> DocumentMeta:
@@ -161,6 +198,7 @@ def lines_to_table_lines(extracted: Lines, language: Language | None = None) -> 
         pages_read=max([extracted.source.pages, *(line.page for line in lines)]),
         pages_known=extracted.pages_known,
         folios=folios,
+        text_pages=tuple(sorted({line.page for line in lines if line.text.strip()})),
         links=extracted.links,
         complaints=extracted.complaints,
     )

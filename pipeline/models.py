@@ -104,6 +104,8 @@ class Cell(Frozen):
     # For a theme cell: True/False when the layout shows whether a new cell starts here
     # (a rule or a gap above it); None leaves the decision to the theme-name grammar.
     starts: bool | None = None
+    # For a theme cell: why the layout could not settle where its theme starts.
+    finding: str | None = None
 
 
 class Line(Frozen):
@@ -115,6 +117,16 @@ class Line(Frozen):
     top: float
     cells: tuple[Cell, ...] = ()
     kind: Literal["text", "uri", "page-break", "header", "furniture"] = "text"
+
+
+class GroupBox(Frozen):
+    """One page's part of a row group and the evidence that started it: rule, gap,
+    alignment (the document's theme alignment fitted to the page), page (first on its
+    page), repeat (the name printed again), grammar (left to the theme-name grammar)."""
+
+    bbox: BBox
+    reason: str
+    finding: str | None = None
 
 
 class PageLayout(Frozen):
@@ -129,6 +141,8 @@ class PageLayout(Frozen):
     right: float
     columns: dict[Column, float]
     header: BBox | None = None
+    # The row groups read on the page (rows sharing a theme cell), for `recindex debug`.
+    groups: tuple[GroupBox, ...] = ()
 
 
 class PageLink(Frozen):
@@ -178,6 +192,8 @@ class Evidence(Frozen):
     # Whether `pages_read` counts real pages (PDF, form feeds) or inferred ones.
     pages_known: bool = True
     folios: tuple[Folio, ...] = ()
+    # Pages on which anything at all was read (a first page prints no "n/N" but has text).
+    text_pages: tuple[int, ...] = ()
     links: tuple[PageLink, ...] = ()
     complaints: tuple[Complaint, ...] = ()
 

@@ -6,6 +6,8 @@ dashes); words that differ between editions come from the language data files.
 
 from __future__ import annotations
 
+import unicodedata
+
 import regex
 
 # A UN document symbol: "CTOC/COP/WG.4/2019/4", "A/RES/70/1", "…/2015/5/Add.1".
@@ -25,6 +27,20 @@ FOOTER_RE = regex.compile(
     rf"^(?:(?P<job>{JOB_NUMBER})\s+{PAGE_OF}|{PAGE_OF}\s+(?P<job>{JOB_NUMBER}))\s*(?:\*\S*)?$"
 )
 JOB_NUMBER_RE = regex.compile(JOB_NUMBER)
+# The first page's footer: the job number, the edition's language mark in capitals and the
+# processing dates as ddmmyy ("V.19-07098 (F) 290819 300819"), maybe the barcode after it.
+FIRST_FOOTER_RE = regex.compile(
+    rf"^(?P<job>{JOB_NUMBER})(?:\s*\([A-Z]{{1,2}}\))?(?:\s+\d{{6}}){{0,3}}\s*(?:\*\d+\*)?$"
+)
+# The barcode line under it: the job number's digits between asterisks ("*1907098*").
+BARCODE_RE = regex.compile(r"^\*\d{5,}\*$")
+
+
+def is_furniture_text(text: str) -> bool:
+    """A footer line, whatever its place: job number and page "n/N", the first page's job
+    number with language mark and dates, or the barcode line."""
+    return bool(FOOTER_RE.match(text) or FIRST_FOOTER_RE.match(text) or BARCODE_RE.match(text))
+
 
 # A hyperlink printed as text by a PDF-to-text converter.
 URI_RE = regex.compile(r"^https?://\S+$")
@@ -72,3 +88,10 @@ def join_lines(parts: list[str]) -> str:
         else:
             out += " " + piece
     return out
+
+
+def label_key(text: str) -> str:
+    """A header label as compared: case folded, accents dropped, spacing folded, so that
+    "THÈME", "Thème" in small capitals and "Theme" all read as the label "Thème"."""
+    decomposed = unicodedata.normalize("NFKD", fold(text).casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

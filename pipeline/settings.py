@@ -35,23 +35,34 @@ class LayoutSettings:
     # first word, a line being this many sizes: 1.5 line spacing plus rounding.
     label_line_pitch: float = 1.6
 
-    # --- theme cells (pdf_themes) -----------------------------------------------------------
+    # --- rules across the theme column (pdf_groups) ---------------------------------------
     # A horizontal rule separates two theme cells when it spans the theme column but for
     # this share of the column's width at each end (cell padding, rules drawn per cell).
     rule_reach: float = 0.25
     # A rule counts as between two lines when it lies within this many points of them
     # (rules are drawn on the cell border, half a leading away from the text).
     rule_slop_pt: float = 1.0
+
+    # --- row groups (pdf_groups) ------------------------------------------------------------
     # Two theme lines are in different cells when the gap between them exceeds the usual
-    # leading of a cell by this share of the font size (cell padding is at least 2 pt).
-    cell_gap: float = 0.3
-    # At a page top, the previous page's theme text stopped this many sizes above the body
-    # bottom: the cell had room left, so its name was complete.
-    room_left: float = 0.8
-    # Cells are taken as top-aligned (theme text beside its first row) when at least this
-    # share of the cells the geometry separated start beside a row; below that the layout
-    # is read as centred or bottom-aligned and page tops are left to the grammar.
-    top_aligned_share: float = 0.9
+    # leading of a cell by this share of the font size: a typesetter spaces the lines of one
+    # cell exactly alike, and even the tightest padding (0.5 pt above and below) adds 1 pt.
+    block_gap: float = 0.06
+    # A gap between two rows wider than the usual gap between rows by this share of the
+    # font size separates groups (spacer rows, extra padding, a theme taller than its rows).
+    group_gap: float = 0.5
+    # What such a gap, or a rule across the theme column, costs inside one group, in font
+    # sizes of misfit: more than any alignment error a real group shows.
+    wide_gap_cost: float = 2.0
+    # A group's misfit counts at most this much, so that one odd page (a producer's quirk)
+    # cannot outweigh every other page when the document's alignment is chosen.
+    misfit_cap: float = 3.0
+    # A group without a theme block (its name on the previous or next page) costs this
+    # much, so that rows are given to a block beside them when both readings fit.
+    blockless_cost: float = 0.1
+    # Another boundary that fits within this many font sizes of the chosen one makes the
+    # boundary uncertain: the row gets a finding.
+    ambiguity_margin: float = 0.1
 
 
 SETTINGS = LayoutSettings()

@@ -10,6 +10,7 @@ clear `InputError`.
 from __future__ import annotations
 
 import io
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +21,8 @@ from hypothesis import strategies as st
 from pipeline.api import Run, run
 from pipeline.errors import InputError
 from pipeline.extraction.pdf_chars import Glyph, read_layout, words
-from pipeline.extraction.pdf_layout import ColumnLine, Word, find_header, printed_lines
-from pipeline.extraction.pdf_themes import ThemeLine, theme_starts
+from pipeline.extraction.pdf_groups import PageFrame, Row, read_groups
+from pipeline.extraction.pdf_layout import ColumnLine, Rule, Word, find_header, printed_lines
 from pipeline.languages import Language
 from pipeline.models import Column
 from tests.golden import assert_golden_metadata, assert_matches_golden, expected_table
@@ -79,9 +80,13 @@ def test_shared_pdf_lines_carry_pages_kinds_and_cells(shared_run: Run) -> None:
     body = [line for line in lines.lines if line.cells]
     assert all(line.kind == "text" for line in body)
     assert all(cell.bbox is not None for line in body for cell in line.cells)
-    # Reading order within each page.
-    for before, after in zip(lines.lines, lines.lines[1:], strict=False):
-        if before.page == after.page:
+    # Reading order within each page, for everything but theme lines (which are read
+    # before the rows of their group, wherever the name stands in its cell).
+    ordered = [
+        line for line in lines.lines if not any(c.column is Column.THEME for c in line.cells)
+    ]
+    for before, after in itertools.pairwise(ordered):
+        if before.page == after.page and before.kind == after.kind == "text":
             assert before.top <= after.top
 
 
@@ -233,24 +238,62 @@ def test_title_with_label_words_is_not_a_header(french: Language) -> None:
     assert find_header(words, french) is None
 
 
-def _theme(page: int, top: float, rows: tuple[float, ...], body: tuple[float, float]) -> ThemeLine:
-    line = ColumnLine(Column.THEME, [_word("x", 60, top)])
-    return ThemeLine(page, line, rows, (), (57.0, 140.0), body)
+def _frame(page: int, rows: list[float], themes: list[float], first: bool = False) -> PageFrame:
+    """A page of single-line rows (10 pt, tops given) and theme lines (tops given)."""
+    return PageFrame(
+        page=page,
+        rows=tuple(Row(top, top + 10.0) for top in rows),
+        themes=tuple(ColumnLine(Column.THEME, [_word("x", 60, top)]) for top in themes),
+        rules=(),
+        span=(57.0, 140.0),
+        size=10.0,
+        first=first,
+    )
 
 
-def test_theme_starts_from_gaps_and_page_tops() -> None:
-    rows2 = (200.0, 240.0, 300.0)
-    rows3 = (160.0, 200.0)
-    items = [
-        _theme(2, 200.0, rows2, (200.0, 330.0)),  # first theme ever
-        _theme(2, 211.5, rows2, (200.0, 330.0)),  # normal leading: same cell
-        _theme(2, 240.0, rows2, (200.0, 330.0)),  # wide gap, beside a row: new cell
-        _theme(2, 251.5, rows2, (200.0, 330.0)),
-        _theme(3, 160.0, rows3, (160.0, 230.0)),  # previous text stopped with rows below
-        _theme(3, 171.5, rows3, (160.0, 230.0)),
-        _theme(4, 160.0, (190.0,), (160.0, 230.0)),  # page top, no row beside: continued
-    ]
-    assert theme_starts(items) == [True, False, True, False, True, False, False]
+def _groups(frame_groups: Any) -> list[tuple[int, int, bool]]:
+    return [(g.start, g.end, g.block is not None) for g in frame_groups.groups]
+
+
+def test_centred_theme_cells_give_their_rows_the_right_theme() -> None:
+    # Rows every 14 pt (4 pt between rows); groups of 3, 1 and 2 rows. A one-line name
+    # centred on 3 rows stands level with the middle row; on 2 rows, half a row lower than
+    # the first (top 107 + 7); on 1 row, level with it. Worked out by hand.
+    rows = [100.0, 114.0, 128.0, 142.0, 156.0, 170.0]
+    themes = [114.0, 142.0, 163.0]
+    reading = read_groups([_frame(2, rows, themes, first=True)])
+    assert reading.alignment == "middle"
+    assert _groups(reading.pages[0]) == [(0, 3, True), (3, 4, True), (4, 6, True)]
+
+
+def test_top_aligned_cells_and_a_group_continued_from_the_previous_page() -> None:
+    # Page 2: names beside rows 0 and 2. Page 3: two rows continue the last group, then a
+    # name beside the third row; every name is level with its group's first row.
+    page2 = _frame(2, [100.0, 114.0, 128.0, 142.0], [100.0, 111.5, 128.0], first=True)
+    page3 = _frame(3, [100.0, 114.0, 128.0], [128.0])
+    reading = read_groups([page2, page3])
+    assert reading.alignment == "top"
+    assert _groups(reading.pages[0]) == [(0, 2, True), (2, 4, True)]
+    assert _groups(reading.pages[1]) == [(0, 2, False), (2, 3, True)]
+
+
+def test_rules_across_the_theme_column_decide_the_groups() -> None:
+    frame = _frame(2, [100.0, 114.0, 128.0, 142.0], [100.0, 128.0], first=True)
+    ruled = PageFrame(**{**frame.__dict__, "rules": (Rule(57.0, 400.0, 124.0),)})
+    reading = read_groups([ruled])
+    assert reading.ruled
+    assert _groups(reading.pages[0]) == [(0, 2, True), (2, 4, True)]
+    assert [g.reason for g in reading.pages[0].groups] == ["page", "rule"]
+
+
+def test_a_name_repeated_at_a_page_top_is_set_apart() -> None:
+    page2 = _frame(2, [100.0, 114.0], [100.0], first=True)
+    page3 = _frame(3, [100.0, 114.0], [100.0, 114.0])
+    page3.themes[0].words[0] = _word("Corruption", 60, 100.0)
+    page3.themes[1].words[0] = _word("(suite)", 60, 111.5)
+    reading = read_groups([page2, page3], ["(suite)"])
+    assert reading.pages[1].repeat is not None
+    assert reading.pages[1].repeat.text == "Corruption (suite)"
 
 
 def test_debug_draws_a_page(tmp_path: Path) -> None:

@@ -8,10 +8,11 @@ image. Nothing here feeds the data: it only shows the intermediates a `Run` keep
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from pipeline.api import Run
 from pipeline.errors import InputError
-from pipeline.models import BBox, Column
+from pipeline.models import BBox, Column, PageLayout
 
 # Stroke and translucent fill per column (RGBA), so adjacent cells stay distinguishable.
 _COLOURS: dict[Column, tuple[tuple[int, int, int], tuple[int, int, int, int]]] = {
@@ -55,6 +56,7 @@ def draw_page(result: Run, source: Path, page: int, out: Path, resolution: int =
             top = layout.header.top if layout.header else layout.top
             for x in layout.columns.values():
                 image.draw_line([(x, top), (x, layout.bottom)], stroke=(220, 0, 0), stroke_width=1)
+            _draw_groups(image, layout)
         for theme in result.raw.themes:
             for box in theme.boxes:
                 if box.page == page:
@@ -67,3 +69,24 @@ def draw_page(result: Run, source: Path, page: int, out: Path, resolution: int =
                         image.draw_rect(_rect(box.bbox), fill=fill, stroke=stroke, stroke_width=1)
         out.parent.mkdir(parents=True, exist_ok=True)
         image.save(out, format="PNG")
+
+
+# Row groups: orange, red where the page could not settle the boundary (a finding).
+_GROUP = (230, 130, 0)
+_UNSURE = (220, 0, 0)
+
+
+def _draw_groups(image: Any, layout: PageLayout) -> None:
+    """Each row group's box, with the evidence that started it written at its top left."""
+    draw = image.draw
+    for group in layout.groups:
+        colour = _UNSURE if group.finding else _GROUP
+        box = group.bbox
+        image.draw_rect(
+            (box.x0 - 3, box.top - 1, box.x1 + 3, box.bottom + 1),
+            fill=(0, 0, 0, 0),
+            stroke=colour,
+            stroke_width=2,
+        )
+        x, y = image._reproject((box.x0 - 3, box.top - 1))
+        draw.text((x + 2, y + 1), group.reason, fill=colour)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import logging
+import statistics
 import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -20,9 +21,11 @@ from typing import Any, Literal
 
 from pipeline.errors import InputError
 from pipeline.extraction.pdf_chars import read_layout
+from pipeline.extraction.pdf_groups import Block, PageFrame, Reading, Row, read_groups, squash
 from pipeline.extraction.pdf_layout import (
     COLUMNS,
     BodyRow,
+    ColumnLine,
     Header,
     Link,
     PageContent,
@@ -35,20 +38,26 @@ from pipeline.extraction.pdf_layout import (
     header_lines,
     printed_lines,
 )
-from pipeline.extraction.pdf_themes import ThemeLine, theme_starts
 from pipeline.languages import Language, known_languages
 from pipeline.models import (
     BBox,
     Cell,
     Column,
     Complaint,
+    GroupBox,
     Line,
     Lines,
     PageLayout,
     PageLink,
     SourceInfo,
 )
-from pipeline.patterns import FOOTER_RE, JOB_NUMBER_RE, SYMBOL_RE
+from pipeline.patterns import (
+    BARCODE_RE,
+    JOB_NUMBER_RE,
+    SYMBOL_RE,
+    is_furniture_text,
+)
+from pipeline.settings import SETTINGS
 
 _Kind = Literal["text", "header", "furniture"]
 
@@ -164,13 +173,17 @@ def _headers(
 
 
 def _is_furniture(line: PrintedLine) -> bool:
-    return bool(FOOTER_RE.match(line.text) or SYMBOL_RE.fullmatch(line.text))
+    return is_furniture_text(line.text) or bool(SYMBOL_RE.fullmatch(line.text))
 
 
 def _is_footer(line: PrintedLine) -> bool:
     """The footer ends the table body; no cell starts with a job number ("V.19-07098"),
     so a footer that carries more than FOOTER_RE expects still ends it."""
-    return bool(FOOTER_RE.match(line.text) or JOB_NUMBER_RE.match(line.text))
+    return bool(
+        is_furniture_text(line.text)
+        or JOB_NUMBER_RE.match(line.text)
+        or BARCODE_RE.match(line.text)
+    )
 
 
 def _link_for(cell_box: BBox, links: Sequence[Link]) -> str | None:
@@ -184,34 +197,35 @@ def _link_for(cell_box: BBox, links: Sequence[Link]) -> str | None:
     return best
 
 
-def _cells(row: BodyRow, links: Sequence[Link], starts: dict[int, bool | None]) -> list[Cell]:
+def _cells(row: BodyRow, links: Sequence[Link]) -> list[Cell]:
     cells: list[Cell] = []
     for column in COLUMNS:
         part = row.parts.get(column)
         if part is None:
             continue
         box = BBox(x0=part.x0, top=part.top, x1=part.x1, bottom=part.bottom)
-        cells.append(
-            Cell(
-                column=column,
-                text=part.text,
-                bbox=box,
-                link=_link_for(box, links) if column is Column.REPORT else None,
-                starts=starts.get(id(part)) if column is Column.THEME else None,
-            )
-        )
+        link = _link_for(box, links) if column is Column.REPORT else None
+        cells.append(Cell(column=column, text=part.text, bbox=box, link=link))
     return cells
 
 
+def _is_anchor(row: BodyRow) -> bool:
+    report = row.parts.get(Column.REPORT)
+    return report is not None and bool(SYMBOL_RE.fullmatch(report.text))
+
+
 class _Page:
-    """One page cut into furniture, text outside the table, header lines and body rows."""
+    """One page cut into furniture, text outside the table, header lines, theme-column
+    lines and body rows (a row: its report-symbol line and the lines under it)."""
 
     def __init__(self, content: PageContent, header: Header | None, table: Header | None):
         self.content = content
         self.header = header
         self.table = header or table
         self.plain: list[tuple[PrintedLine, _Kind]] = []
-        self.rows: list[BodyRow] = []
+        self.lead: list[BodyRow] = []
+        self.rows: list[list[BodyRow]] = []
+        self.themes: list[ColumnLine] = []
         self.layout: PageLayout | None = None
         lines = printed_lines(content.words)
         if self.table is None:
@@ -224,15 +238,23 @@ class _Page:
         for i, line in enumerate(lines):
             if i in heads:
                 self.plain.append((line, "header"))
-            elif start <= i < end:
+            elif start <= i < end and not self._furniture_in_body(line):
                 body.extend(line.words)
             else:
                 self.plain.append((line, _plain_kind(line)))
-        self.rows = body_rows(column_lines(body, self.table))
+        found = column_lines(body, self.table)
+        self.themes = [c for c in found if c.column is Column.THEME]
+        for row in body_rows([c for c in found if c.column is not Column.THEME]):
+            if _is_anchor(row):
+                self.rows.append([row])
+            elif self.rows:
+                self.rows[-1].append(row)
+            else:
+                self.lead.append(row)
         table_words = [
             w for i, line in enumerate(lines) if i in heads or start <= i < end for w in line.words
         ]
-        right = max((w.x1 for w in table_words), default=content.width)
+        self.right = max((w.x1 for w in table_words), default=content.width)
         left = self.table.lefts[Column.THEME]
         self.layout = PageLayout(
             page=content.number,
@@ -240,9 +262,9 @@ class _Page:
             height=content.height,
             top=lines[start].top if start < len(lines) else content.height,
             bottom=lines[end - 1].bottom if end > start else content.height,
-            right=right,
+            right=self.right,
             columns=dict(self.table.lefts),
-            header=BBox(x0=left, top=header.top, x1=right, bottom=header.bottom)
+            header=BBox(x0=left, top=header.top, x1=self.right, bottom=header.bottom)
             if header
             else None,
         )
@@ -269,38 +291,75 @@ class _Page:
             for link in sorted(found, key=lambda link: (link.top, link.x0))
         ]
 
-    def theme_lines(self) -> Iterator[ThemeLine]:
-        if self.table is None:
-            return
-        row_tops = tuple(
-            row.parts[Column.REPORT].top
-            for row in self.rows
-            if Column.REPORT in row.parts and SYMBOL_RE.fullmatch(row.parts[Column.REPORT].text)
-        )
-        span = (self.table.lefts[Column.THEME], self.table.lefts[Column.REPORT])
-        parts = [part for row in self.rows for part in row.parts.values()]
-        body = (min(p.top for p in parts), max(p.bottom for p in parts)) if parts else (0, 0)
-        for row in self.rows:
-            if Column.THEME in row.parts:
-                yield ThemeLine(
-                    self.content.number,
-                    row.parts[Column.THEME],
-                    row_tops,
-                    self.content.rules,
-                    span,
-                    body,
-                )
+    def _furniture_in_body(self, line: PrintedLine) -> bool:
+        """Page furniture standing inside the body's band: a footer line, or the running
+        symbol alone on its line outside the report column."""
+        if is_furniture_text(line.text) or BARCODE_RE.match(line.text):
+            return True
+        if self.table is None or not SYMBOL_RE.fullmatch(line.text):
+            return False
+        slack = SETTINGS.column_slack * line.size
+        lefts = self.table.lefts
+        return not lefts[Column.REPORT] - slack <= line.x0 < lefts[Column.PARAGRAPHS]
 
-    def lines(self, starts: dict[int, bool | None]) -> list[Line]:
+    def frame(self, first: bool) -> PageFrame:
+        assert self.table is not None
+        rows = tuple(
+            Row(
+                top=group[0].top,
+                bottom=max(part.bottom for r in group for part in r.parts.values()),
+            )
+            for group in self.rows
+        )
+        sizes = [line.size for line in self.themes] or [self.table.size]
+        return PageFrame(
+            page=self.content.number,
+            rows=rows,
+            themes=tuple(self.themes),
+            rules=self.content.rules,
+            span=(self.table.lefts[Column.THEME], self.table.lefts[Column.REPORT]),
+            size=statistics.median(sizes),
+            first=first,
+        )
+
+    def plain_lines(self) -> list[Line]:
         number = self.content.number
-        out = [
+        return [
             Line(text=line.text, page=number, top=line.top, kind=kind) for line, kind in self.plain
         ]
-        for row in self.rows:
-            cells = _cells(row, self.content.links, starts)
+
+    def row_lines(self, rows: Sequence[BodyRow]) -> list[Line]:
+        number = self.content.number
+        out = []
+        for row in rows:
+            cells = _cells(row, self.content.links)
             text = " ".join(cell.text for cell in cells)
             out.append(Line(text=text, page=number, top=row.top, cells=tuple(cells)))
-        return sorted(out, key=lambda line: line.top)
+        return out
+
+    def theme_lines(
+        self, block: Block, starts: bool | None, finding: str | None = None
+    ) -> list[Line]:
+        out = []
+        for k, part in enumerate(block.lines):
+            box = BBox(x0=part.x0, top=part.top, x1=part.x1, bottom=part.bottom)
+            cell = Cell(
+                column=Column.THEME,
+                text=part.text,
+                bbox=box,
+                starts=starts if k == 0 else False,
+                finding=finding if k == 0 else None,
+            )
+            out.append(Line(text=part.text, page=self.content.number, top=part.top, cells=(cell,)))
+        return out
+
+    def repeat_lines(self, block: Block) -> list[Line]:
+        """A theme name printed again at a page top: furniture of the page, not a cell."""
+        number = self.content.number
+        return [
+            Line(text=part.text, page=number, top=part.top, kind="furniture")
+            for part in block.lines
+        ]
 
 
 def _plain_kind(line: PrintedLine) -> _Kind:
@@ -315,6 +374,90 @@ def _after_furniture(lines: Sequence[PrintedLine]) -> int:
     return i
 
 
+def _is_repeat(text: str, names: Sequence[str], language: Language) -> bool:
+    """The theme name printed again, alone or with a continuation mark before or after."""
+    key = squash(text)
+    for mark in language.theme.continued:
+        folded = squash(mark)
+        key = key.removesuffix(folded).removeprefix(folded)
+    return not key or any(key == squash(name) for name in names if name)
+
+
+def _page_lines(
+    pages: Sequence[_Page], reading: Reading, language: Language
+) -> tuple[list[Line], dict[int, tuple[GroupBox, ...]]]:
+    """Every table line in reading order: each group's theme lines before its rows, a
+    repeated name set aside as furniture, a group whose name is printed on the next page
+    held until that name is read."""
+    out: list[Line] = []
+    boxes: dict[int, tuple[GroupBox, ...]] = {}
+    names: list[str] = []  # what the current theme's name may be, as far as read
+    held: list[Line] = []  # rows of a group whose name is on the next page
+    fitted = iter(reading.pages)
+    for page in pages:
+        out.extend(page.plain_lines())
+        if page.table is None:
+            continue
+        found = next(fitted)
+        if found.repeat is not None:
+            out.extend(page.repeat_lines(found.repeat))
+        out.extend(page.row_lines(page.lead))
+        drawn: list[GroupBox] = []
+        last = len(found.groups) - 1
+        for index, group in enumerate(found.groups):
+            rows = [r for rs in page.rows[group.start : group.end] for r in rs]
+            block, reason, finding = group.block, group.reason, group.finding
+            if block is None and index == last and index > 0:
+                held.extend(page.row_lines(rows))  # its name is on the next page
+                drawn.append(_box(page, rows, None, "name on next page", finding))
+                continue
+            if block is None:
+                reason = "page" if index == 0 else reason
+            elif index == 0 and held:
+                reason = "name on next page"
+                out.extend(page.theme_lines(block, True, finding))
+                names = [block.text]
+            elif index == 0 and names:
+                if _is_repeat(block.text, names, language):
+                    reason = "repeat"
+                    out.extend(page.repeat_lines(block))
+                elif group.end == 0:
+                    # Above the page's first row: no cell starts above its first row.
+                    reason = "above first row"
+                    out.extend(page.theme_lines(block, False, finding))
+                    names = [f"{name} {block.text}" for name in names]
+                else:
+                    reason = "grammar"
+                    out.extend(page.theme_lines(block, None, finding))
+                    names = [*(f"{name} {block.text}" for name in names), block.text]
+            else:
+                out.extend(page.theme_lines(block, True, finding))
+                names = [block.text]
+            out.extend(held)  # rows held for a name; kept with the current theme if none came
+            held.clear()
+            out.extend(page.row_lines(rows))
+            drawn.append(_box(page, rows, block, reason, finding))
+        boxes[page.content.number] = tuple(drawn)
+    out.extend(held)
+    return out, boxes
+
+
+def _box(
+    page: _Page, rows: Sequence[BodyRow], block: Block | None, reason: str, finding: str | None
+) -> GroupBox:
+    parts = [part for row in rows for part in row.parts.values()]
+    parts += block.lines if block else []
+    assert page.table is not None
+    top = min((p.top for p in parts), default=0.0)
+    bottom = max((p.bottom for p in parts), default=0.0)
+    left = page.table.lefts[Column.THEME]
+    return GroupBox(
+        bbox=BBox(x0=left, top=top, x1=max(page.right, left), bottom=max(bottom, top)),
+        reason=reason,
+        finding=finding,
+    )
+
+
 def pdf_to_lines(data: bytes, source: SourceInfo, language: Language | None = None) -> Lines:
     """Read a PDF index into lines; table-body lines carry their cells by column."""
     content, complaints = read_pages(data, source.name)
@@ -324,16 +467,22 @@ def pdf_to_lines(data: bytes, source: SourceInfo, language: Language | None = No
     for page, header in zip(content, headers, strict=True):
         pages.append(_Page(page, header, table))
         table = header or table
-    # Theme cells run across pages, so their starts are decided over the whole document;
-    # the decisions are looked up by the identity of the column line they concern.
-    items = [item for page in pages for item in page.theme_lines()]
-    starts = {
-        id(item.line): decision for item, decision in zip(items, theme_starts(items), strict=True)
-    }
+    tables = [page for page in pages if page.table is not None]
+    # Row groups run across pages, and the theme alignment is one for the document, so
+    # they are read over the whole table at once.
+    found = next((h for h in headers if h is not None), None)
+    assert found is not None
+    frames = [page.frame(first=i == 0) for i, page in enumerate(tables)]
+    reading = read_groups(frames, found.language.theme.continued)
+    lines, boxes = _page_lines(pages, reading, found.language)
     return Lines(
         source=source.model_copy(update={"pages": len(content)}),
-        lines=tuple(line for page in pages for line in page.lines(starts)),
-        layouts=tuple(page.layout for page in pages if page.layout is not None),
+        lines=tuple(lines),
+        layouts=tuple(
+            page.layout.model_copy(update={"groups": boxes.get(page.content.number, ())})
+            for page in pages
+            if page.layout is not None
+        ),
         links=tuple(link for page in pages for link in page.table_links()),
         complaints=tuple(complaints),
         pages_known=True,

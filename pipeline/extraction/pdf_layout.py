@@ -4,7 +4,7 @@ Everything here works on plain objects (words, rules, links with their boxes) an
 touches pdfplumber, so it can be tested and reasoned about without a PDF. No coordinate is
 fixed: distances are measured in units of the words' own font size, and the columns come
 from where the language's header labels are printed. Where a theme cell starts, which is
-decided across pages, is in `pdf_themes`.
+decided across pages, is in `pdf_groups`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import regex
 
 from pipeline.languages import Language
 from pipeline.models import Column
-from pipeline.patterns import SYMBOL_RE, fold
+from pipeline.patterns import SYMBOL_RE, fold, label_key
 from pipeline.settings import SETTINGS
 
 COLUMNS = (Column.THEME, Column.REPORT, Column.PARAGRAPHS, Column.REFERENCES)
@@ -148,18 +148,18 @@ class Header:
 
 
 def _clean_label_word(text: str) -> str:
-    return fold(text).rstrip(":")
+    return label_key(text).rstrip(":")
 
 
 def _label_hits(words: Sequence[Word], cleaned: Sequence[str], label: str) -> list[list[Word]]:
     """Every place where a label is printed, possibly wrapped over several lines.
 
-    The first word must match exactly (case included, so "document" inside another label
-    is not the "Document" label); the following words must follow it in reading order
-    within a few lines below and not to its left. `cleaned` holds each word's text as
-    labels are compared (folded once per page rather than once per label and word).
+    Words are compared by `label_key` (any case, small capitals, accents or not); the
+    following words must follow the first in reading order within a few lines below and
+    not to its left. `cleaned` holds each word's key (computed once per page rather than
+    once per label and word).
     """
-    parts = fold(label).split()
+    parts = label_key(label).split()
     hits: list[list[Word]] = []
     for i, start in enumerate(words):
         if cleaned[i] != parts[0]:
@@ -189,8 +189,16 @@ def _label_hits(words: Sequence[Word], cleaned: Sequence[str], label: str) -> li
 
 
 def find_header(words: Sequence[Word], language: Language) -> Header | None:
-    """The topmost set of this language's labels laid out left to right as the four
-    column heads (theme, report document, paragraphs, references), or None."""
+    """This language's labels laid out left to right as the four column heads (theme,
+    report document, paragraphs, references), or None.
+
+    Labels of cells spanning both header rows ("Thème", "Référence …") may stand level with
+    the first row, the second or between them, so the labels are looked for above and below
+    each other within the header's reach. Of several candidate "Thème" words (the title may
+    end "… par thème"), the one whose labels lie closest together wins. A word of another
+    label ("document" in "Référence dans le document") is never the "Document" label: that
+    label stands between the theme and paragraphs labels, level with "Paragraphes".
+    """
     labels = language.header
     cleaned = [_clean_label_word(w.text) for w in words]
 
@@ -200,50 +208,76 @@ def find_header(words: Sequence[Word], language: Language) -> Header | None:
     themes = sorted(hits(labels.theme), key=lambda h: h[0].top)
     if not themes:  # most pages of another language, and pages without the table
         return None
-    reports = hits(labels.document) + hits(labels.report)
+    documents = hits(labels.document)
+    reports = hits(labels.report)
     paragraphs = hits(labels.paragraphs)
     references = hits(labels.references)
+    best: tuple[float, Header] | None = None
     for theme in themes:
         head = theme[0]
-        near = (
-            head.top - SETTINGS.same_line * head.size,
-            head.top + SETTINGS.header_span * head.size,
+        reach = SETTINGS.header_span * head.size
+
+        def close(hit: list[Word], head: Word = head, reach: float = reach) -> bool:
+            return abs(hit[0].top - head.top) <= reach
+
+        para = min(
+            (h for h in paragraphs if close(h) and h[0].x0 > head.x0),
+            key=lambda h: abs(h[0].top - head.top),
+            default=None,
         )
-
-        def close(hit: list[Word], near: tuple[float, float] = near) -> bool:
-            return near[0] <= hit[0].top <= near[1]
-
-        para = next((h for h in paragraphs if close(h) and h[0].x0 > head.x0), None)
         if para is None:
             continue
-        refs = next((h for h in references if close(h) and h[0].x0 > para[0].x0), None)
-        report = next((h for h in reports if close(h) and head.x0 < h[0].x0 < para[0].x0), None)
+        first = para[0]
+        refs = min(
+            (h for h in references if close(h) and h[0].x0 > first.x0),
+            key=lambda h: abs(h[0].top - head.top),
+            default=None,
+        )
+        between = [h for h in documents + reports if close(h) and head.x0 < h[0].x0 < first.x0]
+        # The document label is level with the paragraphs label; failing that, the report
+        # label (a header that names only the meeting report) gives the column.
+        level = [h for h in between if abs(h[0].top - first.top) <= SETTINGS.same_line * first.size]
+        report = min(
+            level or between, key=lambda h: (abs(h[0].top - first.top), h[0].x0), default=None
+        )
         if refs is None or report is None:
             continue
-        used = [theme, para, refs, report]
-        used += [h for h in reports if close(h) and h is not report]
+        core = [theme, para, refs, report]
+        top = min(w.top for hit in core for w in hit)
+        bottom = max(w.bottom for hit in core for w in hit)
+        spread = bottom - top
+        # The meeting-report label spans the document and paragraphs columns above them.
+        core += [
+            h
+            for h in reports
+            if h is not report
+            and head.x0 < h[0].x0 < refs[0].x0
+            and top - SETTINGS.label_line_pitch * 3 * h[0].size <= h[0].top <= bottom
+        ]
         lefts = {
             Column.THEME: head.x0,
             Column.REPORT: report[0].x0,
-            Column.PARAGRAPHS: para[0].x0,
+            Column.PARAGRAPHS: first.x0,
             Column.REFERENCES: refs[0].x0,
         }
-        placed = [w for hit in used for w in hit]
-        return Header(
+        placed = [w for hit in core for w in hit]
+        header = Header(
             language=language,
             lefts=lefts,
             top=min(w.top for w in placed),
             bottom=max(w.bottom for w in placed),
             size=statistics.median(w.size for w in placed),
         )
-    return None
+        if best is None or spread < best[0]:
+            best = (spread, header)
+    return best[1] if best else None
 
 
 def _vocabulary(language: Language) -> dict[Column, str]:
     """The letters each column's header may show, for recognising wrapped label pieces."""
 
     def squash(labels: Iterable[str]) -> str:
-        return "|".join(fold(label).lower().replace(" ", "") for label in labels)
+        return "|".join(label_key(label).replace(" ", "") for label in labels)
 
     h = language.header
     return {
@@ -278,7 +312,7 @@ def header_lines(lines: Sequence[PrintedLine], header: Header) -> list[int]:
         ok = True
         for word in line.words:
             column = header.column_of(word)
-            piece = word.text.lower().strip("():,;")
+            piece = label_key(word.text).strip("():,;")
             symbol = column is Column.REFERENCES and (
                 _SYMBOL_PIECE_RE.match(word.text)
                 or (word.text.isdigit() and previous.endswith("/"))

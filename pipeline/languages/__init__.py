@@ -52,6 +52,8 @@ class GrammarWords(_Strict):
 
 class ThemeRules(_Strict):
     open_words: tuple[str, ...] = ()
+    # A theme name printed again at a page top may carry one of these marks.
+    continued: tuple[str, ...] = ()
 
 
 class Furniture(_Strict):

@@ -68,15 +68,19 @@ def check_page_sequence(evidence: Evidence) -> list[Diagnostic]:
         ]
     if not evidence.pages_known:
         return []
+    # A page may print no number (a UN first page does not); one that shows nothing at
+    # all where the document numbers a page has lost its text.
+    shown = set(evidence.text_pages)
     return [
         Diagnostic(
             code=PAGE_MISSING,
             severity=Severity.ERROR,
-            message=f"page {n} does not show its number {n}/{total}: its text may be lost",
+            message=f"page {n} shows neither its number {n}/{total} nor any text: "
+            "its content is lost or unreadable",
             page=n,
         )
         for n in range(1, total + 1)
-        if n not in seen
+        if n not in seen and n not in shown
     ]
 
 
