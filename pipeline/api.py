@@ -78,8 +78,8 @@ def extract_lines(data: bytes, name: str, language: Language | None = None) -> L
         # Imported here: loading pdfplumber costs more than processing a whole text dump.
         from pipeline.extraction.pdf import pdf_to_lines
 
-        return pdf_to_lines(data, source, language)
-    return text_to_lines(data, source)
+        return pdf_to_lines(data, source, language, name)
+    return text_to_lines(data, source, name)
 
 
 def run(source: Source, *, lang: str = "auto", name: str | None = None) -> Run:

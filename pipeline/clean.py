@@ -172,6 +172,15 @@ def _page_count(lines: list[Line], pages: int) -> int:
     return max([pages, *declared, *(line.page for line in lines)])
 
 
+def _other_language(lines: Iterable[Line], language: Language) -> Language | None:
+    """The language the header is in, when it is not `language` (a wrong --lang)."""
+    try:
+        found = detect_language(lines)
+    except InputError:
+        return None
+    return found if found.code != language.code else None
+
+
 def lines_to_table_lines(extracted: Lines, language: Language | None = None) -> TableLines:
     """Drop everything that is not a table cell; keep what it told us."""
     language = language or detect_language(extracted.lines)
@@ -180,6 +189,11 @@ def lines_to_table_lines(extracted: Lines, language: Language | None = None) -> 
         lines = _infer_pages(lines)
     first_header = next((i for i, line in enumerate(lines) if line.kind == "header"), None)
     if first_header is None:
+        if given := _other_language(extracted.lines, language):
+            raise InputError(
+                f"no table header in {language.name} ({language.code}); the header is in "
+                f"{given.name} ({given.code}): use --lang {given.code} or --lang auto"
+            )
         raise InputError("no table header found: this is not an index of recommendations")
     body = tuple(line for line in lines[first_header:] if line.kind == "text" and line.text.strip())
     uris = tuple(

@@ -108,6 +108,20 @@ def test_batch_finishes_the_others_and_fails(tmp_path: Path) -> None:
     assert result.returncode == 1, result.stderr
     assert (out / "good.txt" / "index.json").exists()
     assert not (out / "bad.txt").exists()
-    assert "good.txt" in result.stderr
-    assert "311" in result.stderr
-    assert "bad.txt" in result.stderr
+    # The summary goes to stdout, one line per file with its full name and output folder.
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == [
+        "file",
+        "language",
+        "themes",
+        "entries",
+        "errors",
+        "seconds",
+        "result",
+    ]
+    bad_line = next(line for line in lines if line.startswith(str(bad)))
+    good_line = next(line for line in lines if line.startswith(str(good)))
+    assert "failed:" in bad_line
+    assert good_line.split()[1:5] == ["fr", "78", "311", "0"]
+    assert good_line.endswith(f"-> {out / 'good.txt'}")
+    assert lines[-1] == "1 of 2 file(s) extracted"

@@ -213,9 +213,9 @@ def test_cli_writes_the_default_folder_and_reports(tmp_path: Path, page: bool) -
 def test_help_does_not_import_pdfplumber() -> None:
     code = (
         "import sys\n"
-        "from pipeline.cli.commands import app\n"
+        "from pipeline.cli.commands import run\n"
         "try:\n"
-        "    app(['--help'])\n"
+        "    run(['--help'])\n"
         "except SystemExit:\n"
         "    pass\n"
         "print(sorted(m for m in sys.modules if m.startswith(('pdfplumber', 'pdfminer', 'pydantic'))))\n"

@@ -13,6 +13,7 @@ remove temporary output still run.
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from types import FrameType
@@ -39,9 +40,15 @@ def main() -> None:
     for signum in _SIGNALS:
         signal.signal(signum, _raise)
     try:
-        from pipeline.cli.commands import app
+        from pipeline.cli.commands import run
 
-        app()
+        status = run()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`recindex schema | head`): stop quietly, as `cat` does.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(141)
     except (Interrupted, KeyboardInterrupt) as stop:
         # Further signals would interrupt the message itself.
         for handled in _SIGNALS:
@@ -49,3 +56,4 @@ def main() -> None:
         which = signal.Signals(stop.signum if isinstance(stop, Interrupted) else signal.SIGINT)
         sys.stderr.write(f"recindex: {_SIGNALS[which]}\n")
         sys.exit(128 + which)
+    sys.exit(status)

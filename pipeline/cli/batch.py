@@ -25,6 +25,8 @@ class BatchResult(BaseModel):
     themes: int = 0
     entries: int = 0
     diagnostics: int = 0
+    # Findings of severity error: the data was written but may be incomplete.
+    errors: int = 0
     seconds: float = 0.0
     error: str | None = None
 
@@ -60,6 +62,7 @@ def process_one(source: Path, out: Path, lang: str) -> BatchResult:
         themes=len(document.themes),
         entries=sum(len(t.entries) for t in document.themes),
         diagnostics=len(document.diagnostics),
+        errors=sum(1 for d in document.diagnostics if d.severity == "error"),
         seconds=time.perf_counter() - start,
     )
 
@@ -78,13 +81,16 @@ def output_folders(sources: list[Path], out_dir: Path) -> dict[Path, Path]:
     return folders
 
 
-def run_batch(sources: list[Path], out_dir: Path, jobs: int, lang: str) -> list[BatchResult]:
-    """Process every source with a progress bar on stderr; results in the given order."""
+def run_batch(
+    sources: list[Path], out_dir: Path, jobs: int, lang: str, show: bool = True
+) -> list[BatchResult]:
+    """Process every source, with a progress bar on stderr unless `show` is False;
+    results in the given order."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     folders = output_folders(sources, out_dir)
-    console = Console(stderr=True)
+    console = Console(stderr=True, quiet=not show)
     results: dict[Path, BatchResult] = {}
     columns = (
         TextColumn("{task.description}"),

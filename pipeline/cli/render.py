@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from pipeline.cli.batch import BatchResult
 from pipeline.comparison.editions import Comparison
 from pipeline.comparison.versions import DocumentDiff, EntryChange, EntryRef
 from pipeline.languages import Language, get_language
@@ -83,6 +84,45 @@ def render_report(document: IndexDocument, console: Console) -> None:
     console.print(summary_table(document))
     for diagnostic in sorted(document.diagnostics, key=_order):
         render_diagnostic(diagnostic, console)
+
+
+def report_json(document: IndexDocument) -> dict[str, object]:
+    """What `validate --json` prints: the source, counts by severity, every finding."""
+    counts = Counter(d.severity.value for d in document.diagnostics)
+    return {
+        "symbol": document.symbol,
+        "language": document.language,
+        "source": document.source.model_dump(mode="json"),
+        "counts": {severity.value: counts[severity.value] for severity in Severity},
+        "diagnostics": [d.model_dump(mode="json") for d in document.diagnostics],
+    }
+
+
+def batch_summary(results: Sequence[BatchResult]) -> str:
+    """One line per file, full names and output folders, tab-free plain text for stdout."""
+    header = ("file", "language", "themes", "entries", "errors", "seconds", "result")
+    rows = [
+        (
+            r.source,
+            r.language or "",
+            "" if r.error else str(r.themes),
+            "" if r.error else str(r.entries),
+            "" if r.error else str(r.errors),
+            f"{r.seconds:.2f}",
+            f"failed: {r.error}" if r.error else f"-> {r.out}",
+        )
+        for r in results
+    ]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
+        + "  "
+        + row[-1]
+        for row in [header, *rows]
+    ]
+    ok = sum(1 for r in results if not r.error)
+    lines.append(f"{ok} of {len(results)} file(s) extracted")
+    return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
 def exit_code(document: IndexDocument, fail_on: Literal["error", "warning"] | None) -> int:

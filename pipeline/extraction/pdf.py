@@ -168,6 +168,22 @@ def _headers(
             if header is not None:
                 rest = [find_header(later.words, candidate) for later in pages[i + 1 :]]
                 return [None] * i + [header, *rest]
+    if language is not None:
+        # Say which edition this is, if another language's header is there.
+        other = next(
+            (
+                candidate
+                for candidate in known_languages().values()
+                if candidate != language
+                and any(find_header(page.words, candidate) for page in pages)
+            ),
+            None,
+        )
+        if other is not None:
+            raise InputError(
+                f"{name}: no table header in {language.name} ({language.code}); the header "
+                f"is in {other.name} ({other.code}): use --lang {other.code} or --lang auto"
+            )
     known = ", ".join(sorted(c.code for c in candidates))
     raise InputError(f"{name}: no table header of a known language found (known: {known})")
 
@@ -458,10 +474,14 @@ def _box(
     )
 
 
-def pdf_to_lines(data: bytes, source: SourceInfo, language: Language | None = None) -> Lines:
-    """Read a PDF index into lines; table-body lines carry their cells by column."""
-    content, complaints = read_pages(data, source.name)
-    headers = _headers(content, language, source.name)
+def pdf_to_lines(
+    data: bytes, source: SourceInfo, language: Language | None = None, shown: str | None = None
+) -> Lines:
+    """Read a PDF index into lines; table-body lines carry their cells by column. `shown`
+    is the file as the user named it, for messages (default: its name)."""
+    label = shown or source.name
+    content, complaints = read_pages(data, label)
+    headers = _headers(content, language, label)
     pages: list[_Page] = []
     table: Header | None = None
     for page, header in zip(content, headers, strict=True):

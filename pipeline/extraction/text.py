@@ -35,9 +35,9 @@ def decode(data: bytes, name: str) -> str:
     return text
 
 
-def text_to_lines(data: bytes, source: SourceInfo) -> Lines:
+def text_to_lines(data: bytes, source: SourceInfo, shown: str | None = None) -> Lines:
     """Split a dump into lines; a form feed starts a new page."""
-    text = decode(data, source.name).replace("\r\n", "\n").replace("\r", "\n")
+    text = decode(data, shown or source.name).replace("\r\n", "\n").replace("\r", "\n")
     has_form_feeds = "\f" in text
     lines: list[Line] = []
     for page_number, page in enumerate(text.split("\f"), start=1):
