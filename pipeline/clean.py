@@ -18,7 +18,7 @@ import regex
 from pipeline.errors import InputError
 from pipeline.languages import Language, known_languages
 from pipeline.models import DocumentMeta, Line, Lines, TableLines
-from pipeline.patterns import FOOTER_RE, SYMBOL_RE, UNDOCS_SYMBOL_RE, fold
+from pipeline.patterns import FOOTER_RE, SYMBOL_RE, UNDOCS_SYMBOL_RE, fold, join_lines
 
 
 @cache
@@ -104,14 +104,15 @@ def _infer_pages(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _title(lines: list[Line], first_header: int) -> str | None:
-    """The text printed above the first table header, after the last page break."""
+def _title(lines: list[Line], first_header: int, language: Language) -> str | None:
+    """The text printed above the first table header, after the last page break, its
+    lines joined as the language joins them."""
     parts: list[str] = []
     for line in reversed(lines[:first_header]):
         if line.kind != "text" or line.page != lines[first_header].page:
             break
         parts.append(line.text)
-    return fold(" ".join(reversed(parts))) or None
+    return join_lines(parts[::-1], language.writing.join == "space") or None
 
 
 def _meta(lines: list[Line], first_header: int, language: Language) -> DocumentMeta:
@@ -124,7 +125,7 @@ def _meta(lines: list[Line], first_header: int, language: Language) -> DocumentM
     return DocumentMeta(
         symbol=running.most_common(1)[0][0] if running else None,
         language=language.code,
-        title=_title(lines, first_header),
+        title=_title(lines, first_header, language),
         job_number=jobs[0] if jobs else None,
         reference_document=reference.group(0) if reference else None,
     )

@@ -15,6 +15,7 @@ from rich.console import Console
 from pipeline.api import Run, run
 from pipeline.cli.render import exit_code, render_report
 from pipeline.export import pair
+from pipeline.languages import known_languages
 from pipeline.models import (
     Diagnostic,
     DocumentMeta,
@@ -29,6 +30,7 @@ from pipeline.models import (
 )
 from pipeline.normalize import raw_table_to_index
 from pipeline.validation import infer_mapping, validate_index
+from pipeline.validation.collation import KeyFunction
 
 A = "CTOC/COP/WG.4/2009/2"  # section I, paragraph p is I.(p - 1)
 B = "CTOC/COP/WG.4/2010/6"  # section II, paragraph p is II.(p - 7)
@@ -505,33 +507,37 @@ def test_french_document_structure_and_links(text_run: Run) -> None:
 # punctuation sort before digits, digits before letters (pairs checked against the
 # Unicode Collation Algorithm's default table). Each pair is written in its order.
 COLLATION_PAIRS = [
-    ("Éducation", "Enfants"),
-    ("Œuvre", "Offre"),
-    ("Été", "Examen"),
-    ("le chat", "lechat"),
-    ("Victimes (délai de réflexion)", "Victimes (en tant que témoins)"),
-    ("Елка", "Жук"),
-    ("10e", "Année"),
+    ("fr", "Éducation", "Enfants"),
+    ("fr", "Œuvre", "Offre"),
+    ("fr", "Été", "Examen"),
+    ("fr", "le chat", "lechat"),
+    ("fr", "Victimes (délai de réflexion)", "Victimes (en tant que témoins)"),
+    ("ru", "Елка", "Жук"),
+    ("fr", "10e", "Année"),
 ]
 
 # Pairs equal at the first level: a stable sort keeps them in either order.
-EQUAL_PAIRS = [("education", "Éducation"), ("Ёлка", "елка"), ("Offre", "offre")]
+EQUAL_PAIRS = [("fr", "education", "Éducation"), ("ru", "Ёлка", "елка"), ("fr", "Offre", "offre")]
 
 
-@pytest.mark.parametrize(("first", "second"), COLLATION_PAIRS)
-def test_primary_collation_order(first: str, second: str) -> None:
-    from pipeline.validation.structure import primary_key
+def _key(code: str) -> KeyFunction:
+    from pipeline.validation.collation import key_for
 
-    assert sorted([second, first], key=primary_key) == [first, second]
-    assert sorted([first, second], key=primary_key) == [first, second]
+    key = key_for(known_languages()[code])
+    assert key is not None
+    return key
 
 
-@pytest.mark.parametrize(("first", "second"), EQUAL_PAIRS)
-def test_case_and_accents_are_equal_at_the_first_level(first: str, second: str) -> None:
-    from pipeline.validation.structure import primary_key
+@pytest.mark.parametrize(("code", "first", "second"), COLLATION_PAIRS)
+def test_primary_collation_order(code: str, first: str, second: str) -> None:
+    assert sorted([second, first], key=_key(code)) == [first, second]
+    assert sorted([first, second], key=_key(code)) == [first, second]
 
-    assert sorted([first, second], key=primary_key) == [first, second]
-    assert sorted([second, first], key=primary_key) == [second, first]
+
+@pytest.mark.parametrize(("code", "first", "second"), EQUAL_PAIRS)
+def test_case_and_accents_are_equal_at_the_first_level(code: str, first: str, second: str) -> None:
+    assert sorted([first, second], key=_key(code)) == [first, second]
+    assert sorted([second, first], key=_key(code)) == [second, first]
 
 
 def _edition_names(code: str) -> list[str]:
@@ -547,8 +553,6 @@ def _edition_names(code: str) -> list[str]:
 def test_collation_gives_each_editions_theme_order(code: str) -> None:
     """The French order is the UN editors' (the golden table); the others were sorted by
     hand in tests/editions.py. The key must put every list back in that order."""
-    from pipeline.validation.structure import primary_key
-
     names = _edition_names(code)
     backwards = names[::-1]
-    assert sorted(backwards, key=primary_key) == names
+    assert sorted(backwards, key=_key(code)) == names
