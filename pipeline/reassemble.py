@@ -17,6 +17,7 @@ theme, so title-case names ("… Trust" / "Fund for Victims …") are never spli
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -268,6 +269,26 @@ def _dangling(parts: list[str], read: Tokens) -> bool:
     return bool(tokens) and tokens[-1].kind in ("comma", "list", "range", "dash")
 
 
+def _reference_fragment(text: str, read: Tokens) -> bool:
+    """A line of reference tokens holding a reference ("إلى د وIV.46.ط", "和II.35"),
+    where the separator is attached to it and no space marks where it starts."""
+    try:
+        tokens = read(text)
+    except GrammarError:
+        return False
+    return any(a.kind == "roman" and b.kind == "dot" for a, b in itertools.pairwise(tokens))
+
+
+def _opens_with_range(text: str, read: Tokens) -> bool:
+    """A line that starts with a range word ("إلى 36"): it ends a range begun on the line
+    before, so it continues the cell printed last, the references."""
+    try:
+        tokens = read(text)
+    except GrammarError:
+        return False
+    return bool(tokens) and tokens[0].kind in ("range", "dash")
+
+
 def _read_text_line(builder: _Builder, line: Line) -> None:
     """Place a line of a text dump, whose columns are not known, by its grammar."""
     grammar = grammar_for(builder.language)
@@ -304,6 +325,8 @@ def _read_text_line(builder: _Builder, line: Line) -> None:
             builder.cell(Column.REFERENCES, line.text[start.start() :], line.page)
         else:
             builder.cell(Column.REFERENCES, line.text, line.page)
+    elif entry is not None and _reference_fragment(line.text, grammar.reference_tokens):
+        builder.cell(Column.REFERENCES, line.text, line.page)
     elif (
         entry is not None
         and _is_fragment(line.text, grammar.paragraph_tokens)
@@ -312,7 +335,11 @@ def _read_text_line(builder: _Builder, line: Line) -> None:
         builder.cell(Column.PARAGRAPHS, line.text, line.page)
     elif (
         entry is not None
-        and _dangling(entry.references, grammar.reference_tokens)
+        and entry.references
+        and (
+            _dangling(entry.references, grammar.reference_tokens)
+            or _opens_with_range(line.text, grammar.reference_tokens)
+        )
         and _is_fragment(line.text, grammar.reference_tokens)
     ):
         builder.cell(Column.REFERENCES, line.text, line.page)
