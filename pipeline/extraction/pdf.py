@@ -40,8 +40,11 @@ from pipeline.patterns import FOOTER_RE, JOB_NUMBER_RE, SYMBOL_RE
 
 _Kind = Literal["text", "header", "furniture"]
 
-# Presentation forms a font may map its ligature glyphs to; the text path never has them.
-_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st"})
+# Presentation forms a font may map its ligature glyphs to (U+FB00 ff to U+FB06 st, each
+# to its letters); the text path never has them.
+_LIGATURES = str.maketrans(
+    {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
+)
 
 
 def _text(raw: str) -> str:
