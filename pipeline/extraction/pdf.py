@@ -17,6 +17,13 @@ from collections.abc import Iterator, Sequence
 from typing import Any, Literal
 
 from pipeline.errors import InputError
+from pipeline.extraction.pdf_bidi import (
+    is_mirrored,
+    mirrored_language,
+    oriented,
+    restore_layout,
+    restore_lines,
+)
 from pipeline.extraction.pdf_chars import read_layout
 from pipeline.extraction.pdf_layout import (
     COLUMNS,
@@ -108,9 +115,11 @@ def _headers(
     candidates = [language] if language else list(known_languages().values())
     for i, page in enumerate(pages):
         for candidate in candidates:
-            header = find_header(page.words, candidate)
+            # A right-to-left edition is read mirrored, its labels as mirrored (pdf_bidi).
+            labels = mirrored_language(candidate)
+            header = find_header(oriented(page, candidate).words, labels)
             if header is not None:
-                rest = [find_header(later.words, candidate) for later in pages[i + 1 :]]
+                rest = [find_header(oriented(p, candidate).words, labels) for p in pages[i + 1 :]]
                 return [None] * i + [header, *rest]
     known = ", ".join(sorted(c.code for c in candidates))
     raise InputError(f"{name}: no table header of a known language found (known: {known})")
@@ -250,10 +259,11 @@ def pdf_to_lines(data: bytes, source: SourceInfo, language: Language | None = No
     """Read a PDF index into lines; table-body lines carry their cells by column."""
     content = read_pages(data, source.name)
     headers = _headers(content, language, source.name)
+    found = next(header.language for header in headers if header is not None)
     pages: list[_Page] = []
     table: Header | None = None
     for page, header in zip(content, headers, strict=True):
-        pages.append(_Page(page, header, table))
+        pages.append(_Page(oriented(page, found), header, table))
         table = header or table
     # Theme cells run across pages, so their starts are decided over the whole document;
     # the decisions are looked up by the identity of the column line they concern.
@@ -261,9 +271,17 @@ def pdf_to_lines(data: bytes, source: SourceInfo, language: Language | None = No
     starts = {
         id(item.line): decision for item, decision in zip(items, theme_starts(items), strict=True)
     }
+    lines = [page.lines(starts) for page in pages]
+    layouts = [page.layout for page in pages if page.layout is not None]
+    if is_mirrored(found):  # text back in logical order, boxes back on the page
+        lines = [
+            restore_lines(page_lines, page.width)
+            for page_lines, page in zip(lines, content, strict=True)
+        ]
+        layouts = [restore_layout(layout) for layout in layouts]
     return Lines(
         source=source.model_copy(update={"pages": len(content)}),
-        lines=tuple(line for page in pages for line in page.lines(starts)),
-        layouts=tuple(page.layout for page in pages if page.layout is not None),
+        lines=tuple(line for page_lines in lines for line in page_lines),
+        layouts=tuple(layouts),
         pages_known=True,
     )
