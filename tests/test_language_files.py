@@ -45,7 +45,7 @@ def test_unknown_keys_are_refused() -> None:
             {
                 "code": "xx",
                 "name": "x",
-                "collation": "x",
+                "collation": {"method": "none"},
                 "header": {
                     "theme": ["T"],
                     "report": ["R"],

@@ -514,10 +514,32 @@ COLLATION_PAIRS = [
     ("fr", "Victimes (délai de réflexion)", "Victimes (en tant que témoins)"),
     ("ru", "Елка", "Жук"),
     ("fr", "10e", "Année"),
+    # Chinese by Hanyu Pinyin: syllable first, then tone, character by character
+    # (readings checked in a dictionary by hand).
+    ("zh", "被害人（保护和援助）", "被害人（保密和隐私）"),  # bao3 hu4 < bao3 mi4
+    ("zh", "被害人（返回和重返社会）", "被害人（反思期）"),  # fan3 hui2 < fan3 si1
+    ("zh", "以劳动剥削为目的", "议定书"),  # yi3 < yi4
+    ("zh", "国际合作", "国家一级的协调与合作"),  # ji4 < jia1: "ji" before "jia"
+    ("zh", "立法", "利益攸关方（执法）"),  # li4 fa3 < li4 yi4
+    ("zh", "研究", "以性剥削"),  # yan2 < yi3
+    # Arabic: hamza seats as their letter, the article not counted (the UN's Arabic
+    # list of Member States: "بالاو" before "البحرين", "الأردن" before "أرمينيا").
+    ("ar", "بالاو", "البحرين"),
+    ("ar", "الأرجنتين", "الأردن"),
+    ("ar", "الأردن", "أرمينيا"),
+    ("ar", "أرمينيا", "إريتريا"),
+    ("ar", "التعاون الدولي", "التكنولوجيا"),
+    ("ar", "الجهات المعنية (موظفو الجهاز القضائي)", "الجهات المعنية (الموظفون القنصليون)"),
 ]
 
 # Pairs equal at the first level: a stable sort keeps them in either order.
-EQUAL_PAIRS = [("fr", "education", "Éducation"), ("ru", "Ёлка", "елка"), ("fr", "Offre", "offre")]
+EQUAL_PAIRS = [
+    ("fr", "education", "Éducation"),
+    ("ru", "Ёлка", "елка"),
+    ("fr", "Offre", "offre"),
+    ("ar", "الإرهاب", "إرهاب"),  # the article is not counted
+    ("ar", "مكتبة", "مكتبه"),  # tāʾ marbūṭa as hāʾ
+]
 
 
 def _key(code: str) -> KeyFunction:
@@ -549,10 +571,28 @@ def _edition_names(code: str) -> list[str]:
     return [name for name, _ in NAMES[code]]
 
 
-@pytest.mark.parametrize("code", ["fr", "en", "es", "ru"])
+@pytest.mark.parametrize("code", ["fr", "en", "es", "ru", "zh", "ar"])
 def test_collation_gives_each_editions_theme_order(code: str) -> None:
     """The French order is the UN editors' (the golden table); the others were sorted by
     hand in tests/editions.py. The key must put every list back in that order."""
     names = _edition_names(code)
     backwards = names[::-1]
     assert sorted(backwards, key=_key(code)) == names
+
+
+def test_a_language_without_collation_gets_an_info_finding(
+    text_run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Never a guess: a language file naming no collation leaves the order unchecked,
+    and says so."""
+    from pipeline.languages import Collation, get_language
+    from pipeline.validation import structure
+
+    french = get_language("fr")
+    unsorted = french.model_copy(update={"collation": Collation(method="none")})
+    monkeypatch.setattr(structure, "get_language", lambda code: unsorted)
+    themes = text_run.index.themes
+    shuffled = text_run.index.model_copy(update={"themes": (themes[1], themes[0], *themes[2:])})
+    found = structure.check_theme_order(shuffled)
+    assert [(d.code, d.severity.value) for d in found] == [("theme-order-unchecked", "info")]
+    assert found[0].message == "theme order not checked: the fr language file names no collation"
