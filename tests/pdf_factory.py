@@ -234,7 +234,7 @@ class _Printer:
 
     @property
     def mirrored(self) -> bool:
-        return self.language.writing.direction == "rtl"
+        return self.language.direction == "rtl"
 
     def put(self, x: float, top: float, text: str, size: float, bold: bool = False) -> None:
         self.pdf.set_font("body", "B" if bold else "", size)
@@ -422,7 +422,7 @@ def _printer(data: TableData, layout: Layout, language: Language, total: int) ->
     if layout.font in SHAPED:
         # A right-to-left table's paragraphs are right to left, whatever their first
         # letter ("II.16 و II.21" too), as a word processor sets an Arabic document.
-        rtl = language.writing.direction == "rtl"
+        rtl = language.direction == "rtl"
         # Amiri's contextual alternates ("calt") insert a joining glyph that stands for no
         # character; fpdf2 writes no ToUnicode entry for it, so a reader sees "(cid:18)"
         # inside a word. Letters still join (init/medi/fina) and the required lam-alef

@@ -297,6 +297,6 @@ def test_lines_join_by_script(parts: list[str], spaced: bool, joined: str) -> No
 
 
 def test_the_chinese_and_arabic_files_say_how_their_lines_join() -> None:
-    assert (ZH.writing.join, ZH.writing.direction) == ("none", "ltr")
-    assert (AR.writing.join, AR.writing.direction) == ("space", "rtl")
+    assert (ZH.writing.join, ZH.direction) == ("none", "ltr")
+    assert (AR.writing.join, AR.direction) == ("space", "rtl")
     assert "".join(AR.grammar.alphabet[:5]) == ALIF + BA + JIM + DAL + HA_E

@@ -46,6 +46,7 @@ def test_unknown_keys_are_refused() -> None:
                 "code": "xx",
                 "name": "x",
                 "collation": {"method": "none"},
+                "direction": "ltr",
                 "header": {
                     "theme": ["T"],
                     "report": ["R"],

@@ -26,7 +26,7 @@ from pipeline.models import BBox, Cell, Column, Line, PageLayout
 
 
 def is_mirrored(language: Language) -> bool:
-    return language.writing.direction == "rtl"
+    return language.direction == "rtl"
 
 
 def _visual(text: str) -> str:

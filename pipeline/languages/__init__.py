@@ -101,9 +101,6 @@ class GrammarWords(_Strict):
 
 
 class Writing(_Strict):
-    # The direction of the edition's text: "rtl" tables are mirrored (the theme column on
-    # the right), and a PDF stores their glyphs in visual order.
-    direction: Literal["ltr", "rtl"] = "ltr"
     # How the printed lines of a cell join: "space" (a space between lines, none after a
     # dash, none where a wide CJK character meets the break) or "none" (the script puts
     # no space between words, and a line may break anywhere, even inside "I.17").
@@ -149,6 +146,9 @@ class Examples(_Strict):
 class Language(_Strict):
     code: str
     name: str
+    # Writing direction of the edition: a "rtl" table is mirrored (the theme column on the
+    # right) and a PDF stores its glyphs in visual order (see extraction/pdf_bidi.py).
+    direction: Literal["ltr", "rtl"]
     header: HeaderLabels
     grammar: GrammarWords
     writing: Writing = Writing()
