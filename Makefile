@@ -8,6 +8,9 @@ SOURCES := $(sort $(wildcard sources/*))
 
 FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 CHROMIUM := /usr/bin/chromium
+# Chinese and Arabic editions are typeset with these (tests/pdf_factory.py).
+CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+ARABIC_FONT := /usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Regular.ttf
 
 .PHONY: setup lock fonts browser run test reproduce bench layouts clean
 
@@ -26,10 +29,14 @@ lock:
 	{ sed -n '1,2p' constraints.txt; $(VENV)/lock/bin/python -m pip freeze --exclude-editable | grep -v '^#'; } > constraints.new
 	mv constraints.new constraints.txt && rm -rf $(VENV)/lock
 
-# The layout tests typeset PDFs with real TrueType fonts (serif and sans, full Unicode).
+# The layout tests typeset PDFs with real TrueType fonts (serif and sans, full Unicode;
+# Chinese and Arabic with shaping).
 fonts:
-	@test -f $(FONT) || { apt-get update -qq && apt-get install -y -qq fonts-dejavu-core >/dev/null; }
+	@test -f $(FONT) -a -f $(CJK_FONT) -a -f $(ARABIC_FONT) || { apt-get update -qq && \
+		apt-get install -y -qq fonts-dejavu-core fonts-wqy-microhei fonts-hosny-amiri >/dev/null; }
 	@test -f $(FONT) || { echo "fonts-dejavu-core could not be installed" >&2; exit 1; }
+	@test -f $(CJK_FONT) || { echo "fonts-wqy-microhei could not be installed" >&2; exit 1; }
+	@test -f $(ARABIC_FONT) || { echo "fonts-hosny-amiri could not be installed" >&2; exit 1; }
 
 # The HTML page is tested in a real browser: Debian's Chromium, which playwright drives
 # (never `playwright install`, which would fetch a browser build of its own).

@@ -25,6 +25,7 @@ from pipeline.patterns import (
     UNDOCS_SYMBOL_RE,
     fold,
     is_furniture_text,
+    join_lines,
     label_key,
 )
 
@@ -132,10 +133,11 @@ def _infer_pages(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _title(lines: list[Line], first_header: int) -> str | None:
+def _title(lines: list[Line], first_header: int, language: Language) -> str | None:
     """The text printed above the first table header, after the last page break; where the
     table starts under the preamble, after the widest gap between lines (the title is set
-    apart from the text above it: the nearest wide gap above the header)."""
+    apart from the text above it: the nearest wide gap above the header). Its lines are
+    joined as the language joins them."""
     block: list[Line] = []
     for line in reversed(lines[:first_header]):
         if line.kind != "text" or line.page != lines[first_header].page:
@@ -148,7 +150,8 @@ def _title(lines: list[Line], first_header: int) -> str | None:
         wide = [k for k, step in enumerate(steps) if step > _TITLE_GAP * usual]
         if wide:
             block = block[wide[-1] + 1 :]
-    return fold(" ".join(line.text for line in block)) or None
+    parts = [line.text for line in block]
+    return join_lines(parts, language.writing.join == "space") or None
 
 
 def _meta(lines: list[Line], first_header: int, language: Language) -> DocumentMeta:
@@ -161,7 +164,7 @@ def _meta(lines: list[Line], first_header: int, language: Language) -> DocumentM
     return DocumentMeta(
         symbol=running.most_common(1)[0][0] if running else None,
         language=language.code,
-        title=_title(lines, first_header),
+        title=_title(lines, first_header, language),
         job_number=jobs[0] if jobs else None,
         reference_document=reference.group(0) if reference else None,
     )

@@ -73,20 +73,36 @@ def fold(text: str) -> str:
     return folded.strip()
 
 
-def join_lines(parts: list[str]) -> str:
-    """Join the printed lines of one cell: a space between lines, none after a dash
-    ("VII.2.a–" / "o", "non-" / "sanction")."""
+def _wide(char: str) -> bool:
+    """A character of the scripts written without spaces between words: CJK ideographs,
+    kana, hangul syllables and full-width forms are wide (East Asian Width W or F)."""
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def _spaced_break(before: str, after: str) -> bool:
+    """Whether a line break between these two characters stood for a space: not after a
+    dash ("VII.2.a–" / "o"), nor where a wide character meets a letter, digit or another
+    wide character ("被害人（保护" / "和援助）", "第" / "4")."""
+    if before in DASHES:
+        return False
+    if _wide(before) or _wide(after):
+        return not ((before.isalnum() or _wide(before)) and (after.isalnum() or _wide(after)))
+    return True
+
+
+def join_lines(parts: list[str], spaced: bool = True) -> str:
+    """Join the printed lines of one cell. With `spaced` (the language puts spaces between
+    words) a break is a space except where `_spaced_break` says otherwise; without, no
+    break is a space, as a line of such a script may break anywhere ("I.1" / "2.g")."""
     out = ""
     for part in parts:
         piece = fold(part)
         if not piece:
             continue
-        if not out:
-            out = piece
-        elif out[-1] in DASHES:  # `out` is folded: its last character is not a space
-            out += piece
-        else:
-            out += " " + piece
+        # `out` and `piece` are folded: neither ends nor starts with a space.
+        if out and spaced and _spaced_break(out[-1], piece[0]):
+            out += " "
+        out += piece
     return out
 
 

@@ -17,12 +17,15 @@ theme, so title-case names ("… Trust" / "Fund for Victims …") are never spli
 
 from __future__ import annotations
 
+import itertools
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import regex
 
 from pipeline.languages import Language, get_language
-from pipeline.languages.grammar import GrammarError, grammar_for, tokenize
+from pipeline.languages.grammar import GrammarError, Token, grammar_for
 from pipeline.models import (
     BBox,
     Cell,
@@ -74,14 +77,16 @@ class _ThemeDraft:
     depth: int = 0
 
     @classmethod
-    def open(cls, text: str, page: int) -> _ThemeDraft:
+    def open(cls, text: str, page: int, spaced: bool) -> _ThemeDraft:
         theme = cls(name="", pages=[])
-        theme.extend(text, page)
+        theme.extend(text, page, spaced)
         return theme
 
-    def extend(self, text: str, page: int) -> None:
-        self.name = join_lines([self.name, text])
-        self.depth += text.count("(") - text.count(")")
+    def extend(self, text: str, page: int, spaced: bool) -> None:
+        self.name = join_lines([self.name, text], spaced)
+        # Full-width brackets ("（保护") count as brackets.
+        folded = unicodedata.normalize("NFKC", text)
+        self.depth += folded.count("(") - folded.count(")")
         self.pages.append(page)
 
 
@@ -143,12 +148,13 @@ class _Builder:
                 new = self._starts_after_break(current, cell.text, next_report)
             else:
                 new = True
+            spaced = self.language.writing.join == "space"
             if new or current is None:
-                current = _ThemeDraft.open(cell.text, page)
+                current = _ThemeDraft.open(cell.text, page, spaced)
                 self.themes.append(current)
                 opened = True
             else:
-                current.extend(cell.text, page)
+                current.extend(cell.text, page, spaced)
             if cell.bbox is not None:
                 _grow(current.boxes, (Column.THEME, page), cell.bbox)
         self.pending.clear()
@@ -162,7 +168,10 @@ class _Builder:
         last = current.entries[-1].report if current.entries else None
         if report is not None and last is not None and _report_key(report) <= _report_key(last):
             return True
-        return text[:1].isupper()
+        first = text[:1]
+        # A letter of a script without case (Chinese, Arabic) gives no such sign: a
+        # finished name stays finished, and the line starts a new theme.
+        return first.isupper() or (first.isalpha() and first.lower() == first.upper())
 
     def orphan(self, cell: Cell, page: int) -> None:
         """Cell text before the first row has nowhere to go: keep it as a diagnostic."""
@@ -178,7 +187,8 @@ class _Builder:
 
     def finish(self) -> tuple[tuple[RawTheme, ...], list[Diagnostic]]:
         self._flush_pending(None)
-        themes = tuple(_freeze(theme) for theme in self.themes)
+        spaced = self.language.writing.join == "space"
+        themes = tuple(_freeze(theme, spaced) for theme in self.themes)
         return themes, self.diagnostics
 
 
@@ -191,19 +201,23 @@ def _report_key(symbol: str) -> tuple[tuple[int, int | str], ...]:
 
 def _unfinished(theme: _ThemeDraft, language: Language) -> bool:
     """A theme name that cannot end here: its next line must continue it. Only the end of
-    the name is looked at (see `_ThemeDraft`)."""
-    if theme.depth > 0 or _DANGLING_RE.search(theme.name[-4:]):
+    the name is looked at (see `_ThemeDraft`). In a script without spaces an open word
+    is the end of the name ("…的"); otherwise it is the last word."""
+    tail = theme.name[-4:].rstrip()
+    if theme.depth > 0 or _DANGLING_RE.search(tail) or tail.endswith(language.grammar.comma):
         return True
+    if language.writing.join == "none":
+        return theme.name.endswith(language.theme.open_words)
     last = theme.name.rsplit(" ", 1)[-1]
     return bool(last) and last.lower() in language.theme.open_words
 
 
-def _freeze(theme: _ThemeDraft) -> RawTheme:
+def _freeze(theme: _ThemeDraft, spaced: bool) -> RawTheme:
     entries = tuple(
         RawEntry(
             report=entry.report,
-            paragraphs_text=join_lines(entry.paragraphs),
-            references_text=join_lines(entry.references),
+            paragraphs_text=join_lines(entry.paragraphs, spaced),
+            references_text=join_lines(entry.references, spaced),
             pages=tuple(sorted(set(entry.pages))),
             boxes=_cell_boxes(entry.boxes),
             link=entry.link,
@@ -233,23 +247,46 @@ def _cell_boxes(boxes: dict[tuple[Column, int], BBox]) -> tuple[CellBox, ...]:
     )
 
 
-def _is_fragment(text: str, pattern: regex.Pattern[str]) -> bool:
+Tokens = Callable[[str], list[Token]]
+
+
+def _is_fragment(text: str, read: Tokens) -> bool:
     try:
-        return bool(tokenize(text, pattern))
+        return bool(read(text))
     except GrammarError:
         return False
 
 
-def _dangling(parts: list[str], pattern: regex.Pattern[str]) -> bool:
+def _dangling(parts: list[str], read: Tokens) -> bool:
     """Whether a cell's text so far ends with a separator or range word. Only its last
     line is read: a token never spans lines, and re-reading the whole cell at every
     line would make a long cell cost the square of its length."""
     last = next((part for part in reversed(parts) if part.strip()), "")
     try:
-        tokens = tokenize(last, pattern)
+        tokens = read(last)
     except GrammarError:
         return False
     return bool(tokens) and tokens[-1].kind in ("comma", "list", "range", "dash")
+
+
+def _reference_fragment(text: str, read: Tokens) -> bool:
+    """A line of reference tokens holding a reference ("إلى د وIV.46.ط", "和II.35"),
+    where the separator is attached to it and no space marks where it starts."""
+    try:
+        tokens = read(text)
+    except GrammarError:
+        return False
+    return any(a.kind == "roman" and b.kind == "dot" for a, b in itertools.pairwise(tokens))
+
+
+def _opens_with_range(text: str, read: Tokens) -> bool:
+    """A line that starts with a range word ("إلى 36"): it ends a range begun on the line
+    before, so it continues the cell printed last, the references."""
+    try:
+        tokens = read(text)
+    except GrammarError:
+        return False
+    return bool(tokens) and tokens[0].kind in ("range", "dash")
 
 
 def _read_text_line(builder: _Builder, line: Line) -> None:
@@ -288,16 +325,22 @@ def _read_text_line(builder: _Builder, line: Line) -> None:
             builder.cell(Column.REFERENCES, line.text[start.start() :], line.page)
         else:
             builder.cell(Column.REFERENCES, line.text, line.page)
+    elif entry is not None and _reference_fragment(line.text, grammar.reference_tokens):
+        builder.cell(Column.REFERENCES, line.text, line.page)
     elif (
         entry is not None
-        and _is_fragment(line.text, grammar.paragraph_token)
-        and (not entry.references or _dangling(entry.paragraphs, grammar.paragraph_token))
+        and _is_fragment(line.text, grammar.paragraph_tokens)
+        and (not entry.references or _dangling(entry.paragraphs, grammar.paragraph_tokens))
     ):
         builder.cell(Column.PARAGRAPHS, line.text, line.page)
     elif (
         entry is not None
-        and _dangling(entry.references, grammar.reference_token)
-        and _is_fragment(line.text, grammar.reference_token)
+        and entry.references
+        and (
+            _dangling(entry.references, grammar.reference_tokens)
+            or _opens_with_range(line.text, grammar.reference_tokens)
+        )
+        and _is_fragment(line.text, grammar.reference_tokens)
     ):
         builder.cell(Column.REFERENCES, line.text, line.page)
     else:

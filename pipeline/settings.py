@@ -103,12 +103,6 @@ class PageSettings:
     # text, so the stroke never covers a glyph; the stroke width is in pixels.
     outline_margin_pt: float = 1.5
     outline_width_px: int = 3
-    # The language the validator writes its findings' messages in (they are marked with
-    # it on a page in another language).
-    messages_language: str = "en"
-    # The language whose interface words the page uses when the edition's language file
-    # has no [interface] table: the one the messages are written in.
-    fallback_interface: str = "en"
 
 
 PAGE_SETTINGS = PageSettings()

@@ -1,10 +1,12 @@
 """Other language editions of the index, for the tests: literal data only.
 
-The theme names are our own translations (not the UN's), listed below in each edition's
+The theme names are our own translations (not the UN's), listed below (English, Spanish,
+Russian) or in tests/data/themes_<code>.tsv (Chinese, Arabic) in each edition's
 alphabetical order, sorted by hand (first level: case and accents do not count, a space
-or a hyphen sorts before a letter). The cells, one table per edition in
+or a hyphen sorts before a letter; Chinese by pinyin; Arabic by its alphabet, the
+article not counted: each file's header says how). The cells, one table per edition in
 tests/data/edition_<code>.tsv, are the French cells translated word for word. A test
-typesets an edition as a PDF and expects, row for row, the French golden table's
+prints an edition (PDF, text dump) and expects, row for row, the French golden table's
 expanded lists back.
 """
 
@@ -208,7 +210,17 @@ RUSSIAN = (
     ("Повышение осведомленности", "Sensibilisation"),
 )
 
-NAMES = {"en": ENGLISH, "es": SPANISH, "ru": RUSSIAN}
+
+def _names(code: str) -> tuple[tuple[str, str], ...]:
+    """(name, French name) of every theme, in the edition's order, from its data file."""
+    path = DATA / f"themes_{code}.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = [line for line in handle if not line.startswith("#")]
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    return tuple((record["name"], record["french_name"]) for record in reader)
+
+
+NAMES = {"en": ENGLISH, "es": SPANISH, "ru": RUSSIAN, "zh": _names("zh"), "ar": _names("ar")}
 
 TITLES = {
     "en": "Recommendations adopted by the Working Group on Trafficking in Persons at its "
@@ -217,8 +229,17 @@ TITLES = {
     "sus primeras ocho reuniones, por tema",
     "ru": "Рекомендации, принятые Рабочей группой по торговле людьми на ее первых восьми "
     "совещаниях, по темам",
+    "zh": "贩运人口问题工作组前八次会议通过的建议，按主题分列",
+    "ar": "التوصيات التي اعتمدها الفريق العامل المعني بالاتجار بالأشخاص في اجتماعاته "
+    "الثمانية الأولى، حسب الموضوع",
 }
-JOB_NUMBERS = {"en": "V.19-07097", "es": "V.19-07099", "ru": "V.19-07100"}
+JOB_NUMBERS = {
+    "en": "V.19-07097",
+    "es": "V.19-07099",
+    "ru": "V.19-07100",
+    "zh": "V.19-07095",
+    "ar": "V.19-07094",
+}
 
 Rows = tuple[tuple[str, str, str], ...]
 

@@ -24,7 +24,6 @@ from pipeline.models import (
 RTL_TOML = """
 code = "ar"
 name = "العربية"
-collation = "ar"
 direction = "rtl"
 
 [header]

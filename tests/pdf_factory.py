@@ -10,7 +10,13 @@ after a slash); hyperlink annotations over the report symbols; a running symbol 
 top of each page and "V.19-07098 n/N" at the bottom.
 
 Fonts come from the system (Debian package fonts-dejavu-core, or fonts-liberation), as
-the PDF core fonts cannot print "œ" or "’".
+the PDF core fonts cannot print "œ" or "’"; Chinese from fonts-wqy-microhei, Arabic from
+fonts-hosny-amiri. Chinese and Arabic are set with real shaping (HarfBuzz, through fpdf2's
+`set_text_shaping`): Arabic letters joined, and each Arabic line laid out by fpdf2's own
+bidirectional algorithm, so that the PDF stores its glyphs in visual order as a word
+processor does. A right-to-left language's table is mirrored: the theme column on the
+right, text right-aligned in its cells. A language written without spaces wraps anywhere,
+even inside a reference ("I.1" / "7.a"), as the issue says a typesetter may.
 """
 
 from __future__ import annotations
@@ -26,6 +32,8 @@ from pipeline.languages import Language
 from pipeline.models import RawTable
 
 FONT_DIRS = (
+    Path("/usr/share/fonts/truetype/wqy"),
+    Path("/usr/share/fonts/opentype/fonts-hosny-amiri"),
     Path("/usr/share/fonts/truetype/dejavu"),
     Path("/usr/share/fonts/truetype/liberation"),
     Path("/usr/share/fonts/truetype/liberation2"),
@@ -41,7 +49,20 @@ FONT_FILES = {
         ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"),
         ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf"),
     ),
+    "cjk": (("wqy-microhei.ttc", "wqy-microhei.ttc"),),
+    "arabic": (("Amiri-Regular.ttf", "Amiri-Bold.ttf"),),
 }
+# Families set with HarfBuzz shaping (fpdf2 needs uharfbuzz for it).
+SHAPED = {"cjk", "arabic"}
+# A word of the preamble page in the edition's language (the table's language is what
+# matters; the preamble only has to be there).
+PREAMBLES = {
+    "zh": "秘书处编写的背景文件。工作组历次会议的报告载有其通过的建议。",
+    "ar": "ورقة معلومات أساسية من إعداد الأمانة. تتضمن تقارير الفريق العامل توصياته.",
+}
+# How a header prints the reference-document label around the symbol, where the label
+# does not simply precede it.
+REFERENCES_LABEL = {"zh": "在 {symbol} 号文件中的参考段落"}
 PAGE_SIZES = {"A4": (595.28, 841.89), "Letter": (612.0, 792.0)}
 DASHES = "-\u2011\u2013\u2014"
 PREAMBLE = (
@@ -66,7 +87,7 @@ class Layout:
     """One way of printing the table. Widths are fractions of the text width."""
 
     paper: Literal["A4", "Letter"] = "A4"
-    font: Literal["serif", "sans"] = "serif"
+    font: Literal["serif", "sans", "cjk", "arabic"] = "serif"
     size: float = 10.0
     widths: tuple[float, float, float, float] = (0.2, 0.28, 0.23, 0.29)
     ruled: bool = False
@@ -143,6 +164,23 @@ def wrap(
     return lines
 
 
+def wrap_anywhere(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
+    """Break text into lines no wider than `width` at any character, as a script without
+    spaces is set ("VII.1.a至j和VII.2.a至" / "o", "I.1" / "7.a"). A space is never left at
+    either end of a line: it would be lost, and it is part of the cell ("IV. 45.b")."""
+    lines: list[str] = []
+    current = ""
+    for char in text:
+        if current and measure(current + char) > width:
+            keep = len(current)
+            while keep > 1 and (current[keep - 1] == " " or (current + char)[keep] == " "):
+                keep -= 1
+            lines.append(current[:keep])
+            current = current[keep:]
+        current += char
+    return [*lines, current] if current else lines
+
+
 @dataclass
 class _Printer:
     pdf: FPDF
@@ -194,12 +232,43 @@ class _Printer:
 
         return inner
 
+    @property
+    def mirrored(self) -> bool:
+        return self.language.direction == "rtl"
+
     def put(self, x: float, top: float, text: str, size: float, bold: bool = False) -> None:
         self.pdf.set_font("body", "B" if bold else "", size)
-        self.pdf.text(x, top + 0.8 * size, text)
+        if self.mirrored:
+            # cell() lays the line out by fpdf2's bidirectional algorithm (visual order);
+            # its baseline, at half the height plus 0.3 em, is text()'s top + 0.8 em.
+            self.pdf.set_xy(x, top)
+            self.pdf.cell(w=self.measure(size, bold)(text), h=size, text=text)
+        else:
+            self.pdf.text(x, top + 0.8 * size, text)
 
     def rule(self, x0: float, x1: float, y: float) -> None:
+        if self.mirrored:
+            x0, x1 = self.pdf.w - x1, self.pdf.w - x0
         self.pdf.line(x0, y, x1, y)
+
+    def x_in(self, column: int, text: str, size: float) -> float:
+        """Where a line of text starts in a column (padded): at its left, or, in a
+        mirrored table, right-aligned in the mirrored column."""
+        if not self.mirrored:
+            return self.lefts[column] + self.pad
+        return self.pdf.w - self.lefts[column] - self.pad - self.measure(size)(text)
+
+    def x_line(self, text: str, size: float, bold: bool = False) -> float:
+        """Where a line of running text starts: the left margin, or right-aligned."""
+        if not self.mirrored:
+            return self.margin
+        return self.pdf.w - self.margin - self.measure(size, bold)(text)
+
+    def wrap_cell(self, text: str, width: float, size: float, slash: bool = False) -> list[str]:
+        measure = self.measure(size)
+        if self.language.writing.join == "none" and not slash:
+            return wrap_anywhere(text, width, measure)
+        return wrap(text, width, measure, slash=slash)
 
     # --- pages --------------------------------------------------------------------------
 
@@ -226,14 +295,19 @@ class _Printer:
         self.y += 2 * self.pitch
         self.put(self.margin, self.y, "Document d’information établi par le Secrétariat", 12, True)
         self.y += 2 * self.pitch
-        for line in wrap(PREAMBLE, self.text_width, self.measure(self.size)):
-            self.put(self.margin, self.y, line, self.size)
+        preamble = PREAMBLES.get(self.language.code, PREAMBLE)
+        for line in self.wrap_cell(preamble, self.text_width, self.size):
+            self.put(self.x_line(line, self.size), self.y, line, self.size)
             self.y += self.pitch
 
     def title(self) -> None:
         size = self.size + 2
-        for line in wrap(self.data.title, self.text_width, self.measure(size, True)):
-            self.put(self.margin, self.y, line, size, True)
+        if self.language.writing.join == "none":
+            lines = wrap_anywhere(self.data.title, self.text_width, self.measure(size, True))
+        else:
+            lines = wrap(self.data.title, self.text_width, self.measure(size, True))
+        for line in lines:
+            self.put(self.x_line(line, size, True), self.y, line, size, True)
             self.y += 1.2 * size
         self.y += self.pitch
 
@@ -243,7 +317,9 @@ class _Printer:
         pitch = self.layout.leading * size
         measure = self.measure(size)
         pad, lefts = self.pad, self.lefts
-        refs = f"{labels.references[0]} {self.data.reference_document} {labels.extra[0]}"
+        template = REFERENCES_LABEL.get(self.language.code, "{label} {symbol}")
+        label = template.format(label=labels.references[0], symbol=self.data.reference_document)
+        refs = f"{label} {labels.extra[0]}"
         theme = wrap(labels.theme[0], self.width(0) - 2 * pad, measure)
         report = wrap(labels.report[0], self.width(1) + self.width(2) - 2 * pad, measure)
         reference = wrap(refs, self.width(3) - 2 * pad, measure, slash=True, anywhere=True)
@@ -252,11 +328,11 @@ class _Printer:
         first = top + pad
         for column, lines in ((0, theme), (1, report), (3, reference)):
             for k, line in enumerate(lines):
-                self.put(lefts[column] + pad, first + k * pitch, line, size)
+                self.put(self.x_in(column, line, size), first + k * pitch, line, size)
         above = max(len(theme), len(report), len(reference) - 1)
         sub = first + above * pitch + 2 * pad
-        self.put(lefts[1] + pad, sub, labels.document[0], size)
-        self.put(lefts[2] + pad, sub, labels.paragraphs[0], size)
+        self.put(self.x_in(1, labels.document[0], size), sub, labels.document[0], size)
+        self.put(self.x_in(2, labels.paragraphs[0], size), sub, labels.paragraphs[0], size)
         self.y = max(sub + pitch, first + len(reference) * pitch) + pad
         self.rule(lefts[0], lefts[4], self.y)
 
@@ -270,7 +346,7 @@ class _Printer:
     def theme(self, name: str, rows: tuple[tuple[str, str, str], ...]) -> None:
         pad, pitch = self.pad, self.pitch
         measure = self.measure(self.size)
-        queue = wrap(name, self.width(0) - 2 * pad, measure)
+        queue = self.wrap_cell(name, self.width(0) - 2 * pad, self.size)
         limit = self.body_bottom - pad
         if self.y + pad + pitch > limit:
             self.table_page()
@@ -279,7 +355,8 @@ class _Printer:
         def flush() -> None:
             nonlocal theme_y
             while queue and theme_y + pitch <= limit:
-                self.put(self.lefts[0] + pad, theme_y, queue.pop(0), self.size)
+                line = queue.pop(0)
+                self.put(self.x_in(0, line, self.size), theme_y, line, self.size)
                 theme_y += pitch
 
         def page_break() -> None:
@@ -290,9 +367,9 @@ class _Printer:
 
         for report, paragraphs, references in rows:
             cells = [
-                wrap(report, self.width(1) - 2 * pad, measure, slash=True),
-                wrap(paragraphs, self.width(2) - 2 * pad, measure),
-                wrap(references, self.width(3) - 2 * pad, measure),
+                self.wrap_cell(report, self.width(1) - 2 * pad, self.size, slash=True),
+                self.wrap_cell(paragraphs, self.width(2) - 2 * pad, self.size),
+                self.wrap_cell(references, self.width(3) - 2 * pad, self.size),
             ]
             # Orphan control: a row starts on a new page unless two of its lines fit.
             if self.y + pad + min(2, max(map(len, cells))) * pitch > limit:
@@ -304,7 +381,7 @@ class _Printer:
                     line_y = self.y + pad
                 for column, lines in enumerate(cells, start=1):
                     if k < len(lines):
-                        x = self.lefts[column] + pad
+                        x = self.x_in(column, lines[k], self.size)
                         self.put(x, line_y, lines[k], self.size)
                         if column == 1 and self.layout.links:
                             uri = f"http://undocs.org/{report}"
@@ -342,6 +419,17 @@ def _printer(data: TableData, layout: Layout, language: Language, total: int) ->
     pdf.set_margins(0, 0, 0)
     pdf.add_font("body", "", str(fonts[0]))
     pdf.add_font("body", "B", str(fonts[1]))
+    if layout.font in SHAPED:
+        # A right-to-left table's paragraphs are right to left, whatever their first
+        # letter ("II.16 و II.21" too), as a word processor sets an Arabic document.
+        rtl = language.direction == "rtl"
+        # Amiri's contextual alternates ("calt") insert a joining glyph that stands for no
+        # character; fpdf2 writes no ToUnicode entry for it, so a reader sees "(cid:18)"
+        # inside a word. Letters still join (init/medi/fina) and the required lam-alef
+        # ligature stays.
+        features = {"calt": False} if rtl else None
+        pdf.set_text_shaping(True, features=features, direction="rtl" if rtl else None)
+        pdf.c_margin = 0
     pdf.set_line_width(0.5)
     printer = _Printer(pdf, layout, data, language, total=total)
     printer.document()

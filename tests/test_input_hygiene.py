@@ -89,7 +89,10 @@ def test_unknown_language_names_the_known_ones(tmp_path: Path) -> None:
         "extract", str(TEXT_DUMP), "--lang", "xx", "--out", str(tmp_path / "o"), cwd=tmp_path
     )
     assert result.returncode == 2
-    assert "invalid choice: 'xx' (choose from 'auto', 'en', 'es', 'fr', 'ru')" in result.stderr
+    assert (
+        "invalid choice: 'xx' (choose from 'auto', 'ar', 'en', 'es', 'fr', 'ru', 'zh')"
+        in result.stderr
+    )
     assert "fr" in result.stderr
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import tomllib
 from importlib import resources
+from pathlib import Path
 
 import pytest
 import regex
@@ -43,7 +45,8 @@ def test_unknown_keys_are_refused() -> None:
             {
                 "code": "xx",
                 "name": "x",
-                "collation": "x",
+                "collation": {"method": "none"},
+                "direction": "ltr",
                 "header": {
                     "theme": ["T"],
                     "report": ["R"],
@@ -72,14 +75,99 @@ def test_examples_parse(code: str) -> None:
         assert (references.error, got) == (None, example.expected), example.text
 
 
+PACKAGE = Path(__file__).resolve().parent.parent / "pipeline"
+
+
 def test_grammar_code_names_no_language() -> None:
     """Adding a language is a data file: no code may branch on a language code."""
-    from pathlib import Path
-
-    package = Path(__file__).resolve().parent.parent / "pipeline"
     codes = "|".join(known_languages())
     pattern = regex.compile(rf"""(==|!=|\bin\b)\s*\(?\s*["'](?:{codes})["']""")
     offenders = [
-        str(path) for path in package.rglob("*.py") if pattern.search(path.read_text("utf-8"))
+        str(path) for path in PACKAGE.rglob("*.py") if pattern.search(path.read_text("utf-8"))
     ]
     assert offenders == []
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    """ids of the docstring constants of a module, its classes and functions."""
+    found: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+            body = node.body
+            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+                found.add(id(body[0].value))
+    return found
+
+
+def _name(node: ast.AST) -> str | None:
+    """The identifier a node introduces or reads, if any."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    if isinstance(node, ast.arg):
+        return node.arg
+    if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.alias):
+        return node.name
+    return None
+
+
+def language_facts(source: str, codes: set[str]) -> list[str]:
+    """What in a module's code is a language fact: a string constant or an identifier
+    holding a letter outside ASCII ("à", "和", "و"; escapes too, since the value is read),
+    or a string constant that is a language code. Comments and docstrings quote examples
+    and are not read."""
+    tree = ast.parse(source)
+    skip = _docstrings(tree)
+    found: list[str] = []
+    for node in ast.walk(tree):
+        constant = isinstance(node, ast.Constant) and isinstance(node.value, str)
+        if isinstance(node, ast.Constant) and constant and id(node) not in skip:
+            text = str(node.value)
+        elif (name := _name(node)) is not None:
+            text = name
+        else:
+            continue
+        line = getattr(node, "lineno", 0)
+        foreign = "".join(sorted({c for c in text if not c.isascii() and c.isalpha()}))
+        if foreign:
+            found.append(f"line {line}: {foreign!r}")
+        elif constant and text in codes:
+            found.append(f"line {line}: language code {text!r}")
+    return found
+
+
+def test_no_language_fact_in_code() -> None:
+    """Letters of a language and language codes live in languages/*.toml only: no module
+    of pipeline/ holds one in its code (its docstrings and comments may quote them)."""
+    codes = set(known_languages())
+    offenders = {
+        str(path.relative_to(PACKAGE)): found
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if (found := language_facts(path.read_text("utf-8"), codes))
+    }
+    assert offenders == {}
+
+
+GUARD_CASES = [
+    ('WORD = "et"\n', []),
+    ('RANGE = " à "\n', ["line 1: 'à'"]),
+    ('AND = "\\u0648"\n', ["line 1: 'و'"]),
+    ("if code == 'zh':\n    pass\n", ["line 1: language code 'zh'"]),
+    ('def f(x):\n    """Reads "5 à 14"."""\n    return x  # "à"\n', []),
+    ("père = 1\n", ["line 1: 'è'"]),
+    ('x = f"{y} 和"\n', ["line 1: '和'"]),
+    ('LIGATURES = {"\\ufb00": "ff"}\n', ["line 1: 'ﬀ'"]),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), GUARD_CASES)
+def test_the_language_fact_guard_finds_them(source: str, expected: list[str]) -> None:
+    """The guard itself: each kind of fact it must find, and what it must leave alone."""
+    assert language_facts(source, set(known_languages())) == expected
+
+
+def test_exactly_one_language_is_the_programs() -> None:
+    """recindex's own messages are in one language (English, written out by hand here):
+    the HTML page marks them with it and borrows its interface words."""
+    assert [code for code, language in known_languages().items() if language.program] == ["en"]

@@ -15,6 +15,7 @@ from rich.console import Console
 from pipeline.api import Run, run
 from pipeline.cli.render import exit_code, render_report
 from pipeline.export.tables import pair
+from pipeline.languages import known_languages
 from pipeline.models import (
     Diagnostic,
     DocumentMeta,
@@ -29,6 +30,7 @@ from pipeline.models import (
 )
 from pipeline.normalize import raw_table_to_index
 from pipeline.validation import infer_mapping, validate_index
+from pipeline.validation.collation import KeyFunction
 
 A = "CTOC/COP/WG.4/2009/2"  # section I, paragraph p is I.(p - 1)
 B = "CTOC/COP/WG.4/2010/6"  # section II, paragraph p is II.(p - 7)
@@ -505,33 +507,59 @@ def test_french_document_structure_and_links(text_run: Run) -> None:
 # punctuation sort before digits, digits before letters (pairs checked against the
 # Unicode Collation Algorithm's default table). Each pair is written in its order.
 COLLATION_PAIRS = [
-    ("Éducation", "Enfants"),
-    ("Œuvre", "Offre"),
-    ("Été", "Examen"),
-    ("le chat", "lechat"),
-    ("Victimes (délai de réflexion)", "Victimes (en tant que témoins)"),
-    ("Елка", "Жук"),
-    ("10e", "Année"),
+    ("fr", "Éducation", "Enfants"),
+    ("fr", "Œuvre", "Offre"),
+    ("fr", "Été", "Examen"),
+    ("fr", "le chat", "lechat"),
+    ("fr", "Victimes (délai de réflexion)", "Victimes (en tant que témoins)"),
+    ("ru", "Елка", "Жук"),
+    ("fr", "10e", "Année"),
+    # Chinese by Hanyu Pinyin: syllable first, then tone, character by character
+    # (readings checked in a dictionary by hand).
+    ("zh", "被害人（保护和援助）", "被害人（保密和隐私）"),  # bao3 hu4 < bao3 mi4
+    ("zh", "被害人（返回和重返社会）", "被害人（反思期）"),  # fan3 hui2 < fan3 si1
+    ("zh", "以劳动剥削为目的", "议定书"),  # yi3 < yi4
+    ("zh", "国际合作", "国家一级的协调与合作"),  # ji4 < jia1: "ji" before "jia"
+    ("zh", "立法", "利益攸关方（执法）"),  # li4 fa3 < li4 yi4
+    ("zh", "研究", "以性剥削"),  # yan2 < yi3
+    # Arabic: hamza seats as their letter, the article not counted (the UN's Arabic
+    # list of Member States: "بالاو" before "البحرين", "الأردن" before "أرمينيا").
+    ("ar", "بالاو", "البحرين"),
+    ("ar", "الأرجنتين", "الأردن"),
+    ("ar", "الأردن", "أرمينيا"),
+    ("ar", "أرمينيا", "إريتريا"),
+    ("ar", "التعاون الدولي", "التكنولوجيا"),
+    ("ar", "الجهات المعنية (موظفو الجهاز القضائي)", "الجهات المعنية (الموظفون القنصليون)"),
 ]
 
 # Pairs equal at the first level: a stable sort keeps them in either order.
-EQUAL_PAIRS = [("education", "Éducation"), ("Ёлка", "елка"), ("Offre", "offre")]
+EQUAL_PAIRS = [
+    ("fr", "education", "Éducation"),
+    ("ru", "Ёлка", "елка"),
+    ("fr", "Offre", "offre"),
+    ("ar", "الإرهاب", "إرهاب"),  # the article is not counted
+    ("ar", "مكتبة", "مكتبه"),  # tāʾ marbūṭa as hāʾ
+]
 
 
-@pytest.mark.parametrize(("first", "second"), COLLATION_PAIRS)
-def test_primary_collation_order(first: str, second: str) -> None:
-    from pipeline.validation.structure import primary_key
+def _key(code: str) -> KeyFunction:
+    from pipeline.validation.collation import key_for
 
-    assert sorted([second, first], key=primary_key) == [first, second]
-    assert sorted([first, second], key=primary_key) == [first, second]
+    key = key_for(known_languages()[code])
+    assert key is not None
+    return key
 
 
-@pytest.mark.parametrize(("first", "second"), EQUAL_PAIRS)
-def test_case_and_accents_are_equal_at_the_first_level(first: str, second: str) -> None:
-    from pipeline.validation.structure import primary_key
+@pytest.mark.parametrize(("code", "first", "second"), COLLATION_PAIRS)
+def test_primary_collation_order(code: str, first: str, second: str) -> None:
+    assert sorted([second, first], key=_key(code)) == [first, second]
+    assert sorted([first, second], key=_key(code)) == [first, second]
 
-    assert sorted([first, second], key=primary_key) == [first, second]
-    assert sorted([second, first], key=primary_key) == [second, first]
+
+@pytest.mark.parametrize(("code", "first", "second"), EQUAL_PAIRS)
+def test_case_and_accents_are_equal_at_the_first_level(code: str, first: str, second: str) -> None:
+    assert sorted([first, second], key=_key(code)) == [first, second]
+    assert sorted([second, first], key=_key(code)) == [second, first]
 
 
 def _edition_names(code: str) -> list[str]:
@@ -543,12 +571,28 @@ def _edition_names(code: str) -> list[str]:
     return [name for name, _ in NAMES[code]]
 
 
-@pytest.mark.parametrize("code", ["fr", "en", "es", "ru"])
+@pytest.mark.parametrize("code", ["fr", "en", "es", "ru", "zh", "ar"])
 def test_collation_gives_each_editions_theme_order(code: str) -> None:
     """The French order is the UN editors' (the golden table); the others were sorted by
     hand in tests/editions.py. The key must put every list back in that order."""
-    from pipeline.validation.structure import primary_key
-
     names = _edition_names(code)
     backwards = names[::-1]
-    assert sorted(backwards, key=primary_key) == names
+    assert sorted(backwards, key=_key(code)) == names
+
+
+def test_a_language_without_collation_gets_an_info_finding(
+    text_run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Never a guess: a language file naming no collation leaves the order unchecked,
+    and says so."""
+    from pipeline.languages import Collation, get_language
+    from pipeline.validation import structure
+
+    french = get_language("fr")
+    unsorted = french.model_copy(update={"collation": Collation(method="none")})
+    monkeypatch.setattr(structure, "get_language", lambda code: unsorted)
+    themes = text_run.index.themes
+    shuffled = text_run.index.model_copy(update={"themes": (themes[1], themes[0], *themes[2:])})
+    found = structure.check_theme_order(shuffled)
+    assert [(d.code, d.severity.value) for d in found] == [("theme-order-unchecked", "info")]
+    assert found[0].message == "theme order not checked: the fr language file names no collation"

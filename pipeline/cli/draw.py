@@ -39,9 +39,10 @@ def draw_page(result: Run, source: Path, page: int, out: Path, resolution: int =
     with pdfplumber.open(source) as pdf:
         image = pdf.pages[page - 1].to_image(resolution=resolution)
         if layout is not None:
-            left = layout.columns[Column.THEME]
+            # The theme column starts the table: at its left, or its right when mirrored.
+            left, right = sorted((layout.columns[Column.THEME], layout.right))
             image.draw_rect(
-                (left, layout.top, layout.right, layout.bottom),
+                (left, layout.top, right, layout.bottom),
                 fill=(0, 0, 0, 0),
                 stroke=(220, 0, 0),
                 stroke_width=2,

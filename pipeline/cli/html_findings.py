@@ -3,7 +3,7 @@
 A finding shows the cell as printed against the suggested reading, with what the reading
 drops struck through and what it adds marked, then why, then (for a PDF) the row as it
 stands on the page. The messages are the validator's, which are written in English, so
-they carry that language's `lang` and `dir` (`PageSettings.messages_language`).
+they carry that language's `lang` and `dir` (the language file that says `program = true`).
 """
 
 from __future__ import annotations

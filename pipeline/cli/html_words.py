@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from html import escape
 
-from pipeline.languages import Interface, Language, known_languages
+from pipeline.languages import Interface, Language, program_language
 from pipeline.models import Column, IndexDocument
-from pipeline.settings import PAGE_SETTINGS, PageSettings
 
 
 class Words:
@@ -40,21 +39,18 @@ def language_attributes(language: Language) -> str:
     return f'lang="{escape(language.code)}" dir="{language.direction}"'
 
 
-def words_for(language: Language, settings: PageSettings = PAGE_SETTINGS) -> Words:
+def words_for(language: Language) -> Words:
     if language.interface is not None:
         return Words(language.interface)
-    fallback = known_languages().get(settings.fallback_interface)
-    if fallback is None or fallback.interface is None:
-        raise ValueError(f"languages/{settings.fallback_interface}.toml has no [interface]")
+    fallback = program_language()
+    if fallback.interface is None:
+        raise ValueError(f"languages/{fallback.code}.toml has no [interface]")
     return Words(fallback.interface, fallback)
 
 
-def messages_attributes(settings: PageSettings = PAGE_SETTINGS) -> str:
-    """`lang` and `dir` of the validator's messages (see `PageSettings.messages_language`)."""
-    language = known_languages().get(settings.messages_language)
-    if language is None:
-        return f'lang="{escape(settings.messages_language)}"'
-    return language_attributes(language)
+def messages_attributes() -> str:
+    """`lang` and `dir` of the validator's messages (the `program` language)."""
+    return language_attributes(program_language())
 
 
 def column_label(language: Language, column: Column, document: IndexDocument) -> str:

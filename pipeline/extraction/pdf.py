@@ -12,6 +12,7 @@ reads the title, symbol, job number and page count exactly as it does for a text
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 import statistics
 import unicodedata
@@ -20,6 +21,13 @@ from contextlib import contextmanager
 from typing import Any, Literal
 
 from pipeline.errors import InputError
+from pipeline.extraction.pdf_bidi import (
+    is_mirrored,
+    mirrored_language,
+    oriented,
+    restore_layout,
+    restore_lines,
+)
 from pipeline.extraction.pdf_chars import read_layout
 from pipeline.extraction.pdf_groups import Block, PageFrame, Reading, Row, read_groups, squash
 from pipeline.extraction.pdf_layout import (
@@ -61,8 +69,11 @@ from pipeline.settings import SETTINGS
 
 _Kind = Literal["text", "header", "furniture"]
 
-# Presentation forms a font may map its ligature glyphs to; the text path never has them.
-_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st"})
+# Presentation forms a font may map its ligature glyphs to (U+FB00 ff to U+FB06 st, each
+# to its letters); the text path never has them.
+_LIGATURES = str.maketrans(
+    {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
+)
 
 
 def _text(raw: str) -> str:
@@ -164,9 +175,11 @@ def _headers(
     candidates = [language] if language else list(known_languages().values())
     for i, page in enumerate(pages):
         for candidate in candidates:
-            header = find_header(page.words, candidate)
+            # A right-to-left edition is read mirrored, its labels as mirrored (pdf_bidi).
+            labels = mirrored_language(candidate)
+            header = find_header(oriented(page, candidate).words, labels)
             if header is not None:
-                rest = [find_header(later.words, candidate) for later in pages[i + 1 :]]
+                rest = [find_header(oriented(p, candidate).words, labels) for p in pages[i + 1 :]]
                 return [None] * i + [header, *rest]
     if language is not None:
         # Say which edition this is, if another language's header is there.
@@ -175,7 +188,10 @@ def _headers(
                 candidate
                 for candidate in known_languages().values()
                 if candidate != language
-                and any(find_header(page.words, candidate) for page in pages)
+                and any(
+                    find_header(oriented(page, candidate).words, mirrored_language(candidate))
+                    for page in pages
+                )
             ),
             None,
         )
@@ -482,27 +498,37 @@ def pdf_to_lines(
     label = shown or source.name
     content, complaints = read_pages(data, label)
     headers = _headers(content, language, label)
+    found = next((h for h in headers if h is not None), None)
+    assert found is not None
+    edition = found.language
     pages: list[_Page] = []
     table: Header | None = None
     for page, header in zip(content, headers, strict=True):
-        pages.append(_Page(page, header, table))
+        pages.append(_Page(oriented(page, edition), header, table))
         table = header or table
     tables = [page for page in pages if page.table is not None]
     # Row groups run across pages, and the theme alignment is one for the document, so
     # they are read over the whole table at once.
-    found = next((h for h in headers if h is not None), None)
-    assert found is not None
     frames = [page.frame(first=i == 0) for i, page in enumerate(tables)]
-    reading = read_groups(frames, found.language.theme.continued)
-    lines, boxes = _page_lines(pages, reading, found.language)
+    reading = read_groups(frames, edition.theme.continued)
+    lines, boxes = _page_lines(pages, reading, edition)
+    layouts = [
+        page.layout.model_copy(update={"groups": boxes.get(page.content.number, ())})
+        for page in pages
+        if page.layout is not None
+    ]
+    if is_mirrored(edition):  # text back in logical order, boxes back on the page
+        widths = {page.number: page.width for page in content}
+        lines = [
+            restored
+            for number, page_lines in itertools.groupby(lines, key=lambda line: line.page)
+            for restored in restore_lines(page_lines, widths[number])
+        ]
+        layouts = [restore_layout(layout) for layout in layouts]
     return Lines(
         source=source.model_copy(update={"pages": len(content)}),
         lines=tuple(lines),
-        layouts=tuple(
-            page.layout.model_copy(update={"groups": boxes.get(page.content.number, ())})
-            for page in pages
-            if page.layout is not None
-        ),
+        layouts=tuple(layouts),
         links=tuple(link for page in pages for link in page.table_links()),
         complaints=tuple(complaints),
         pages_known=True,

@@ -15,6 +15,7 @@ sorted by x0, a word broken at a blank glyph, a step back, a gap over 3 pt or a 
 from __future__ import annotations
 
 import itertools
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -24,8 +25,9 @@ from pipeline.settings import SETTINGS
 
 TOLERANCE = SETTINGS.word_tolerance_pt
 
-# pdfplumber's ligatures, expanded as its extract_words does.
-_LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+# pdfplumber's ligatures, expanded as its extract_words does: the seven Latin ligatures of
+# Alphabetic Presentation Forms (U+FB00 ff to U+FB06 st), each to its letters (NFKC).
+_LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
 
 # A glyph as pdfplumber places it: (text, x0, top, x1, bottom, upright).
 Glyph = tuple[str, float, float, float, float, bool]

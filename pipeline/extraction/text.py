@@ -1,4 +1,4 @@
-"""Text dumps: decode exactly, split into lines, mark URIs and form-feed page breaks.
+"""Text dumps: decode exactly, split into lines (NFC), mark URIs and form-feed page breaks.
 
 Decoding never guesses: UTF-8 (with or without BOM) and UTF-16 with a BOM are read;
 anything else is refused with the offset of the first bad byte, because a mis-decoded
@@ -8,6 +8,7 @@ anything else is refused with the offset of the first bad byte, because a mis-de
 from __future__ import annotations
 
 import codecs
+import unicodedata
 from pathlib import Path
 
 from pipeline.errors import InputError
@@ -42,7 +43,8 @@ def text_to_lines(data: bytes, source: SourceInfo, shown: str | None = None) -> 
     lines: list[Line] = []
     for page_number, page in enumerate(text.split("\f"), start=1):
         for number, raw in enumerate(page.split("\n")):
-            folded = fold(raw)
+            # NFC, as the PDF path: a decomposed "é" or "أ" reads as the composed one.
+            folded = unicodedata.normalize("NFC", fold(raw))
             if not folded:
                 continue
             kind = "uri" if URI_RE.match(folded) else "text"

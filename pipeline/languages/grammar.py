@@ -10,23 +10,19 @@ reported as a `Note`; what cannot be read makes the whole cell unparsed (nothing
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Generic, Literal, TypeVar
 
 import regex
 
-from pipeline.languages import Language
+from pipeline.languages import LATIN_ALPHABET, Language
 from pipeline.models import Paragraph, Reference, Severity
 from pipeline.patterns import DASHES, ROMAN, WELL_FORMED_ROMAN_RE, fold
 from pipeline.settings import LIMITS
 
 TokenKind = Literal["num", "letter", "roman", "dot", "comma", "list", "range", "dash"]
-
-# Cyrillic letters that look like Latin subparagraph letters or roman digits; a Cyrillic
-# edition may type either. Words of the language data go through the same map.
-_LOOKALIKES = str.maketrans("асеорхІХСМ", "aceopxIXCM")
 
 
 @dataclass(frozen=True)
@@ -67,9 +63,22 @@ class Grammar:
     language: Language
     paragraph_token: regex.Pattern[str]
     reference_token: regex.Pattern[str]
+    # Each subparagraph letter as a cell shows it once prepared -> the Latin letter of the
+    # same position in the alphabet.
+    letters: dict[str, str]
 
     def is_regular_range(self, value: str) -> bool:
-        return value in {prepare(word) for word in self.language.grammar.range}
+        return value in {prepare(word, self.language) for word in self.language.grammar.range}
+
+    def letter(self, value: str) -> str | None:
+        """The Latin letter a printed subparagraph letter stands for, or None."""
+        return self.letters.get(value)
+
+    def paragraph_tokens(self, text: str) -> list[Token]:
+        return tokenize(prepare(text, self.language), self.paragraph_token, self.letters)
+
+    def reference_tokens(self, text: str) -> list[Token]:
+        return tokenize(prepare(text, self.language), self.reference_token, self.letters)
 
     def number(self, token: Token, out: Parsed[Any]) -> int:
         """A number token's value, within `LIMITS.max_number`; digits of a script the
@@ -96,32 +105,45 @@ class Grammar:
         return number
 
 
-def _words(words: tuple[str, ...]) -> str:
-    ordered = sorted((prepare(w) for w in words), key=len, reverse=True)
+def _alternatives(words: Iterable[str]) -> str:
+    """Any of the words, longest first so that a word wins over its own prefix."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
     return "|".join(regex.escape(w) for w in ordered)
+
+
+def _letter_form(form: str, first: str, letter: str) -> str:
+    """A subparagraph form ("(a)", "a)", "（a）") as a pattern around the letter group."""
+    before, after = form.split(first, 1)
+    return f"{regex.escape(before)}(?P<letter>(?:{letter}){{1,2}}){regex.escape(after)}"
 
 
 @cache
 def grammar_for(language: Language) -> Grammar:
-    """Assemble the token patterns from the language's words."""
+    """Assemble the token patterns from the language's words, alphabet and forms."""
     words = language.grammar
-    forms = {"a)": r"(?P<letter>[a-z]{1,2})\)", "(a)": r"\((?P<letter>[a-z]{1,2})\)"}
-    letter = "|".join(forms[form] for form in words.subparagraph)
-    list_words = _words(words.list)
-    range_words = _words(tuple(w for w in words.range if w not in DASHES))
+    alphabet = [prepare(letter, language) for letter in words.alphabet]
+    letters = dict(zip(alphabet, LATIN_ALPHABET, strict=False))
+    letter = _alternatives(alphabet)
+    forms = {_letter_form(prepare(f, language), alphabet[0], letter) for f in words.subparagraph}
+    subparagraph = "|".join(sorted(forms, key=lambda f: (-len(f), f)))
+    # A list or range word stands as a word of its own unless the edition attaches it.
+    before, after = ("", "") if words.attached else (r"(?<!\w)", r"(?!\w)")
+    list_words = _alternatives(prepare(w, language) for w in words.list)
+    range_words = _alternatives(prepare(w, language) for w in words.range if w not in DASHES)
+    commas = _alternatives(prepare(w, language) for w in words.comma)
     common = [
-        rf"(?P<range>(?<!\w)(?:{range_words})(?!\w))" if range_words else None,
-        rf"(?P<list>(?<!\w)(?:{list_words})(?!\w))",
-        r"(?P<comma>,)",
+        rf"(?P<range>{before}(?:{range_words}){after})" if range_words else None,
+        rf"(?P<list>{before}(?:{list_words}){after})",
+        rf"(?P<comma>{commas})",
         rf"(?P<dash>[{regex.escape(DASHES)}])",
     ]
     alternatives = "|".join(p for p in common if p)
-    paragraph = regex.compile(rf"(?P<ws>\s*)(?:(?P<num>\d+)|{letter}|{alternatives})")
+    paragraph = regex.compile(rf"(?P<ws>\s*)(?:(?P<num>\d+)|{subparagraph}|{alternatives})")
     reference = regex.compile(
         rf"(?P<ws>\s*)(?:(?P<roman>{ROMAN})(?![a-z])|(?P<num>\d+)|(?P<dot>\.)|{alternatives}"
-        rf"|(?P<rletter>[a-z])(?![a-z]))"
+        rf"|(?P<rletter>{letter})(?!{letter}))"
     )
-    return Grammar(language, paragraph, reference)
+    return Grammar(language, paragraph, reference, letters)
 
 
 # Pattern group -> token kind; a references cell's bare letter ("rletter") is a letter.
@@ -138,8 +160,11 @@ _KINDS: tuple[tuple[str, TokenKind], ...] = (
 )
 
 
-def tokenize(text: str, pattern: regex.Pattern[str]) -> list[Token]:
-    """Split a cell into tokens; text that is no token of the grammar is an error."""
+def tokenize(
+    text: str, pattern: regex.Pattern[str], letters: dict[str, str] | None = None
+) -> list[Token]:
+    """Split a prepared cell into tokens; text that is no token of the grammar is an
+    error. A letter token's value is the Latin letter it stands for (`letters`)."""
     tokens: list[Token] = []
     position = 0
     text = text.rstrip()
@@ -151,8 +176,11 @@ def tokenize(text: str, pattern: regex.Pattern[str]) -> list[Token]:
         groups = match.groupdict()
         group, kind = next((g, k) for g, k in _KINDS if groups.get(g) is not None)
         value = match.group(group)
-        if kind == "letter" and len(value) != 1:
-            raise GrammarError(f"{value!r} is not one subparagraph letter")
+        if kind == "letter":
+            latin = letters.get(value) if letters is not None else value
+            if latin is None or len(latin) != 1:
+                raise GrammarError(f"{value!r} is not one subparagraph letter")
+            value = latin
         if kind == "roman" and not WELL_FORMED_ROMAN_RE.fullmatch(value):
             raise GrammarError(f"{value!r} is not a well-formed roman numeral")
         if match.end() > position + len(match.group("ws")):
@@ -161,9 +189,18 @@ def tokenize(text: str, pattern: regex.Pattern[str]) -> list[Token]:
     return tokens
 
 
-def prepare(text: str) -> str:
-    """Map Cyrillic look-alike letters to Latin and fold odd spaces."""
-    return fold(text).translate(_LOOKALIKES)
+def prepare(text: str, language: Language) -> str:
+    """A cell as the grammar reads it: odd spaces folded, the language's ignorable
+    characters dropped and its look-alike letters mapped (Cyrillic "а" to Latin "a");
+    full-width forms read as ordinary ones where the language says so."""
+    folded = fold(text)
+    if language.grammar.compatibility:
+        folded = unicodedata.normalize("NFKC", folded)
+    for char in language.grammar.ignorable:
+        folded = folded.replace(char, "")
+    for lookalike, letter in language.grammar.lookalikes:
+        folded = folded.replace(lookalike, letter)
+    return folded
 
 
 class Reader:
@@ -198,6 +235,7 @@ class Reader:
 
 
 def letter_range(first: str, last: str) -> list[str]:
+    """Latin letters first to last (a printed range was mapped to Latin when read)."""
     if len(first) != 1 or len(last) != 1 or last < first:
         raise GrammarError(f"bad letter range {first}–{last}")
     return [chr(c) for c in range(ord(first), ord(last) + 1)]
@@ -245,7 +283,7 @@ def read_separator(reader: Reader, out: Parsed[Any]) -> None:
 
 def parse_enumeration(
     text: str,
-    pattern: regex.Pattern[str],
+    tokens: Callable[[str], list[Token]],
     read_item: Callable[[Reader, Parsed[T]], None],
     read_between: Callable[[Reader, Parsed[T]], bool] | None = None,
 ) -> Parsed[T]:
@@ -255,7 +293,7 @@ def parse_enumeration(
     says so by returning True)."""
     result: Parsed[T] = Parsed()
     try:
-        reader = Reader(tokenize(prepare(text), pattern))
+        reader = Reader(tokens(text))
         if reader.done():
             raise GrammarError("empty cell")
         while True:

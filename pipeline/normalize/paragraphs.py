@@ -33,7 +33,7 @@ def parse_paragraphs(text: str, language: Language) -> Parsed[Paragraph]:
         else:
             current = _read_number(reader, grammar, out)
 
-    return parse_enumeration(text, grammar.paragraph_token, read_item)
+    return parse_enumeration(text, grammar.paragraph_tokens, read_item)
 
 
 def _read_number(reader: Reader, grammar: Grammar, out: Parsed[Paragraph]) -> int:

@@ -37,7 +37,7 @@ def parse_references(text: str, language: Language) -> Parsed[Reference]:
         start = _read_reference(reader, grammar, current, out)
         current = _read_range(reader, grammar, start, out)
 
-    return parse_enumeration(text, grammar.reference_token, read_item, _period_separator)
+    return parse_enumeration(text, grammar.reference_tokens, read_item, _period_separator)
 
 
 def _period_separator(reader: Reader, out: Parsed[Reference]) -> bool:
@@ -49,16 +49,18 @@ def _period_separator(reader: Reader, out: Parsed[Reference]) -> bool:
     return True
 
 
-def _letter(reader: Reader) -> str | None:
-    """A subparagraph letter; a one-letter list or range word can stand for one."""
+def _letter(reader: Reader, grammar: Grammar) -> str | None:
+    """A subparagraph letter (Latin); a list or range word that is also a letter of the
+    alphabet can stand for one (Spanish "e", Arabic "و" for f)."""
     token = reader.peek()
     if token is None:
         return None
-    if token.kind == "letter" or (
-        token.kind in ("range", "list") and len(token.value) == 1 and token.value.isalpha()
-    ):
+    if token.kind == "letter":
         reader.take()
         return token.value
+    if token.kind in ("range", "list") and (latin := grammar.letter(token.value)) is not None:
+        reader.take()
+        return latin
     return None
 
 
@@ -69,7 +71,7 @@ def _read_reference(
     if reader.at("num") and current is not None:
         number = grammar.number(reader.take(), out)
         ref = Reference(section=current.section, paragraph=number)
-        ref = _read_letter_suffix(reader, ref)
+        ref = _read_letter_suffix(reader, grammar, ref)
         out.notes.append(
             Note("bare-number", Severity.INFO, f"paragraph {number} printed without its section")
         )
@@ -96,13 +98,13 @@ def _read_reference(
         number = 1
     else:
         number = grammar.number(token, out)
-    return _read_letter_suffix(reader, Reference(section=section, paragraph=number))
+    return _read_letter_suffix(reader, grammar, Reference(section=section, paragraph=number))
 
 
-def _read_letter_suffix(reader: Reader, ref: Reference) -> Reference:
+def _read_letter_suffix(reader: Reader, grammar: Grammar, ref: Reference) -> Reference:
     if reader.at("dot") and not reader.next_is(1, "roman", "num"):
         reader.take()
-        letter = _letter(reader)
+        letter = _letter(reader, grammar)
         if letter is None:
             raise GrammarError(f"no letter after {show_reference(ref)}.")
         return Reference(section=ref.section, paragraph=ref.paragraph, letter=letter)
@@ -129,7 +131,7 @@ def _read_range(
             raise GrammarError(f"paragraph range after a letter in {show_reference(start)}")
         end = Reference(section=start.section, paragraph=grammar.number(reader.take(), out))
     else:
-        letter = _letter(reader)
+        letter = _letter(reader, grammar)
         if letter is None or start.letter is None:
             raise GrammarError(f"unreadable range after {show_reference(start)}")
         end = Reference(section=start.section, paragraph=start.paragraph, letter=letter)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from pipeline.languages import Language
+from pipeline.languages import LATIN_ALPHABET, Language
 from pipeline.models import Paragraph, Reference
 from pipeline.patterns import DASHES
 
@@ -46,17 +46,33 @@ def _runs(items: Sequence[T]) -> list[list[T]]:
     return runs
 
 
+def _space(language: Language) -> str:
+    """What stands between words: a space, or nothing in a script without spaces."""
+    return " " if language.writing.join == "space" else ""
+
+
 def _range_mark(language: Language) -> str:
-    """A dash joins the ends directly ("5–14"); a word is spaced ("5 à 14")."""
+    """A dash joins the ends directly ("5–14"); a word is spaced ("5 à 14") where the
+    script spaces its words ("5至14")."""
     word = language.grammar.range[0]
-    return word if word in DASHES else f" {word} "
+    return word if word in DASHES else f"{_space(language)}{word}{_space(language)}"
 
 
 def _enumerate(parts: list[str], language: Language) -> str:
-    """ "a, b et c": commas, then the list word before the last item."""
+    """ "a, b et c": commas, then the list word before the last item ("a、b和c"); or the
+    list word between every two ("a و b و c")."""
     if len(parts) <= 1:
         return "".join(parts)
-    return ", ".join(parts[:-1]) + f" {language.grammar.list[0]} " + parts[-1]
+    space = _space(language)
+    word = f"{space}{language.grammar.list[0]}{space}"
+    if language.grammar.enumerate_with == "list":
+        return word.join(parts)
+    return f"{language.grammar.comma[0]}{space}".join(parts[:-1]) + word + parts[-1]
+
+
+def _printed(letter: str, language: Language) -> str:
+    """The edition's own letter at the Latin letter's position ("f" -> "و")."""
+    return language.grammar.alphabet[LATIN_ALPHABET.index(letter)]
 
 
 def _render(
@@ -82,29 +98,36 @@ def _render(
 
 def render_paragraphs(items: Sequence[Paragraph], language: Language) -> str:
     """ "7 a) à j) et 8 a) à o)", "4, 18 a), 20 a) et 21", "5 à 14"."""
-    form = "({})" if language.grammar.subparagraph[0] == "(a)" else "{})"
+    form = language.grammar.subparagraph[0]
+    first = language.grammar.alphabet[0]
+
+    def letter(latin: str) -> str:
+        return form.replace(first, _printed(latin, language), 1)
 
     def full(item: Paragraph, previous: Paragraph | None) -> str:
         if item.letter is None:
             return str(item.number)
-        letter = form.format(item.letter)
         same = previous is not None and previous.number == item.number and previous.letter
-        return letter if same else f"{item.number} {letter}"
+        return (
+            letter(item.letter) if same else f"{item.number}{_space(language)}{letter(item.letter)}"
+        )
 
     def tail(item: Paragraph) -> str:
-        return form.format(item.letter) if item.letter else str(item.number)
+        return letter(item.letter) if item.letter else str(item.number)
 
     return _render(items, language, full, tail)
 
 
-def show_reference(item: Reference) -> str:
-    return f"{item.section}.{item.paragraph}" + (f".{item.letter}" if item.letter else "")
+def show_reference(item: Reference, language: Language | None = None) -> str:
+    """ "VII.1.a", with the edition's letter when a language is given ("VII.1.أ")."""
+    letter = item.letter and (_printed(item.letter, language) if language else item.letter)
+    return f"{item.section}.{item.paragraph}" + (f".{letter}" if letter else "")
 
 
 def render_references(items: Sequence[Reference], language: Language) -> str:
     """ "I.3, I.17.a et I.21", "V.41 à 44", "VII.1.a à j et VII.2.a à o"."""
 
     def tail(item: Reference) -> str:
-        return item.letter or str(item.paragraph)
+        return _printed(item.letter, language) if item.letter else str(item.paragraph)
 
-    return _render(items, language, lambda item, _: show_reference(item), tail)
+    return _render(items, language, lambda item, _: show_reference(item, language), tail)

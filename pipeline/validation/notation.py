@@ -8,10 +8,10 @@ The reading is certain (the items are the same), so these are info.
 
 from __future__ import annotations
 
-import regex
+from collections.abc import Callable
 
 from pipeline.languages import Language, get_language
-from pipeline.languages.grammar import GrammarError, Token, grammar_for, prepare, tokenize
+from pipeline.languages.grammar import GrammarError, Token, grammar_for
 from pipeline.models import Diagnostic, Entry, IndexDocument, Severity, Theme
 from pipeline.normalize.render import render_paragraphs, render_references
 
@@ -30,9 +30,9 @@ def _last_separator(tokens: list[Token]) -> str | None:
     return last
 
 
-def _ends_with_comma(text: str, pattern: regex.Pattern[str]) -> bool:
+def _ends_with_comma(text: str, read: Callable[[str], list[Token]]) -> bool:
     try:
-        tokens = tokenize(prepare(text), pattern)
+        tokens = read(text)
     except GrammarError:
         return False
     return _last_separator(tokens) == "comma"
@@ -55,12 +55,12 @@ def _entry(theme: Theme, entry: Entry, language: Language) -> list[Diagnostic]:
     grammar = grammar_for(language)
     found: list[Diagnostic] = []
     if len(entry.paragraphs) > 1 and _ends_with_comma(
-        entry.paragraphs_text, grammar.paragraph_token
+        entry.paragraphs_text, grammar.paragraph_tokens
     ):
         reading = render_paragraphs(entry.paragraphs, language)
         found.append(_diagnostic(theme, entry, "paragraphs", entry.paragraphs_text, reading))
     if len(entry.references) > 1 and _ends_with_comma(
-        entry.references_text, grammar.reference_token
+        entry.references_text, grammar.reference_tokens
     ):
         reading = render_references(entry.references, language)
         found.append(_diagnostic(theme, entry, "references", entry.references_text, reading))

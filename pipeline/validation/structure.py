@@ -9,47 +9,13 @@ reader of the data should know.
 
 from __future__ import annotations
 
-import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
 
+from pipeline.languages import get_language
 from pipeline.models import Diagnostic, IndexDocument, Severity, Theme
 from pipeline.patterns import SYMBOL_RE
-
-CollationKey = tuple[tuple[int, int], ...]
-
-
-# Letters that carry no decomposition but sort as their base letters at the first level.
-_EXPANSIONS = str.maketrans(
-    {"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "đ": "d", "ł": "l", "ı": "i", "ё": "е"}
-)
-
-
-def _weight(char: str) -> tuple[int, int]:
-    """Primary weight of a base character: spaces < punctuation and symbols < digits <
-    letters (as the Unicode Collation Algorithm orders them), then by code point, which
-    is alphabetical within the Latin, Cyrillic, Greek and Arabic base letters."""
-    category = unicodedata.category(char)
-    if char.isspace():
-        return (0, 0)
-    if category[0] in "PS":
-        return (1, ord(char))
-    if category == "Nd":
-        return (2, int(char))
-    return (3, ord(char))
-
-
-def primary_key(text: str) -> CollationKey:
-    """The first-level collation key: base letters only, so case and accents do not count
-    ("Éducation" sorts with "education"), as a reader of any edition compares headings.
-
-    Decomposing (NFKD), dropping the combining marks and folding case gives the base
-    letters; runs of spaces count once. A language needing a tailoring (a letter sorted
-    as its own base, like Spanish ñ at the first level) would name it in its data file's
-    `collation`."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_EXPANSIONS))
-    bases = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return tuple(_weight(c) for c in " ".join(bases.split()))
+from pipeline.validation.collation import CollationKey, key_for
 
 
 def _page(theme: Theme) -> int | None:
@@ -80,11 +46,22 @@ def _longest_ordered(keys: list[CollationKey]) -> list[int]:
 
 
 def check_theme_order(document: IndexDocument) -> list[Diagnostic]:
-    """Themes must follow the language's alphabetical order, compared at the first
-    collation level (ignoring case and accents). Only the fewest themes that break the
-    order are flagged, each with where it belongs."""
+    """Themes must follow the language's alphabetical order, by the collation its language
+    file names (see `collation`). Only the fewest themes that break the order are
+    flagged, each with where it belongs. A language without a collation gets one info
+    finding: its order was not checked."""
     themes = document.themes
-    keys = [primary_key(theme.name) for theme in themes]
+    key = key_for(get_language(document.language))
+    if key is None:
+        return [
+            Diagnostic(
+                code="theme-order-unchecked",
+                severity=Severity.INFO,
+                message=f"theme order not checked: the {document.language} language file "
+                "names no collation",
+            )
+        ]
+    keys = [key(theme.name) for theme in themes]
     ordered = _longest_ordered(keys)
     kept = set(ordered)
     ordered_keys = [keys[i] for i in ordered]
@@ -110,10 +87,12 @@ def check_theme_order(document: IndexDocument) -> list[Diagnostic]:
 
 
 def check_duplicate_themes(document: IndexDocument) -> list[Diagnostic]:
-    """A theme printed twice (equal at the first collation level) splits its rows."""
+    """A theme printed twice (equal by the language's collation, or identical where it
+    has none) splits its rows."""
+    key = key_for(get_language(document.language)) or (lambda name: ((0, name, 0),))
     groups: defaultdict[CollationKey, list[Theme]] = defaultdict(list)
     for theme in document.themes:
-        groups[primary_key(theme.name)].append(theme)
+        groups[key(theme.name)].append(theme)
     return [
         Diagnostic(
             code="duplicate-theme",
