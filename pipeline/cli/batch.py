@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from pipeline.errors import InputError
+from pipeline.extraction.engines import DEFAULT_ENGINE, Engine
 
 
 class BatchResult(BaseModel):
@@ -29,7 +30,7 @@ class BatchResult(BaseModel):
     error: str | None = None
 
 
-def process_one(source: Path, out: Path, lang: str) -> BatchResult:
+def process_one(source: Path, out: Path, lang: str, engine: Engine = DEFAULT_ENGINE) -> BatchResult:
     """Extract one source into `out`; errors become a result, never an exception."""
     from pipeline.api import run
     from pipeline.export import index_to_files
@@ -37,7 +38,7 @@ def process_one(source: Path, out: Path, lang: str) -> BatchResult:
 
     start = time.perf_counter()
     try:
-        result = run(source, lang=lang)
+        result = run(source, lang=lang, engine=engine)
         document = result.index
         write_folder(index_to_files(document, result.mapping), out)
     except InputError as error:
@@ -76,7 +77,9 @@ def output_folders(sources: list[Path], out_dir: Path) -> dict[Path, Path]:
     return folders
 
 
-def run_batch(sources: list[Path], out_dir: Path, jobs: int, lang: str) -> list[BatchResult]:
+def run_batch(
+    sources: list[Path], out_dir: Path, jobs: int, lang: str, engine: Engine = DEFAULT_ENGINE
+) -> list[BatchResult]:
     """Process every source with a progress bar on stderr; results in the given order."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -94,12 +97,12 @@ def run_batch(sources: list[Path], out_dir: Path, jobs: int, lang: str) -> list[
         task = progress.add_task("extracting", total=len(sources))
         if jobs <= 1:
             for source in sources:
-                results[source] = process_one(source, folders[source], lang)
+                results[source] = process_one(source, folders[source], lang, engine)
                 progress.advance(task)
         else:
             with ProcessPoolExecutor(max_workers=jobs) as pool:
                 futures: dict[Future[BatchResult], Path] = {
-                    pool.submit(process_one, source, folders[source], lang): source
+                    pool.submit(process_one, source, folders[source], lang, engine): source
                     for source in sources
                 }
                 for future in as_completed(futures):

@@ -30,6 +30,22 @@ LangOpt = Annotated[
 ]
 
 
+class EngineName(StrEnum):
+    """`pipeline.extraction.engines.ENGINES`, as choices (a test keeps the two equal)."""
+
+    pdfium = "pdfium"
+    pdfplumber = "pdfplumber"
+
+
+EngineOpt = Annotated[
+    EngineName,
+    typer.Option(
+        "--engine",
+        help="PDF engine: pdfium (fast) or pdfplumber; both give the same data.",
+    ),
+]
+
+
 def fail(message: str, code: int = 2) -> typer.Exit:
     typer.echo(f"recindex: error: {message}", err=True)
     return typer.Exit(code)
@@ -63,6 +79,7 @@ def extract(
         typer.Option("--out", help="Output folder (default: output/<source file name>/)."),
     ] = None,
     lang: LangOpt = "auto",
+    engine: EngineOpt = EngineName.pdfium,
 ) -> None:
     """Extract SOURCE into index.json, four CSV tables, datapackage.json and manifest.json."""
 
@@ -71,7 +88,7 @@ def extract(
         from pipeline.export import index_to_files
         from pipeline.export.folder import write_folder
 
-        result = run(source, lang=lang)
+        result = run(source, lang=lang, engine=engine.value)
         folder = out or Path("output") / source.name
         write_folder(index_to_files(result.index, result.mapping), folder)
         document = result.index
@@ -118,6 +135,7 @@ def validate(
         ),
     ] = None,
     lang: LangOpt = "auto",
+    engine: EngineOpt = EngineName.pdfium,
 ) -> None:
     """Print every diagnostic (summary by code, then each with page, theme, report, text and
     suggestion)."""
@@ -128,7 +146,7 @@ def validate(
         from pipeline.api import validate
         from pipeline.cli.render import exit_code, render_report
 
-        document = validate(source, lang=lang)
+        document = validate(source, lang=lang, engine=engine.value)
         render_report(document, Console())
         return exit_code(document, fail_on.value if fail_on else None)
 
@@ -141,6 +159,7 @@ def debug(
     page: Annotated[int, typer.Option("--page", min=1, help="Page number, from 1.")],
     out: Annotated[Path, typer.Option("--out", help="PNG file to write.")] = Path("page.png"),
     lang: LangOpt = "auto",
+    engine: EngineOpt = EngineName.pdfium,
 ) -> None:
     """Draw a page with the detected table area, column bounds, rows and cells."""
 
@@ -148,7 +167,7 @@ def debug(
         from pipeline.api import run
         from pipeline.cli.draw import draw_page
 
-        draw_page(run(source, lang=lang), source, page, out)
+        draw_page(run(source, lang=lang, engine=engine.value), source, page, out)
         typer.echo(f"{source.name}: page {page} -> {out}", err=True)
 
     guarded(body)
@@ -160,6 +179,7 @@ def batch(
     out: Annotated[Path, typer.Option("--out", help="Parent folder: one folder per source.")],
     jobs: Annotated[int, typer.Option("--jobs", min=1, help="Parallel processes.")] = 2,
     lang: LangOpt = "auto",
+    engine: EngineOpt = EngineName.pdfium,
 ) -> None:
     """Extract many sources in parallel, with progress and a summary; exit 1 if any failed."""
 
@@ -169,7 +189,7 @@ def batch(
 
         from pipeline.cli.batch import run_batch
 
-        results = run_batch(sources, out, jobs, lang)
+        results = run_batch(sources, out, jobs, lang, engine.value)
         table = Table(title="recindex batch")
         for column in ("file", "language", "themes", "entries", "diagnostics", "seconds"):
             table.add_column(column, justify="left" if column == "file" else "right")

@@ -1,23 +1,22 @@
 """PDF sources: words, hyperlinks and rules of each page become `Lines` with known columns.
 
-The PDF is read once per page (words and horizontal strokes from one walk over pdfminer's
-layout, see `pdf_chars`; link annotations from pdfplumber) at a single boundary that
-turns every pdfminer/pdfplumber failure into one `InputError`. The layout is then read
-from geometry alone (see `pdf_layout`): the header labels of the document's
-language give the columns, the page furniture bounds the table body, and each body line
-is split into cells. Lines outside the table are passed on as plain text so that `clean`
-reads the title, symbol, job number and page count exactly as it does for a text dump.
+The PDF is read once per page by one of two engines that give the same words, link
+annotations and horizontal strokes (`pdf_pages`: pdfium by default, or pdfplumber),
+behind a single boundary that turns every parser failure into one `InputError`. The
+layout is then read from geometry alone (see `pdf_layout`): the header labels of the
+document's language give the columns, the page furniture bounds the table body, and each
+body line is split into cells. Lines outside the table are passed on as plain text so that
+`clean` reads the title, symbol, job number and page count exactly as it does for a text
+dump.
 """
 
 from __future__ import annotations
 
-import io
-import unicodedata
 from collections.abc import Iterator, Sequence
-from typing import Any, Literal
+from typing import Literal
 
 from pipeline.errors import InputError
-from pipeline.extraction.pdf_chars import read_layout
+from pipeline.extraction.engines import DEFAULT_ENGINE, Engine
 from pipeline.extraction.pdf_layout import (
     COLUMNS,
     BodyRow,
@@ -25,7 +24,6 @@ from pipeline.extraction.pdf_layout import (
     Link,
     PageContent,
     PrintedLine,
-    Rule,
     Word,
     body_rows,
     column_lines,
@@ -33,64 +31,13 @@ from pipeline.extraction.pdf_layout import (
     header_lines,
     printed_lines,
 )
+from pipeline.extraction.pdf_pages import read_pages
 from pipeline.extraction.pdf_themes import ThemeLine, theme_starts
 from pipeline.languages import Language, known_languages
 from pipeline.models import BBox, Cell, Column, Line, Lines, PageLayout, SourceInfo
 from pipeline.patterns import FOOTER_RE, JOB_NUMBER_RE, SYMBOL_RE
 
 _Kind = Literal["text", "header", "furniture"]
-
-# Presentation forms a font may map its ligature glyphs to; the text path never has them.
-_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st"})
-
-
-def _text(raw: str) -> str:
-    return unicodedata.normalize("NFC", raw.translate(_LIGATURES))
-
-
-def _read_page(page: Any, number: int) -> PageContent:
-    """Words, links and horizontal strokes of one page, from one walk over its layout
-    (never `page.chars` or `extract_words()`: see `pdf_chars`)."""
-    found, strokes = read_layout(page)
-    # float(): pdfminer keeps ints where a page's numbers are all integers.
-    words = tuple(
-        Word(_text(t), float(x0), float(top), float(x1), float(bottom))
-        for t, x0, top, x1, bottom in found
-        if t.strip()
-    )
-    rules = tuple(Rule(float(x0), float(x1), float(y)) for x0, x1, y in strokes)
-    links = tuple(
-        Link(float(h["x0"]), float(h["top"]), float(h["x1"]), float(h["bottom"]), str(h["uri"]))
-        for h in page.hyperlinks
-        if h.get("uri")
-    )
-    return PageContent(number, float(page.width), float(page.height), words, rules, links)
-
-
-def _is_password_error(error: BaseException) -> bool:
-    seen: BaseException | None = error
-    while seen is not None:
-        if "password" in type(seen).__name__.lower() or "encrypt" in str(seen).lower():
-            return True
-        inner = seen.args[0] if seen.args and isinstance(seen.args[0], BaseException) else None
-        seen = inner or seen.__cause__ or seen.__context__
-    return False
-
-
-def read_pages(data: bytes, name: str) -> list[PageContent]:
-    """Open and read every page; any parser failure becomes one clear InputError."""
-    import pdfplumber  # slow to import, needed only for PDF sources
-
-    try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = [_read_page(page, i) for i, page in enumerate(pdf.pages, start=1)]
-    except Exception as error:  # the parse boundary: pdfminer raises many unrelated types
-        if _is_password_error(error):
-            raise InputError(f"{name}: encrypted PDF (password required)") from None
-        raise InputError(f"{name}: damaged or truncated PDF") from None
-    if not pages:
-        raise InputError(f"{name}: PDF has no pages")
-    return pages
 
 
 def _headers(
@@ -243,9 +190,14 @@ def _after_furniture(lines: Sequence[PrintedLine]) -> int:
     return i
 
 
-def pdf_to_lines(data: bytes, source: SourceInfo, language: Language | None = None) -> Lines:
+def pdf_to_lines(
+    data: bytes,
+    source: SourceInfo,
+    language: Language | None = None,
+    engine: Engine = DEFAULT_ENGINE,
+) -> Lines:
     """Read a PDF index into lines; table-body lines carry their cells by column."""
-    content = read_pages(data, source.name)
+    content = read_pages(data, source.name, engine)
     headers = _headers(content, language, source.name)
     pages: list[_Page] = []
     table: Header | None = None

@@ -29,9 +29,9 @@ import itertools
 import struct
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
-from pipeline.extraction.pdf_rawdicts import Box, FileFacts, FontFacts, read_dicts, subset_free
 from pipeline.extraction.pdf_pdfium_lib import (
     ACTION_URI,
     OBJECT_UNKNOWN,
@@ -44,6 +44,7 @@ from pipeline.extraction.pdf_pdfium_lib import (
     RectF,
     pdfium,
 )
+from pipeline.extraction.pdf_rawdicts import Box, FileFacts, FontFacts, read_dicts, subset_free
 from pipeline.extraction.pdf_words import Glyph, LinkBox, RawPage, RuleBox, words
 
 # pdfminer's matrix (a, b, c, d, e, f).
@@ -65,17 +66,22 @@ class UnsupportedError(Exception):
     exactly; the message says what."""
 
 
-def _decimal(value: float, cache: dict[float, float] = {}) -> float:  # noqa: B006
+_DECIMALS: dict[float, float] = {}
+
+
+def _decimal(value: float) -> float:
     """The number the file wrote, from the single-precision copy pdfium keeps: the shortest
     decimal that rounds to the same single-precision number."""
-    found = cache.get(value)
-    if found is None:
-        target = _PACK.pack(value)
-        for digits in (6, 7, 8, 9):
-            found = float(f"{value:.{digits}g}")
-            if _PACK.pack(found) == target:
-                break
-        cache[value] = found
+    known = _DECIMALS.get(value)
+    if known is not None:
+        return known
+    target = _PACK.pack(value)
+    found = value
+    for digits in (6, 7, 8, 9):
+        found = float(f"{value:.{digits}g}")
+        if _PACK.pack(found) == target:
+            break
+    _DECIMALS[value] = found
     return found
 
 
@@ -124,18 +130,16 @@ class _Page:
         self.width = x1 - x0
         self.height = (mb_height - y0) - (mb_height - y1)
 
-    def glyph(self, text: str, box: tuple[float, float, float, float], upright: bool) -> Glyph:
-        x0, y0, x1, y1 = box
+    def flip(self, y: float) -> float:
+        """pdfplumber's top-left vertical coordinate."""
+        return (self.height - y) + self.mb_top
+
+    def glyph(
+        self, text: str, x0: float, top: float, x1: float, bottom: float, upright: bool
+    ) -> Glyph:
         if self.mb_x0 != 0:
             x0, x1 = x0 + self.mb_x0, x1 + self.mb_x0
-        return (
-            text,
-            x0,
-            (self.height - y1) + self.mb_top,
-            x1,
-            (self.height - y0) + self.mb_top,
-            upright,
-        )
+        return (text, x0, top, x1, bottom, upright)
 
     def edge(self, x0: float, x1: float, y: float) -> RuleBox:
         if self.mb_x0 != 0:
@@ -182,17 +186,30 @@ class _Fonts:
 _Char = tuple[str, float, float, bool]
 
 
-def _characters(lib: Any, text_page: int) -> tuple[dict[int, list[_Char]], dict[int, int]]:
-    """The characters of a page by text object (objects in pdfium's order), and the index
-    of one of each object's characters (for its matrix and size)."""
+def _characters(lib: Any, text_page: int) -> _Characters:
+    """The characters of a page by text object (objects in pdfium's order), the index of
+    each object's first character (for its matrix and size), and the objects whose
+    characters need `_real`."""
     by_object: dict[int, list[_Char]] = {}
     first: dict[int, int] = {}
+    special: set[int] = set()
     x, y = ctypes.c_double(), ctypes.c_double()
     get_unicode, get_object = lib.FPDFText_GetUnicode, lib.FPDFText_GetTextObject
     get_origin, is_generated = lib.FPDFText_GetCharOrigin, lib.FPDFText_IsGenerated
+    map_error = lib.FPDFText_HasUnicodeMapError
     px, py = ctypes.byref(x), ctypes.byref(y)
-    for k in range(lib.FPDFText_CountChars(text_page)):
-        code = get_unicode(text_page, k)
+    count = lib.FPDFText_CountChars(text_page)
+    buffer = ctypes.create_string_buffer(2 * count + 2)
+    written = lib.FPDFText_GetText(text_page, 0, count, buffer) if count else 1
+    # One call for all the text, when it has one UTF-16 unit per character (pdfium leaves
+    # its control characters out of the text, and splits characters beyond the BMP); a
+    # character it writes as U+FFFE (a marked hyphen, a glyph without unicode) is asked.
+    text = buffer.raw[: 2 * (written - 1)].decode("utf-16-le", errors="replace")
+    codes = [ord(c) for c in text] if written - 1 == count else None
+    for k in range(count):
+        code = codes[k] if codes is not None else 0xFFFE
+        if code == 0xFFFE:
+            code = get_unicode(text_page, k)
         generated = code in _GENERATED and bool(is_generated(text_page, k))
         obj = get_object(text_page, k)
         if generated and (code != 0x20 or not obj):
@@ -201,20 +218,33 @@ def _characters(lib: Any, text_page: int) -> tuple[dict[int, list[_Char]], dict[
             raise UnsupportedError("a character without a text object")
         if code == _HYPHEN_MARK and lib.FPDFText_IsHyphen(text_page, k):
             code = 0x2D
-        elif code == 0 or code == 0xFFFE or lib.FPDFText_HasUnicodeMapError(text_page, k):
+        elif code == 0 or code == 0xFFFE or map_error(text_page, k):
             raise UnsupportedError("a character without a unicode mapping")
         elif code >= 0x590 and unicodedata.bidirectional(chr(code)) in ("R", "AL"):
             raise UnsupportedError("right-to-left text")
         get_origin(text_page, k, px, py)
+        char = (chr(code), x.value, y.value, generated)
         chars = by_object.get(obj)
         if chars is None:
-            chars = by_object[obj] = []
+            by_object[obj] = [char]
             first[obj] = k
-        chars.append((chr(code), x.value, y.value, generated))
-    return by_object, first
+        else:
+            if generated or (chars[-1][1] == char[1] and chars[-1][2] == char[2]):
+                special.add(obj)
+            chars.append(char)
+        if generated:
+            special.add(obj)
+    return _Characters(by_object, first, special)
 
 
-def _real(chars: list[_Char]) -> Iterator[tuple[str, float, float]]:
+@dataclass
+class _Characters:
+    by_object: dict[int, list[_Char]]
+    first: dict[int, int]
+    special: set[int]
+
+
+def _real(chars: list[_Char]) -> Iterator[_Char]:
     """An object's characters as the content stream has them. A space pdfium generated
     stands for a real space it dropped (two spaces in a row are merged) when the next
     character starts after it, or when it ends the object; otherwise it is pdfium's own.
@@ -235,7 +265,7 @@ def _real(chars: list[_Char]) -> Iterator[tuple[str, float, float]]:
             text, j = joined, j + 1
         if len(text) > 1 and text not in _LIGATURES:
             raise UnsupportedError("a glyph mapped to several characters")
-        yield text, x, y
+        yield text, x, y, False
         i = j
 
 
@@ -247,6 +277,7 @@ def _object_glyphs(
     obj: int,
     index: int,
     chars: list[_Char],
+    special: bool,
 ) -> Iterator[Glyph]:
     """pdfminer's glyphs for one text object (a Tj or TJ), rebuilt as its
     `render_string_horizontal` and `LTChar` compute them."""
@@ -267,31 +298,41 @@ def _object_glyphs(
     scaling = 100 * 0.01
     dxscale = 0.001 * size * scaling
     upright = a * d * scaling > 0 and b * c <= 0
+    # The common case, unrotated text: the box is [x, x + a * adv] by a fixed height, and
+    # pdfminer's four corner products reduce to these (adding a zero changes no bit).
+    plain = b == 0 and c == 0 and a > 0 and d > 0
+    low, high = page.flip(d * descent + f), page.flip(d * (descent + size) + f)
     along_x = abs(m.a) >= abs(m.b)
+    start, step = (m.e, m.a) if along_x else (m.f, m.b)
     x = 0.0
     previous: float | None = None
-    for text, ox, oy in _real(chars):
+    for text, ox, oy, _ in _real(chars) if special else chars:
         if previous is not None:
             x += previous
         # Where pdfium put the glyph along the text line, in pdfminer's text space; what
         # is left after the advances is the TJ array's kerning, in thousandths.
-        seen = (ox - m.e) / m.a if along_x else (oy - m.f) / m.b
-        kern = (x - seen) / dxscale
+        kern = (x - ((ox if along_x else oy) - start) / step) / dxscale
         whole = round(kern)
         if abs(kern - whole) > _KERN_SLACK:
             raise UnsupportedError("character spacing, word spacing or fractional kerning")
         if whole:
             x -= whole * dxscale
         adv = fonts.advance_units(font, text) * 0.001 * size * scaling
-        matrix = (a, b, c, d, x * a + 0 * c + e, x * b + 0 * d + f)
-        corners = [
-            _point(matrix, 0, descent),
-            _point(matrix, adv, descent),
-            _point(matrix, adv, descent + size),
-            _point(matrix, 0, descent + size),
-        ]
-        xs, ys = [p[0] for p in corners], [p[1] for p in corners]
-        yield page.glyph(text, (min(xs), min(ys), max(xs), max(ys)), upright)
+        if plain and adv >= 0:
+            x0 = x * a + 0 * c + e
+            yield page.glyph(text, x0, high, a * adv + x0, low, upright)
+        else:
+            ek, fk = x * a + 0 * c + e, x * b + 0 * d + f
+            corners = [
+                _point((a, b, c, d, ek, fk), 0, descent),
+                _point((a, b, c, d, ek, fk), adv, descent),
+                _point((a, b, c, d, ek, fk), adv, descent + size),
+                _point((a, b, c, d, ek, fk), 0, descent + size),
+            ]
+            xs, ys = [p[0] for p in corners], [p[1] for p in corners]
+            yield page.glyph(
+                text, min(xs), page.flip(max(ys)), max(xs), page.flip(min(ys)), upright
+            )
         previous = adv
 
 
@@ -461,7 +502,8 @@ def _read_page(lib: Any, doc: int, index: int, fonts: _Fonts, facts: FileFacts) 
                 paths.append((obj, form))
         text_page = lib.FPDFText_LoadPage(handle)
         try:
-            by_object, first = _characters(lib, text_page)
+            found = _characters(lib, text_page)
+            by_object = found.by_object
             if any(obj not in order for obj in by_object):
                 raise UnsupportedError("a character outside the page's text objects")
             if any(_wide(lib, obj) for obj in order if obj not in by_object):
@@ -469,7 +511,16 @@ def _read_page(lib: Any, doc: int, index: int, fonts: _Fonts, facts: FileFacts) 
             glyphs: list[Glyph] = []
             for obj in sorted(by_object, key=order.__getitem__):
                 glyphs.extend(
-                    _object_glyphs(lib, page, fonts, text_page, obj, first[obj], by_object[obj])
+                    _object_glyphs(
+                        lib,
+                        page,
+                        fonts,
+                        text_page,
+                        obj,
+                        found.first[obj],
+                        by_object[obj],
+                        obj in found.special,
+                    )
                 )
         finally:
             lib.FPDFText_ClosePage(text_page)

@@ -2,7 +2,7 @@
 
 pypdfium2 ships the pdfium library and binds all of its ~700 functions with typed
 pointers when `pypdfium2.raw` is imported (16 ms, about what this engine spends reading a
-page of text). The engine needs 35 of them and handles only as integers, so it binds
+page of text). The engine needs 36 of them and handles only as integers, so it binds
 those itself, on the same shared library file (the dynamic loader hands back the copy
 pypdfium2 may already have loaded, and pdfium ignores a second initialisation).
 """
@@ -73,6 +73,7 @@ _SIGNATURES: dict[str, tuple[Any, tuple[Any, ...]]] = {
     "FPDFText_ClosePage": (None, (handle,)),
     "FPDFText_CountChars": (c_int, (handle,)),
     "FPDFText_GetUnicode": (c_uint, (handle, c_int)),
+    "FPDFText_GetText": (c_int, (handle, c_int, c_int, c_char_p)),
     "FPDFText_IsGenerated": (c_int, (handle, c_int)),
     "FPDFText_IsHyphen": (c_int, (handle, c_int)),
     "FPDFText_HasUnicodeMapError": (c_int, (handle, c_int)),

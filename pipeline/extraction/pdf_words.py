@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 
 from pipeline.settings import SETTINGS
 
@@ -44,10 +45,6 @@ class RawPage:
     links: list[LinkBox]
 
 
-def _upright(glyph: Glyph) -> _Frame:
-    return glyph[1], glyph[3], glyph[2]
-
-
 def _rotated(glyph: Glyph) -> _Frame:
     return glyph[2], glyph[4], glyph[1]
 
@@ -57,14 +54,51 @@ def words(glyphs: list[Glyph]) -> list[WordBox]:
     does with its defaults: runs of upright and rotated glyphs apart, then lines, then
     words. Rotated glyphs read top to bottom, their lines clustered by x0."""
     out: list[WordBox] = []
-    for upright, run in itertools.groupby(glyphs, key=lambda g: g[5]):
-        frame = _upright if upright else _rotated
-        for line in _cluster([(frame(g), g) for g in run]):
-            # pdfplumber's sort keys: (x0, x0), or (top, bottom) for rotated glyphs.
-            second = 0 if upright else 1
-            line.sort(key=lambda item: (item[0][0], item[0][second]))
+    for upright, run in itertools.groupby(glyphs, key=itemgetter(5)):
+        if upright:
+            out.extend(_upright_words(list(run)))
+            continue
+        for line in _cluster([(_rotated(g), g) for g in run]):
+            # pdfplumber's sort key for rotated glyphs: (top, bottom).
+            line.sort(key=lambda item: (item[0][0], item[0][1]))
             out.extend(_split(line))
     return out
+
+
+def _upright_words(run: list[Glyph]) -> Iterator[WordBox]:
+    """`_cluster` and `_split` for upright glyphs (the line key is the top, the sort key
+    x0), written out on the glyph tuples because a page has thousands of them."""
+    cluster: dict[float, int] = {}
+    last: float | None = None
+    index = -1
+    for value in sorted({g[2] for g in run}):
+        if last is None or value > last + TOLERANCE:
+            index += 1
+        cluster[value] = index
+        last = value
+    lines: list[list[Glyph]] = [[] for _ in range(index + 1)]
+    for g in run:
+        lines[cluster[g[2]]].append(g)
+    for line in lines:
+        line.sort(key=itemgetter(1))
+        word: list[Glyph] = []
+        x0 = x1 = top = 0.0
+        for g in line:
+            text = g[0]
+            if not text or text.isspace():
+                if word:
+                    yield _merge(word)
+                if not text:
+                    yield _merge([g])
+                word = []
+                continue
+            if word and (g[1] < x0 or g[1] > x1 + TOLERANCE or abs(g[2] - top) > TOLERANCE):
+                yield _merge(word)
+                word = []
+            word.append(g)
+            x0, x1, top = g[1], g[3], g[2]
+        if word:
+            yield _merge(word)
 
 
 def _cluster(items: list[tuple[_Frame, Glyph]]) -> list[list[tuple[_Frame, Glyph]]]:
@@ -115,10 +149,13 @@ def _split(line: list[tuple[_Frame, Glyph]]) -> Iterator[WordBox]:
 
 
 def _merge(word: list[Glyph]) -> WordBox:
+    if len(word) == 1:
+        g = word[0]
+        return (_LIGATURES.get(g[0], g[0]), g[1], g[2], g[3], g[4])
     return (
-        "".join(_LIGATURES.get(g[0], g[0]) for g in word),
-        min(g[1] for g in word),
-        min(g[2] for g in word),
-        max(g[3] for g in word),
-        max(g[4] for g in word),
+        "".join([_LIGATURES.get(g[0], g[0]) for g in word]),
+        min([g[1] for g in word]),
+        min([g[2] for g in word]),
+        max([g[3] for g in word]),
+        max([g[4] for g in word]),
     )
