@@ -306,6 +306,7 @@ def _object_glyphs(
     start, step = (m.e, m.a) if along_x else (m.f, m.b)
     x = 0.0
     previous: float | None = None
+    kerns: set[int] = set()
     for text, ox, oy, _ in _real(chars) if special else chars:
         if previous is not None:
             x += previous
@@ -315,6 +316,8 @@ def _object_glyphs(
         whole = round(kern)
         if abs(kern - whole) > _KERN_SLACK:
             raise UnsupportedError("character spacing, word spacing or fractional kerning")
+        if previous is not None:
+            kerns.add(whole)
         if whole:
             x -= whole * dxscale
         adv = fonts.advance_units(font, text) * 0.001 * size * scaling
@@ -334,6 +337,10 @@ def _object_glyphs(
                 text, min(xs), page.flip(max(ys)), max(xs), page.flip(min(ys)), upright
             )
         previous = adv
+    if len(chars) > 2 and len(kerns) == 1 and 0 not in kerns:
+        # The same step before every glyph is character spacing (Tc), which pdfminer adds
+        # as a length of its own: the sum could differ in the last bit.
+        raise UnsupportedError("character spacing")
 
 
 def _walk(
