@@ -21,7 +21,7 @@ from pipeline.export import index_to_files
 from pipeline.extraction import pdf_chars, pdf_pdfium
 from pipeline.extraction.engines import DEFAULT_ENGINE, ENGINES
 from pipeline.extraction.pdf_pages import read_pages
-from pipeline.extraction.pdf_rawdicts import read_dicts, subset_free
+from pipeline.extraction.pdf_rawdicts import FontFacts, read_dicts, subset_free
 from pipeline.languages import Language
 from tests.golden import expected_table
 from tests.paths import SHARED_PDF
@@ -187,14 +187,12 @@ def test_what_pdfium_cannot_rebuild_is_read_by_pdfplumber(
 
 def test_font_facts_are_read_from_the_dictionaries() -> None:
     facts = read_dicts(_pdf(_PAGE))
-    assert facts.fonts["RecindexTestSans"] == {pdf_pdfium.FontFacts(-212.0)}
-    assert facts.fonts["Helvetica"] == {
-        pdf_pdfium.FontFacts(0.0, "pdfminer's own standard-14 metrics")
-    }
+    assert facts.fonts["RecindexTestSans"] == {FontFacts(-212.0)}
+    assert facts.fonts["Helvetica"] == {FontFacts(0.0, "pdfminer's own standard-14 metrics")}
     assert set().union(*facts.boxes.values()) == {(0.0, 0.0, 595.28, 841.89)}
     shared = read_dicts(SHARED_PDF.read_bytes())
     # LibreOffice writes Descent 0 and the media box to 15 digits.
-    assert shared.fonts["BAAAAA+LiberationSerif"] == {pdf_pdfium.FontFacts(0.0)}
+    assert shared.fonts["BAAAAA+LiberationSerif"] == {FontFacts(0.0)}
     assert set().union(*shared.boxes.values()) == {(0.0, 0.0, 595.303937007874, 841.889763779528)}
     assert subset_free("BAAAAA+LiberationSerif") == "LiberationSerif"
     assert subset_free("Arial,Bold") == "Arial,Bold"
