@@ -120,7 +120,7 @@ def run(
         raw=raw,
         normalized=normalized,
         mapping=mapping,
-        index=validate_index(normalized, raw.uris, mapping),
+        index=validate_index(normalized, raw.uris, mapping, raw.uri_pages),
     )
 
 

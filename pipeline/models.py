@@ -159,6 +159,8 @@ class TableLines(Frozen):
     meta: DocumentMeta
     lines: tuple[Line, ...]
     uris: tuple[str, ...] = ()
+    # The page each URI line is printed on (the block at a page's end).
+    uri_pages: tuple[int, ...] = ()
 
 
 # --- reassemble ----------------------------------------------------------------------------
@@ -185,6 +187,7 @@ class RawTable(Frozen):
     meta: DocumentMeta
     themes: tuple[RawTheme, ...]
     uris: tuple[str, ...] = ()
+    uri_pages: tuple[int, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
 
 

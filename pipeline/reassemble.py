@@ -334,5 +334,6 @@ def table_lines_to_raw_table(table: TableLines) -> RawTable:
         meta=table.meta,
         themes=themes,
         uris=table.uris,
+        uri_pages=table.uri_pages,
         diagnostics=tuple(diagnostics),
     )

@@ -12,7 +12,6 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any, Generic, Literal, TypeVar
 
 import regex
@@ -101,8 +100,22 @@ def _words(words: tuple[str, ...]) -> str:
     return "|".join(regex.escape(w) for w in ordered)
 
 
-@cache
+# Grammars by the identity of their language (the entry keeps the language alive, so the
+# identity is not reused): hashing a language model on every cell costs more than a cell.
+_GRAMMARS: dict[int, tuple[Language, Grammar]] = {}
+
+
 def grammar_for(language: Language) -> Grammar:
+    """The language's grammar, assembled once per language object."""
+    known = _GRAMMARS.get(id(language))
+    if known is not None and known[0] is language:
+        return known[1]
+    grammar = _assemble(language)
+    _GRAMMARS[id(language)] = (language, grammar)
+    return grammar
+
+
+def _assemble(language: Language) -> Grammar:
     """Assemble the token patterns from the language's words."""
     words = language.grammar
     forms = {"a)": r"(?P<letter>[a-z]{1,2})\)", "(a)": r"\((?P<letter>[a-z]{1,2})\)"}
@@ -125,38 +138,41 @@ def grammar_for(language: Language) -> Grammar:
 
 
 # Pattern group -> token kind; a references cell's bare letter ("rletter") is a letter.
-_KINDS: tuple[tuple[str, TokenKind], ...] = (
-    ("num", "num"),
-    ("letter", "letter"),
-    ("rletter", "letter"),
-    ("roman", "roman"),
-    ("dot", "dot"),
-    ("range", "range"),
-    ("list", "list"),
-    ("comma", "comma"),
-    ("dash", "dash"),
-)
+# Each token pattern is the last group a match closes, so `lastgroup` names its kind.
+_KINDS: dict[str, TokenKind] = {
+    "num": "num",
+    "letter": "letter",
+    "rletter": "letter",
+    "roman": "roman",
+    "dot": "dot",
+    "range": "range",
+    "list": "list",
+    "comma": "comma",
+    "dash": "dash",
+}
 
 
 def tokenize(text: str, pattern: regex.Pattern[str]) -> list[Token]:
-    """Split a cell into tokens; text that is no token of the grammar is an error."""
+    """Split a cell into tokens in one pass; text that is no token of the grammar is an
+    error."""
     tokens: list[Token] = []
     position = 0
     text = text.rstrip()
-    while position < len(text):
+    end = len(text)
+    while position < end:
         match = pattern.match(text, position)
-        if match is None or match.end() == position:
+        group = match.lastgroup if match is not None else None
+        if match is None or group is None or group == "ws" or match.end() == position:
             rest = text[position:].strip()
             raise GrammarError(f"unexpected {rest[:12]!r}")
-        groups = match.groupdict()
-        group, kind = next((g, k) for g, k in _KINDS if groups.get(g) is not None)
+        kind = _KINDS[group]
         value = match.group(group)
         if kind == "letter" and len(value) != 1:
             raise GrammarError(f"{value!r} is not one subparagraph letter")
         if kind == "roman" and not WELL_FORMED_ROMAN_RE.fullmatch(value):
             raise GrammarError(f"{value!r} is not a well-formed roman numeral")
-        if match.end() > position + len(match.group("ws")):
-            tokens.append(Token(kind, value, bool(match.group("ws"))))
+        if value:  # an empty word list matches nothing
+            tokens.append(Token(kind, value, match.start(group) > position))
         position = match.end()
     return tokens
 

@@ -45,14 +45,17 @@ CHECKS: tuple[Check, ...] = (
 
 
 def run_checks(
-    document: IndexDocument, uris: Sequence[str] | None = None, mapping: Mapping | None = None
+    document: IndexDocument,
+    uris: Sequence[str] | None = None,
+    mapping: Mapping | None = None,
+    uri_pages: Sequence[int] | None = None,
 ) -> list[Diagnostic]:
     """Every check's findings, in a fixed order (structure, links, notation, consistency).
 
     `mapping` is `infer_mapping(document)`, passed in when the caller already has it."""
     found = [diagnostic for check in CHECKS for diagnostic in check(document)]
     if uris is not None:
-        found.extend(check_uri_record(document, uris))
+        found.extend(check_uri_record(document, uris, uri_pages))
     found.extend(
         check_consistency(document, infer_mapping(document) if mapping is None else mapping)
     )
@@ -93,19 +96,29 @@ def _attach(theme: Theme, found: list[Diagnostic]) -> Theme:
 
 
 def validate_index(
-    document: IndexDocument, uris: Sequence[str] | None = None, mapping: Mapping | None = None
+    document: IndexDocument,
+    uris: Sequence[str] | None = None,
+    mapping: Mapping | None = None,
+    uri_pages: Sequence[int] | None = None,
 ) -> IndexDocument:
     """Run every check; the document (and each row concerned) gains what they find.
 
-    `uris` is the URI record of a text dump (`RawTable.uris`); None when there is none to
-    check (a PDF, or an index.json read back)."""
+    `uris` is the URI record of a text dump (`RawTable.uris`, with `RawTable.uri_pages`);
+    None when there is none to check (a PDF, or an index.json read back)."""
     known = set(document.diagnostics)
-    found = [d for d in dict.fromkeys(run_checks(document, uris)) if d not in known]
+    found = [
+        d for d in dict.fromkeys(run_checks(document, uris, mapping, uri_pages)) if d not in known
+    ]
     if not found:
         return document
+    by_theme: dict[str | None, list[Diagnostic]] = {}
+    for diagnostic in found:
+        by_theme.setdefault(diagnostic.theme, []).append(diagnostic)
     return document.model_copy(
         update={
-            "themes": tuple(_attach(theme, found) for theme in document.themes),
+            "themes": tuple(
+                _attach(theme, by_theme.get(theme.name, [])) for theme in document.themes
+            ),
             "diagnostics": (*document.diagnostics, *found),
         }
     )
