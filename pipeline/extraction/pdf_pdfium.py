@@ -154,9 +154,9 @@ class _Fonts:
         self.lib = lib
         self.table = table
         self.facts: dict[int, FontFacts] = {}
-        self.widths: dict[tuple[int, str], float] = {}
+        self.by_font: dict[int, dict[str, float]] = {}
         self.name = ctypes.create_string_buffer(256)
-        self.width = ctypes.c_float()
+        self.value = ctypes.c_float()
 
     def descent(self, font: int) -> float:
         facts = self.facts.get(font)
@@ -171,14 +171,18 @@ class _Fonts:
             raise UnsupportedError(facts.problem)
         return facts.descent
 
-    def advance_units(self, font: int, text: str) -> float:
-        """The glyph's width in thousandths of the font size (a whole number for pdfium)."""
-        key = (font, text)
-        width = self.widths.get(key)
-        if width is None:
-            code = ord(_LIGATURES.get(text, text)) if len(text) > 1 else ord(text)
-            self.lib.FPDFFont_GetGlyphWidth(font, code, 1000.0, ctypes.byref(self.width))
-            width = self.widths[key] = float(round(self.width.value))
+    def widths(self, font: int) -> dict[str, float]:
+        """Glyph widths of one font in thousandths of the font size (whole numbers, as
+        pdfium keeps them), by character; filled as characters are met (`width`)."""
+        table = self.by_font.get(font)
+        if table is None:
+            table = self.by_font[font] = {}
+        return table
+
+    def width(self, font: int, text: str) -> float:
+        code = ord(_LIGATURES.get(text, text)) if len(text) > 1 else ord(text)
+        self.lib.FPDFFont_GetGlyphWidth(font, code, 1000.0, ctypes.byref(self.value))
+        width = self.widths(font)[text] = float(round(self.value.value))
         return width
 
 
@@ -193,11 +197,7 @@ def _characters(lib: Any, text_page: int) -> _Characters:
     by_object: dict[int, list[_Char]] = {}
     first: dict[int, int] = {}
     special: set[int] = set()
-    x, y = ctypes.c_double(), ctypes.c_double()
-    get_unicode, get_object = lib.FPDFText_GetUnicode, lib.FPDFText_GetTextObject
-    get_origin, is_generated = lib.FPDFText_GetCharOrigin, lib.FPDFText_IsGenerated
-    map_error = lib.FPDFText_HasUnicodeMapError
-    px, py = ctypes.byref(x), ctypes.byref(y)
+    get_unicode, is_generated = lib.FPDFText_GetUnicode, lib.FPDFText_IsGenerated
     count = lib.FPDFText_CountChars(text_page)
     buffer = ctypes.create_string_buffer(2 * count + 2)
     written = lib.FPDFText_GetText(text_page, 0, count, buffer) if count else 1
@@ -205,25 +205,34 @@ def _characters(lib: Any, text_page: int) -> _Characters:
     # its control characters out of the text, and splits characters beyond the BMP); a
     # character it writes as U+FFFE (a marked hyphen, a glyph without unicode) is asked.
     text = buffer.raw[: 2 * (written - 1)].decode("utf-16-le", errors="replace")
-    codes = [ord(c) for c in text] if written - 1 == count else None
-    for k in range(count):
-        code = codes[k] if codes is not None else 0xFFFE
+    codes = [ord(c) for c in text] if written - 1 == count else [0xFFFE] * count
+    pages = itertools.repeat(text_page, count)
+    if any(map(lib.FPDFText_HasUnicodeMapError, pages, range(count))):
+        raise UnsupportedError("a character without a unicode mapping")
+    objects = list(
+        map(lib.FPDFText_GetTextObject, itertools.repeat(text_page, count), range(count))
+    )
+    cell = (ctypes.c_double * 2)()
+    at_x = ctypes.addressof(cell)
+    at_y = at_x + ctypes.sizeof(ctypes.c_double)
+    get_origin = lib.FPDFText_GetCharOrigin
+    for k, obj in enumerate(objects):
+        code = codes[k]
         if code == 0xFFFE:
             code = get_unicode(text_page, k)
         generated = code in _GENERATED and bool(is_generated(text_page, k))
-        obj = get_object(text_page, k)
         if generated and (code != 0x20 or not obj):
             continue  # a line break, or a space between two text objects
         if not obj:
             raise UnsupportedError("a character without a text object")
         if code == _HYPHEN_MARK and lib.FPDFText_IsHyphen(text_page, k):
             code = 0x2D
-        elif code == 0 or code == 0xFFFE or map_error(text_page, k):
+        elif code == 0 or code == 0xFFFE:
             raise UnsupportedError("a character without a unicode mapping")
         elif code >= 0x590 and unicodedata.bidirectional(chr(code)) in ("R", "AL"):
             raise UnsupportedError("right-to-left text")
-        get_origin(text_page, k, px, py)
-        char = (chr(code), x.value, y.value, generated)
+        get_origin(text_page, k, at_x, at_y)
+        char = (chr(code), cell[0], cell[1], generated)
         chars = by_object.get(obj)
         if chars is None:
             by_object[obj] = [char]
@@ -278,7 +287,7 @@ def _object_glyphs(
     index: int,
     chars: list[_Char],
     special: bool,
-) -> Iterator[Glyph]:
+) -> list[Glyph]:
     """pdfminer's glyphs for one text object (a Tj or TJ), rebuilt as its
     `render_string_horizontal` and `LTChar` compute them."""
     m = Matrix()
@@ -300,47 +309,68 @@ def _object_glyphs(
     upright = a * d * scaling > 0 and b * c <= 0
     # The common case, unrotated text: the box is [x, x + a * adv] by a fixed height, and
     # pdfminer's four corner products reduce to these (adding a zero changes no bit).
-    plain = b == 0 and c == 0 and a > 0 and d > 0
+    plain = b == 0 and c == 0 and a > 0 and d > 0 and page.mb_x0 == 0
     low, high = page.flip(d * descent + f), page.flip(d * (descent + size) + f)
-    along_x = abs(m.a) >= abs(m.b)
-    start, step = (m.e, m.a) if along_x else (m.f, m.b)
+    along = 1 if abs(m.a) >= abs(m.b) else 2
+    start, step = (m.e, m.a) if along == 1 else (m.f, m.b)
+    zero_c = 0 * c
+    widths = fonts.widths(font)
+    out: list[Glyph] = []
     x = 0.0
-    previous: float | None = None
+    previous = -1.0  # no glyph yet
     kerns: set[int] = set()
-    for text, ox, oy, _ in _real(chars) if special else chars:
-        if previous is not None:
+    for char in _real(chars) if special else chars:
+        text = char[0]
+        if previous >= 0:
             x += previous
         # Where pdfium put the glyph along the text line, in pdfminer's text space; what
         # is left after the advances is the TJ array's kerning, in thousandths.
-        kern = (x - ((ox if along_x else oy) - start) / step) / dxscale
+        kern = (x - (char[along] - start) / step) / dxscale
         whole = round(kern)
         if abs(kern - whole) > _KERN_SLACK:
             raise UnsupportedError("character spacing, word spacing or fractional kerning")
-        if previous is not None:
+        if previous >= 0:
             kerns.add(whole)
         if whole:
             x -= whole * dxscale
-        adv = fonts.advance_units(font, text) * 0.001 * size * scaling
+        units = widths.get(text)
+        adv = (fonts.width(font, text) if units is None else units) * 0.001 * size * scaling
         if plain and adv >= 0:
-            x0 = x * a + 0 * c + e
-            yield page.glyph(text, x0, high, a * adv + x0, low, upright)
+            x0 = x * a + zero_c + e
+            out.append((text, x0, high, a * adv + x0, low, upright))
         else:
-            ek, fk = x * a + 0 * c + e, x * b + 0 * d + f
-            corners = [
-                _point((a, b, c, d, ek, fk), 0, descent),
-                _point((a, b, c, d, ek, fk), adv, descent),
-                _point((a, b, c, d, ek, fk), adv, descent + size),
-                _point((a, b, c, d, ek, fk), 0, descent + size),
-            ]
-            xs, ys = [p[0] for p in corners], [p[1] for p in corners]
-            yield page.glyph(
-                text, min(xs), page.flip(max(ys)), max(xs), page.flip(min(ys)), upright
+            out.append(
+                _glyph(
+                    page,
+                    (a, b, c, d, x * a + zero_c + e, x * b + 0 * d + f),
+                    adv,
+                    descent,
+                    size,
+                    text,
+                    upright,
+                )
             )
         previous = adv
-    if len(chars) > 2 and len(kerns) == 1 and 0 not in kerns:
+    if len(out) > 2 and len(kerns) == 1 and 0 not in kerns:
         # The same step before every glyph is character spacing (Tc), which pdfminer adds
         # as a length of its own: the sum could differ in the last bit.
         raise UnsupportedError("character spacing")
+    return out
+
+
+def _glyph(
+    page: _Page, matrix: Affine, adv: float, descent: float, size: float, text: str, upright: bool
+) -> Glyph:
+    """pdfminer's `LTChar` box: the four corners of [0, adv] by [descent, descent + size]
+    through the glyph's matrix, as `apply_matrix_rect` takes them."""
+    corners = [
+        _point(matrix, 0, descent),
+        _point(matrix, adv, descent),
+        _point(matrix, adv, descent + size),
+        _point(matrix, 0, descent + size),
+    ]
+    xs, ys = [p[0] for p in corners], [p[1] for p in corners]
+    return page.glyph(text, min(xs), page.flip(max(ys)), max(xs), page.flip(min(ys)), upright)
 
 
 def _walk(

@@ -77,7 +77,9 @@ _SIGNATURES: dict[str, tuple[Any, tuple[Any, ...]]] = {
     "FPDFText_IsGenerated": (c_int, (handle, c_int)),
     "FPDFText_IsHyphen": (c_int, (handle, c_int)),
     "FPDFText_HasUnicodeMapError": (c_int, (handle, c_int)),
-    "FPDFText_GetCharOrigin": (c_int, (handle, c_int, _D, _D)),
+    # The two doubles by address (an int): converting `byref` objects costs more than
+    # the call, which is made for every character.
+    "FPDFText_GetCharOrigin": (c_int, (handle, c_int, handle, handle)),
     "FPDFText_GetTextObject": (handle, (handle, c_int)),
     "FPDFText_GetFontSize": (c_double, (handle, c_int)),
     "FPDFText_GetMatrix": (c_int, (handle, c_int, POINTER(Matrix))),
