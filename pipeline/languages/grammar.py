@@ -129,10 +129,15 @@ def _assemble(language: Language) -> Grammar:
         rf"(?P<dash>[{regex.escape(DASHES)}])",
     ]
     alternatives = "|".join(p for p in common if p)
-    paragraph = regex.compile(rf"(?P<ws>\s*)(?:(?P<num>\d+)|{letter}|{alternatives})")
+    # Anything else is one "other" character: every position of a cell matches, so that
+    # `tokenize` reads the cell in one `finditer` and stops at the first "other".
+    paragraph = regex.compile(
+        rf"(?P<ws>\s*)(?:(?P<num>\d+)|{letter}|{alternatives}|(?P<other>.))", regex.DOTALL
+    )
     reference = regex.compile(
         rf"(?P<ws>\s*)(?:(?P<roman>{ROMAN})(?![a-z])|(?P<num>\d+)|(?P<dot>\.)|{alternatives}"
-        rf"|(?P<rletter>[a-z])(?![a-z]))"
+        rf"|(?P<rletter>[a-z])(?![a-z])|(?P<other>.))",
+        regex.DOTALL,
     )
     return Grammar(language, paragraph, reference)
 
@@ -153,27 +158,21 @@ _KINDS: dict[str, TokenKind] = {
 
 
 def tokenize(text: str, pattern: regex.Pattern[str]) -> list[Token]:
-    """Split a cell into tokens in one pass; text that is no token of the grammar is an
-    error."""
+    """Split a cell into tokens in one pass (`pattern` matches at every position, see
+    `grammar_for`); text that is no token of the grammar is an error."""
     tokens: list[Token] = []
-    position = 0
-    text = text.rstrip()
-    end = len(text)
-    while position < end:
-        match = pattern.match(text, position)
-        group = match.lastgroup if match is not None else None
-        if match is None or group is None or group == "ws" or match.end() == position:
-            rest = text[position:].strip()
+    for match in pattern.finditer(text.rstrip()):
+        group = match.lastgroup
+        value = match.group(group) if group is not None else ""
+        if group is None or group == "other" or not value:
+            rest = match.string[match.start() :].strip()
             raise GrammarError(f"unexpected {rest[:12]!r}")
         kind = _KINDS[group]
-        value = match.group(group)
         if kind == "letter" and len(value) != 1:
             raise GrammarError(f"{value!r} is not one subparagraph letter")
         if kind == "roman" and not WELL_FORMED_ROMAN_RE.fullmatch(value):
             raise GrammarError(f"{value!r} is not a well-formed roman numeral")
-        if value:  # an empty word list matches nothing
-            tokens.append(Token(kind, value, match.start(group) > position))
-        position = match.end()
+        tokens.append(Token(kind, value, match.start(group) > match.start()))
     return tokens
 
 
