@@ -196,3 +196,22 @@ def test_font_facts_are_read_from_the_dictionaries() -> None:
     assert set().union(*shared.boxes.values()) == {(0.0, 0.0, 595.303937007874, 841.889763779528)}
     assert subset_free("BAAAAA+LiberationSerif") == "LiberationSerif"
     assert subset_free("Arial,Bold") == "Arial,Bold"
+
+
+def test_engine_option_on_the_command_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    def recindex(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "pipeline", *args], capture_output=True, text=True, check=False
+        )
+
+    out = tmp_path / "out"
+    done = recindex("extract", str(SHARED_PDF), "--out", str(out), "--engine", "pdfplumber")
+    assert done.returncode == 0, done.stderr
+    published = SHARED_PDF.parent.parent / "output" / SHARED_PDF.name / "index.json"
+    assert (out / "index.json").read_bytes() == published.read_bytes()
+    refused = recindex("extract", str(SHARED_PDF), "--engine", "fitz")
+    assert refused.returncode == 2
+    assert "invalid choice: 'fitz'" in refused.stderr
