@@ -48,8 +48,19 @@ reproduce: setup
 	$(MAKE) --no-print-directory run OUTPUT_DIR="$$tmp" >/dev/null && \
 	diff -r "$$tmp" $(OUTPUT_DIR) && echo "reproduce: output/ is byte-identical to a fresh run"
 
-bench: setup
+# The peer figure needs Camelot, in a venv of its own; when it cannot be installed the bench
+# runs without it and says so.
+CAMELOT := bench/.venv-camelot
+
+bench: setup fonts
+	@$(MAKE) --no-print-directory $(CAMELOT)/.installed || \
+		echo "bench: Camelot could not be installed; its figure is left out" >&2
 	$(BIN)/python bench/run.py
+
+$(CAMELOT)/.installed: bench/camelot-requirements.txt
+	test -x $(CAMELOT)/bin/python || $(PYTHON) -m venv $(CAMELOT)
+	$(CAMELOT)/bin/python -m pip install --quiet -r bench/camelot-requirements.txt
+	touch $@
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
