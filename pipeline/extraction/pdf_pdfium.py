@@ -9,7 +9,8 @@ that the coordinates are equal to the last bit, not merely close (they decide wh
 are recovered as the shortest decimal that gives the same single-precision number; the
 advance from one glyph to the next is pdfminer's (width times size, minus the TJ array's
 kerning), the kerning being read back from pdfium's positions as the whole number of
-thousandths it must be; the descent comes from the font descriptor (`pdf_fontdicts`).
+thousandths it must be; the descent and the media box as written come from the file's
+dictionaries (`pdf_rawdicts`).
 
 pdfium's text page is also a text extractor with opinions, which are undone: the spaces
 it invents between words are dropped (and a real space it merged into one of them is
@@ -17,9 +18,10 @@ restored), a ligature it split into letters is one glyph again, a line-end hyphe
 marked with U+0002 is a hyphen, and characters are put back in content-stream order,
 which is the order pdfminer gives (its text objects are sorted by position within a
 line). Where a page holds something whose pdfminer reading cannot be rebuilt this way
-(rotated pages, fonts whose metrics pdfminer substitutes, kerning that is not whole
-thousandths, character or word spacing, right-to-left text, marked-content replacement
-text), `UnsupportedError` is raised and the document is read with pdfplumber instead.
+(rotated pages, fonts whose metrics pdfminer substitutes or pdfium rounds, spacing that
+is not whole thousandths, character spacing, right-to-left text, marked-content
+replacement text, text pdfium leaves out), `UnsupportedError` is raised and the document
+is read with pdfplumber instead.
 
 This module reads a document page by page; `pdf_pdfium_text` turns characters into
 glyphs, `pdf_pdfium_paths` finds rules and links, `pdf_pdfium_frame` holds pdfminer's
