@@ -215,3 +215,61 @@ def test_engine_option_on_the_command_line(tmp_path: Path) -> None:
     refused = recindex("extract", str(SHARED_PDF), "--engine", "fitz")
     assert refused.returncode == 2
     assert "invalid choice: 'fitz'" in refused.stderr
+
+
+def _pdf_with_object_stream(content: bytes) -> bytes:
+    """A PDF 1.5 whose font and font descriptor sit in a Flate-compressed object stream,
+    found through a cross-reference stream (as recent word processors write them)."""
+    import struct
+    import zlib
+
+    packed = {4: _FONT, 7: _DESCRIPTOR}
+    bodies = b""
+    header = b""
+    for number, body in packed.items():
+        header += b"%d %d " % (number, len(bodies))
+        bodies += body + b"\n"
+    stream = zlib.compress(header + bodies)
+    plain = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.28 841.89] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        5: b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        6: b"<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>\nstream\n"
+        % (len(packed), len(header), len(stream))
+        + stream
+        + b"\nendstream",
+    }
+    out = bytearray(b"%PDF-1.5\n")
+    offsets = {}
+    for number, body in plain.items():
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    size = 9
+    rows = [struct.pack(">BIH", 0, 0, 65535)]
+    for number in range(1, size - 1):
+        if number in offsets:
+            rows.append(struct.pack(">BIH", 1, offsets[number], 0))
+        else:
+            rows.append(struct.pack(">BIH", 2, 6, list(packed).index(number)))
+    xref = len(out)
+    rows.append(struct.pack(">BIH", 1, xref, 0))
+    data = b"".join(rows)
+    out += (
+        b"%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root 1 0 R /Length %d >>\nstream\n"
+        % (size - 1, size, len(data))
+        + data
+        + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % xref
+    )
+    return bytes(out)
+
+
+def test_fonts_in_an_object_stream_are_read() -> None:
+    data = _pdf_with_object_stream(
+        b"BT /F1 10 Tf 1 0 0 1 50 700 Tm [(Compressed) -400 (fonts) 25 (too)] TJ ET"
+    )
+    assert read_dicts(data).fonts["RecindexTestSans"] == {FontFacts(-212.0)}
+    ours = pdf_pdfium.read_document(data)
+    assert ours == pdf_chars.read_document(data)
+    assert [w[0] for w in ours[0].words] == ["Compressed", "fontstoo"]
