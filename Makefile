@@ -62,7 +62,13 @@ reproduce: setup
 	$(MAKE) --no-print-directory run OUTPUT_DIR="$$tmp" >/dev/null && \
 	diff -r "$$tmp" $(OUTPUT_DIR) && echo "reproduce: output/ is byte-identical to a fresh run"
 
-bench: setup
+# The peer figure needs Camelot, in a venv of its own; when it cannot be installed the bench
+# runs without it and says so.
+CAMELOT := bench/.venv-camelot
+
+bench: setup fonts
+	@$(MAKE) --no-print-directory $(CAMELOT)/.installed || \
+		echo "bench: Camelot could not be installed; its figure is left out" >&2
 	$(BIN)/python bench/run.py
 
 # A hundred and more random layouts of the French index (tests/layouts), from ReportLab and
@@ -70,6 +76,11 @@ bench: setup
 LAYOUTS ?= 120
 layouts: setup fonts
 	$(BIN)/python -m tests.layouts.run $(LAYOUTS)
+
+$(CAMELOT)/.installed: bench/camelot-requirements.txt
+	test -x $(CAMELOT)/bin/python || $(PYTHON) -m venv $(CAMELOT)
+	$(CAMELOT)/bin/python -m pip install --quiet -r bench/camelot-requirements.txt
+	touch $@
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis test-artifacts

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict
 
 from pipeline.clean import lines_to_table_lines
 from pipeline.errors import InputError
+from pipeline.extraction.engines import DEFAULT_ENGINE, ENGINES, Engine
 from pipeline.extraction.text import read_source, text_to_lines
 from pipeline.languages import Language, get_language
 from pipeline.models import IndexDocument, Lines, Mapping, RawTable, SourceInfo, TableLines
@@ -65,9 +66,12 @@ def _read(source: Source, name: str | None) -> tuple[bytes, str]:
     return read_source(Path(shown)), name or shown
 
 
-def extract_lines(data: bytes, name: str, language: Language | None = None) -> Lines:
+def extract_lines(
+    data: bytes, name: str, language: Language | None = None, engine: Engine = DEFAULT_ENGINE
+) -> Lines:
     """The extract stage: hand the bytes to the extractor their content calls for;
-    `language` None means: recognise it from the header labels."""
+    `language` None means: recognise it from the header labels; `engine` reads a PDF
+    (both give the same result, see `pipeline.extraction.pdf_pages`)."""
     kind = "pdf" if is_pdf(data) else "text"
     if kind == "text" and name.lower().endswith(".pdf"):
         raise InputError(f"{name}: not a PDF (no %PDF- signature)")
@@ -78,15 +82,29 @@ def extract_lines(data: bytes, name: str, language: Language | None = None) -> L
         # Imported here: loading pdfplumber costs more than processing a whole text dump.
         from pipeline.extraction.pdf import pdf_to_lines
 
-        return pdf_to_lines(data, source, language, name)
+        return pdf_to_lines(data, source, language, name, engine)
     return text_to_lines(data, source, name)
 
 
-def run(source: Source, *, lang: str = "auto", name: str | None = None) -> Run:
-    """All stages, in order; raises InputError for anything that is not a usable source."""
+def _engine(engine: str) -> Engine:
+    for known in ENGINES:
+        if engine == known:
+            return known
+    raise InputError(f"unknown PDF engine {engine!r}; known engines: {', '.join(ENGINES)}")
+
+
+def run(
+    source: Source,
+    *,
+    lang: str = "auto",
+    name: str | None = None,
+    engine: Engine = DEFAULT_ENGINE,
+) -> Run:
+    """All stages, in order; raises InputError for anything that is not a usable source.
+    `engine` ("pdfium" or "pdfplumber") reads a PDF source; both give the same data."""
     language = None if lang == "auto" else get_language(lang)
     data, shown = _read(source, name)
-    lines = extract_lines(data, shown, language)
+    lines = extract_lines(data, shown, language, _engine(engine))
     try:
         table_lines = lines_to_table_lines(lines, language)
     except InputError as error:
@@ -102,22 +120,34 @@ def run(source: Source, *, lang: str = "auto", name: str | None = None) -> Run:
         raw=raw,
         normalized=normalized,
         mapping=mapping,
-        index=validate_index(normalized, raw.uris, mapping, raw.evidence),
+        index=validate_index(normalized, raw.uris, mapping, raw.evidence, raw.uri_pages),
     )
 
 
-def extract(source: Source, *, lang: str = "auto", name: str | None = None) -> IndexDocument:
+def extract(
+    source: Source,
+    *,
+    lang: str = "auto",
+    name: str | None = None,
+    engine: Engine = DEFAULT_ENGINE,
+) -> IndexDocument:
     """The validated index of a source document (PDF or text dump)."""
-    return run(source, lang=lang, name=name).index
+    return run(source, lang=lang, name=name, engine=engine).index
 
 
-def load(source: Document, *, lang: str = "auto", name: str | None = None) -> IndexDocument:
+def load(
+    source: Document,
+    *,
+    lang: str = "auto",
+    name: str | None = None,
+    engine: Engine = DEFAULT_ENGINE,
+) -> IndexDocument:
     """An IndexDocument from a published index.json (by its `.json` name) or a source."""
     if isinstance(source, IndexDocument):
         return source
     shown = name or ("" if isinstance(source, bytes) else os.fspath(source))
     if not shown.lower().endswith(".json"):
-        return extract(source, lang=lang, name=name)
+        return extract(source, lang=lang, name=name, engine=engine)
     from pydantic import ValidationError
 
     data, shown = _read(source, name)
@@ -129,24 +159,28 @@ def load(source: Document, *, lang: str = "auto", name: str | None = None) -> In
         raise InputError(f"{shown}: not a recindex index.json ({where}: {first['msg']})") from None
 
 
-def validate(source: Document, *, lang: str = "auto") -> IndexDocument:
+def validate(
+    source: Document, *, lang: str = "auto", engine: Engine = DEFAULT_ENGINE
+) -> IndexDocument:
     """The document with every check's findings in `diagnostics` (and on the rows they
     concern). Idempotent: a document already validated gains nothing."""
-    return validate_index(load(source, lang=lang))
+    return validate_index(load(source, lang=lang, engine=engine))
 
 
-def diff(old: Document, new: Document, *, lang: str = "auto") -> DocumentDiff:
+def diff(
+    old: Document, new: Document, *, lang: str = "auto", engine: Engine = DEFAULT_ENGINE
+) -> DocumentDiff:
     """What changed between two versions of an index (`DocumentDiff.identical`)."""
     from pipeline.comparison.versions import diff_documents
 
-    return diff_documents(load(old, lang=lang), load(new, lang=lang))
+    return diff_documents(load(old, lang=lang, engine=engine), load(new, lang=lang, engine=engine))
 
 
-def compare(a: Document, b: Document) -> Comparison:
+def compare(a: Document, b: Document, *, engine: Engine = DEFAULT_ENGINE) -> Comparison:
     """Whether two language editions carry the same data (`Comparison.identical`)."""
     from pipeline.comparison.editions import compare_documents
 
-    return compare_documents(load(a), load(b))
+    return compare_documents(load(a, engine=engine), load(b, engine=engine))
 
 
 def save(document: IndexDocument, folder: str | os.PathLike[str]) -> dict[str, bytes]:

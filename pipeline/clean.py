@@ -199,11 +199,11 @@ def lines_to_table_lines(extracted: Lines, language: Language | None = None) -> 
             )
         raise InputError("no table header found: this is not an index of recommendations")
     body = tuple(line for line in lines[first_header:] if line.kind == "text" and line.text.strip())
-    uris = tuple(
-        m.group("symbol")
+    record = [
+        (m.group("symbol"), line.page)
         for line in lines
         if line.kind == "uri" and (m := UNDOCS_SYMBOL_RE.match(line.text))
-    )
+    ]
     if not any(SYMBOL_RE.search(line.text) or line.cells for line in body):
         raise InputError("the table has no rows: no meeting-report symbol after the header")
     folios = tuple(
@@ -225,6 +225,7 @@ def lines_to_table_lines(extracted: Lines, language: Language | None = None) -> 
         ),
         meta=_meta(lines, first_header, language),
         lines=body,
-        uris=uris,
+        uris=tuple(symbol for symbol, _ in record),
+        uri_pages=tuple(page for _, page in record),
         evidence=evidence,
     )

@@ -215,6 +215,8 @@ class TableLines(Frozen):
     lines: tuple[Line, ...]
     uris: tuple[str, ...] = ()
     evidence: Evidence = Evidence()
+    # The page each URI line is printed on (the block at a page's end).
+    uri_pages: tuple[int, ...] = ()
 
 
 # --- reassemble ----------------------------------------------------------------------------
@@ -242,6 +244,7 @@ class RawTable(Frozen):
     themes: tuple[RawTheme, ...]
     uris: tuple[str, ...] = ()
     evidence: Evidence = Evidence()
+    uri_pages: tuple[int, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
 
 

@@ -378,5 +378,6 @@ def table_lines_to_raw_table(table: TableLines) -> RawTable:
         themes=themes,
         uris=table.uris,
         evidence=table.evidence,
+        uri_pages=table.uri_pages,
         diagnostics=tuple(diagnostics),
     )

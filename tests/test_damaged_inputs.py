@@ -17,7 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from pipeline import load
 from tests import damage
+from tests.golden import assert_matches_golden
 from tests.next_version import replace_exactly
 from tests.paths import SHARED_PDF, TEXT_DUMP
 
@@ -55,19 +57,22 @@ PdfEdit = Callable[[bytes], bytes]
 
 
 @pytest.mark.parametrize(
-    ("edit", "lost_page"),
+    ("edit", "engine", "lost_page"),
     [
-        (lambda data: damage.zero_bytes(data, 4), 5),
-        # The deleted keyword makes the parser run page 5's stream into page 6's object,
+        (lambda data: damage.zero_bytes(data, 4), "pdfplumber", 5),
+        (lambda data: damage.zero_bytes(data, 4), "pdfium", 5),
+        # The deleted keyword makes pdfminer run page 5's stream into page 6's object,
         # whose text is lost instead.
-        (lambda data: damage.delete_endstream(data, 4), 6),
+        (lambda data: damage.delete_endstream(data, 4), "pdfplumber", 6),
     ],
-    ids=["64-zero-bytes-in-page-5", "endstream-deleted-in-page-5"],
+    ids=["zero-bytes-pdfplumber", "zero-bytes-pdfium", "endstream-deleted-pdfplumber"],
 )
-def test_a_damaged_page_is_an_error_finding(edit: PdfEdit, lost_page: int, tmp_path: Path) -> None:
+def test_a_damaged_page_is_an_error_finding(
+    edit: PdfEdit, engine: str, lost_page: int, tmp_path: Path
+) -> None:
     source = tmp_path / "damaged.pdf"
     source.write_bytes(edit(SHARED_PDF.read_bytes()))
-    result = extract(source, tmp_path / "out")
+    result = extract(source, tmp_path / "out", "--engine", engine)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "error finding(s): the data may be incomplete" in result.stderr
@@ -82,6 +87,17 @@ def test_a_damaged_page_is_an_error_finding(edit: PdfEdit, lost_page: int, tmp_p
     assert links
     assert all(row["page"] == str(lost_page) for row in found)
     assert rows(tmp_path / "out") < 311
+
+
+def test_pdfium_repairs_a_deleted_endstream_exactly(tmp_path: Path) -> None:
+    """pdfium reads past the missing keyword (its /Length is right): the exact table,
+    which is one of the three outcomes allowed, and no finding of severity error."""
+    source = tmp_path / "damaged.pdf"
+    source.write_bytes(damage.delete_endstream(SHARED_PDF.read_bytes(), 4))
+    result = extract(source, tmp_path / "out", "--engine", "pdfium")
+    assert result.returncode == 0, result.stderr
+    assert errors(tmp_path / "out") == []
+    assert_matches_golden(load(tmp_path / "out" / "index.json"))
 
 
 def test_a_removed_page_is_an_error_finding(tmp_path: Path) -> None:
@@ -145,7 +161,8 @@ DUMP_EDITS = [
                 "migratoires mixtes) \n",
             )
         ],
-        ["theme-glued"],
+        # The page's link block still holds the lost row's link (page-by-page alignment).
+        ["theme-glued", "uri-record-order"],
         310,
     ),
     (

@@ -9,10 +9,15 @@ writes the index as one self-contained page.
 so that Ctrl-C or a `kill` at any moment, start-up included, gives one line on stderr and
 the conventional status (130, 143) instead of a traceback, and the `finally` blocks that
 remove temporary output still run.
+
+It also makes the cyclic garbage collector run less often: a command's objects live until
+it ends, and collecting them every 700 allocations, as Python does by default, costs a
+fifth of the run on an index with 16 times the rows (and grows faster than the rows).
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -36,9 +41,14 @@ def _raise(signum: int, frame: FrameType | None) -> None:
 _SIGNALS = {signal.SIGINT: "interrupted", signal.SIGTERM: "terminated"}
 
 
+# Allocations between two collections of the youngest generation (Python's default: 700).
+_GC_THRESHOLD = 50_000
+
+
 def main() -> None:
     for signum in _SIGNALS:
         signal.signal(signum, _raise)
+    gc.set_threshold(_GC_THRESHOLD, *gc.get_threshold()[1:])
     try:
         from pipeline.cli.commands import run
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from pipeline.errors import InputError
+from pipeline.extraction.engines import DEFAULT_ENGINE, Engine
 
 
 class BatchResult(BaseModel):
@@ -31,7 +32,7 @@ class BatchResult(BaseModel):
     error: str | None = None
 
 
-def process_one(source: Path, out: Path, lang: str) -> BatchResult:
+def process_one(source: Path, out: Path, lang: str, engine: Engine = DEFAULT_ENGINE) -> BatchResult:
     """Extract one source into `out`; errors become a result, never an exception."""
     from pipeline.api import run
     from pipeline.cli.html import page_for
@@ -40,7 +41,7 @@ def process_one(source: Path, out: Path, lang: str) -> BatchResult:
 
     start = time.perf_counter()
     try:
-        result = run(source, lang=lang)
+        result = run(source, lang=lang, engine=engine)
         document = result.index
         page = page_for(document, source)
         write_folder(index_to_files(document, result.mapping, {"index.html": page}), out)
@@ -82,7 +83,12 @@ def output_folders(sources: list[Path], out_dir: Path) -> dict[Path, Path]:
 
 
 def run_batch(
-    sources: list[Path], out_dir: Path, jobs: int, lang: str, show: bool = True
+    sources: list[Path],
+    out_dir: Path,
+    jobs: int,
+    lang: str,
+    engine: Engine = DEFAULT_ENGINE,
+    show: bool = True,
 ) -> list[BatchResult]:
     """Process every source, with a progress bar on stderr unless `show` is False;
     results in the given order."""
@@ -102,12 +108,12 @@ def run_batch(
         task = progress.add_task("extracting", total=len(sources))
         if jobs <= 1:
             for source in sources:
-                results[source] = process_one(source, folders[source], lang)
+                results[source] = process_one(source, folders[source], lang, engine)
                 progress.advance(task)
         else:
             with ProcessPoolExecutor(max_workers=jobs) as pool:
                 futures: dict[Future[BatchResult], Path] = {
-                    pool.submit(process_one, source, folders[source], lang): source
+                    pool.submit(process_one, source, folders[source], lang, engine): source
                     for source in sources
                 }
                 for future in as_completed(futures):

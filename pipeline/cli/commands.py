@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pipeline import __version__
+from pipeline.extraction.engines import DEFAULT_ENGINE, ENGINES
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -44,7 +45,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from pipeline.export.folder import write_folder
 
     source: Path = args.source
-    result = run(source, lang=args.lang)
+    result = run(source, lang=args.lang, engine=args.engine)
     folder: Path = args.out or Path("output") / source.name
     extra = {}
     if args.html:
@@ -85,7 +86,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from pipeline.api import validate
     from pipeline.cli.render import exit_code, render_report, report_json
 
-    document = validate(args.source, lang=args.lang)
+    document = validate(args.source, lang=args.lang, engine=args.engine)
     if args.json:
         _write_json(report_json(document))
     elif not args.quiet:
@@ -119,7 +120,9 @@ def cmd_debug(args: argparse.Namespace) -> int:
     from pipeline.api import run
     from pipeline.cli.draw import draw_page
 
-    draw_page(run(args.source, lang=args.lang), args.source, args.page, args.out)
+    draw_page(
+        run(args.source, lang=args.lang, engine=args.engine), args.source, args.page, args.out
+    )
     _say(args, f"{args.source}: page {args.page} -> {args.out}")
     return 0
 
@@ -128,7 +131,9 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from pipeline.cli.batch import run_batch
     from pipeline.cli.render import batch_summary
 
-    results = run_batch(args.sources, args.out, args.jobs, args.lang, show=not args.quiet)
+    results = run_batch(
+        args.sources, args.out, args.jobs, args.lang, args.engine, show=not args.quiet
+    )
     if not args.quiet:
         sys.stdout.write(batch_summary(results))
     failed = any(r.error for r in results)
@@ -160,7 +165,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     from pipeline.api import diff
     from pipeline.comparison.versions import to_json
 
-    result = diff(args.old, args.new, lang=args.lang)
+    result = diff(args.old, args.new, lang=args.lang, engine=args.engine)
     if args.json:
         _write_json(to_json(result))
     elif not args.quiet:
@@ -209,6 +214,15 @@ def build_parser() -> argparse.ArgumentParser:
             help=f"language edition: auto (from the header labels, the default) or one of {codes}",
         )
 
+    def engine(sub: Parser) -> None:
+        sub.add_argument(
+            "--engine",
+            default=DEFAULT_ENGINE,
+            choices=ENGINES,
+            help="what reads a PDF's characters: pdfium (the default, faster) or pdfplumber "
+            "(the reference); both give the same data",
+        )
+
     source_help = "the index: a PDF or a text dump (UTF-8, or UTF-16 with a BOM)"
     any_help = "a source (PDF or text dump) or a published index.json"
 
@@ -227,6 +241,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     lang(sub)
     sub.add_argument("--html", action="store_true", help="also write index.html")
+    engine(sub)
     sub.add_argument(
         "--allow-errors", action="store_true", help="exit 0 even when error findings exist"
     )
@@ -246,6 +261,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub.add_argument("--json", action="store_true", help="print the findings as JSON")
     lang(sub)
+    engine(sub)
 
     sub = command(
         "html",
@@ -273,6 +289,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", metavar="PNG", type=Path, default=Path("page.png"), help="default: page.png"
     )
     lang(sub)
+    engine(sub)
 
     sub = command(
         "batch",
@@ -290,6 +307,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--allow-errors", action="store_true", help="exit 0 even when error findings exist"
     )
     lang(sub)
+    engine(sub)
 
     sub = command("compare", cmd_compare, "check that two language editions carry the same data")
     sub.add_argument("a", metavar="A", type=Path, help=any_help)
@@ -304,6 +322,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("new", metavar="NEW", type=Path, help=any_help)
     sub.add_argument("--json", action="store_true", help="print the differences as JSON")
     lang(sub)
+    engine(sub)
     return parser
 
 

@@ -1,26 +1,24 @@
 """PDF sources: words, hyperlinks and rules of each page become `Lines` with known columns.
 
-The PDF is read once per page (words and horizontal strokes from one walk over pdfminer's
-layout, see `pdf_chars`; link annotations from pdfplumber) at a single boundary that
-turns every pdfminer/pdfplumber failure into one `InputError`. The layout is then read
-from geometry alone (see `pdf_layout`): the header labels of the document's
-language give the columns, the page furniture bounds the table body, and each body line
-is split into cells. Lines outside the table are passed on as plain text so that `clean`
-reads the title, symbol, job number and page count exactly as it does for a text dump.
+The PDF is read once per page by one of two engines that give the same words, link
+annotations and horizontal strokes (`pdf_pages`: pdfium by default, or pdfplumber),
+behind a single boundary that turns every parser failure into one `InputError`. The
+layout is then read from geometry alone (see `pdf_layout`): the header labels of the
+document's language give the columns, the page furniture bounds the table body, and each
+body line is split into cells. Lines outside the table are passed on as plain text so that
+`clean` reads the title, symbol, job number and page count exactly as it does for a text
+dump.
 """
 
 from __future__ import annotations
 
-import io
 import itertools
-import logging
 import statistics
-import unicodedata
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from typing import Any, Literal
+from collections.abc import Sequence
+from typing import Literal
 
 from pipeline.errors import InputError
+from pipeline.extraction.engines import DEFAULT_ENGINE, Engine
 from pipeline.extraction.pdf_bidi import (
     is_mirrored,
     mirrored_language,
@@ -28,7 +26,6 @@ from pipeline.extraction.pdf_bidi import (
     restore_layout,
     restore_lines,
 )
-from pipeline.extraction.pdf_chars import read_layout
 from pipeline.extraction.pdf_groups import Block, PageFrame, Reading, Row, read_groups, squash
 from pipeline.extraction.pdf_layout import (
     COLUMNS,
@@ -38,7 +35,6 @@ from pipeline.extraction.pdf_layout import (
     Link,
     PageContent,
     PrintedLine,
-    Rule,
     Word,
     body_rows,
     column_lines,
@@ -46,12 +42,12 @@ from pipeline.extraction.pdf_layout import (
     header_lines,
     printed_lines,
 )
+from pipeline.extraction.pdf_pages import read_pages
 from pipeline.languages import Language, known_languages
 from pipeline.models import (
     BBox,
     Cell,
     Column,
-    Complaint,
     GroupBox,
     Line,
     Lines,
@@ -68,99 +64,6 @@ from pipeline.patterns import (
 from pipeline.settings import SETTINGS
 
 _Kind = Literal["text", "header", "furniture"]
-
-# Presentation forms a font may map its ligature glyphs to (U+FB00 ff to U+FB06 st, each
-# to its letters); the text path never has them.
-_LIGATURES = str.maketrans(
-    {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
-)
-
-
-def _text(raw: str) -> str:
-    return unicodedata.normalize("NFC", raw.translate(_LIGATURES))
-
-
-def _read_page(page: Any, number: int) -> PageContent:
-    """Words, links and horizontal strokes of one page, from one walk over its layout
-    (never `page.chars` or `extract_words()`: see `pdf_chars`)."""
-    found, strokes = read_layout(page)
-    # float(): pdfminer keeps ints where a page's numbers are all integers.
-    words = tuple(
-        Word(_text(t), float(x0), float(top), float(x1), float(bottom))
-        for t, x0, top, x1, bottom in found
-        if t.strip()
-    )
-    rules = tuple(Rule(float(x0), float(x1), float(y)) for x0, x1, y in strokes)
-    links = tuple(
-        Link(float(h["x0"]), float(h["top"]), float(h["x1"]), float(h["bottom"]), str(h["uri"]))
-        for h in page.hyperlinks
-        if h.get("uri")
-    )
-    return PageContent(number, float(page.width), float(page.height), words, rules, links)
-
-
-def _is_password_error(error: BaseException) -> bool:
-    seen: BaseException | None = error
-    while seen is not None:
-        if "password" in type(seen).__name__.lower() or "encrypt" in str(seen).lower():
-            return True
-        inner = seen.args[0] if seen.args and isinstance(seen.args[0], BaseException) else None
-        seen = inner or seen.__cause__ or seen.__context__
-    return False
-
-
-class _Complaints(logging.Handler):
-    """Collects what the PDF libraries log while a page is read, with that page."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.page = 0
-        self.found: list[Complaint] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        complaint = Complaint(page=self.page, message=record.getMessage()[:200])
-        if complaint not in self.found:
-            self.found.append(complaint)
-
-
-@contextmanager
-def _listening(handler: logging.Handler) -> Iterator[None]:
-    """Route the PDF libraries' log records to `handler` alone (not to stderr)."""
-    loggers = [logging.getLogger(name) for name in ("pdfminer", "pdfplumber", "pypdfium2")]
-    saved = [(logger.handlers, logger.propagate) for logger in loggers]
-    for logger in loggers:
-        logger.handlers, logger.propagate = [handler], False
-    try:
-        yield
-    finally:
-        for logger, (handlers, propagate) in zip(loggers, saved, strict=True):
-            logger.handlers, logger.propagate = handlers, propagate
-
-
-def read_pages(data: bytes, name: str) -> tuple[list[PageContent], list[Complaint]]:
-    """Open and read every page; any parser failure becomes one clear InputError (naming
-    the page and what the parser said, when known), and whatever the parser logged on the
-    way becomes a complaint about its page instead of a line on stderr."""
-    import pdfplumber  # slow to import, needed only for PDF sources
-
-    complaints = _Complaints()
-    pages: list[PageContent] = []
-    with _listening(complaints):
-        try:
-            with pdfplumber.open(io.BytesIO(data)) as pdf:
-                for number, page in enumerate(pdf.pages, start=1):
-                    complaints.page = number
-                    pages.append(_read_page(page, number))
-        except Exception as error:  # the parse boundary: pdfminer raises many unrelated types
-            if _is_password_error(error):
-                raise InputError(f"{name}: encrypted PDF (password required)") from None
-            said = complaints.found[0].message if complaints.found else ""
-            where = f"page {complaints.page}: " if complaints.page else ""
-            detail = f" ({where}{said})" if said or where else ""
-            raise InputError(f"{name}: damaged or truncated PDF{detail}") from None
-    if not pages:
-        raise InputError(f"{name}: PDF has no pages")
-    return pages, complaints.found
 
 
 def _headers(
@@ -491,12 +394,17 @@ def _box(
 
 
 def pdf_to_lines(
-    data: bytes, source: SourceInfo, language: Language | None = None, shown: str | None = None
+    data: bytes,
+    source: SourceInfo,
+    language: Language | None = None,
+    shown: str | None = None,
+    engine: Engine = DEFAULT_ENGINE,
 ) -> Lines:
     """Read a PDF index into lines; table-body lines carry their cells by column. `shown`
-    is the file as the user named it, for messages (default: its name)."""
+    is the file as the user named it, for messages (default: its name); `engine` the
+    page reader (`pdf_pages`)."""
     label = shown or source.name
-    content, complaints = read_pages(data, label)
+    content, complaints = read_pages(data, label, engine)
     headers = _headers(content, language, label)
     found = next((h for h in headers if h is not None), None)
     assert found is not None

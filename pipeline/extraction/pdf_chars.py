@@ -10,32 +10,23 @@ grouping (`WordExtractor` with its defaults: lines clustered by top within 3 pt,
 sorted by x0, a word broken at a blank glyph, a step back, a gap over 3 pt or a top
 3 pt off) and the same edges, so cell boxes and every downstream decision are unchanged.
 `tests/test_pdf_extract.py` checks the equality against pdfplumber itself.
+
+This is the `pdfplumber` engine (`read_document`); the grouping into words is shared with
+the pdfium engine (`pdf_words`).
 """
 
 from __future__ import annotations
 
+import io
 import itertools
-import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTLine, LTRect
 
-from pipeline.settings import SETTINGS
+from pipeline.extraction.pdf_words import Glyph, RawPage, RuleBox, WordBox, words
 
-TOLERANCE = SETTINGS.word_tolerance_pt
-
-# pdfplumber's ligatures, expanded as its extract_words does: the seven Latin ligatures of
-# Alphabetic Presentation Forms (U+FB00 ff to U+FB06 st), each to its letters (NFKC).
-_LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
-
-# A glyph as pdfplumber places it: (text, x0, top, x1, bottom, upright).
-Glyph = tuple[str, float, float, float, float, bool]
-# A word or a rule, in the same page coordinates.
-WordBox = tuple[str, float, float, float, float]
-RuleBox = tuple[float, float, float]
-# A glyph's extent along its line (start, end) and its position across it (the line key).
-_Frame = tuple[float, float, float]
+__all__ = ["Glyph", "iter_document", "read_document", "read_layout", "words"]
 
 
 def _objects(items: Any) -> Iterator[Any]:
@@ -90,81 +81,22 @@ def read_layout(page: Any) -> tuple[list[WordBox], list[RuleBox]]:
     return words(glyphs), lines + rects + curves
 
 
-def _upright(glyph: Glyph) -> _Frame:
-    return glyph[1], glyph[3], glyph[2]
+def iter_document(data: bytes) -> Iterator[RawPage]:
+    """Every page of the PDF in turn (so that what the parser logs can be told apart by
+    page): pdfplumber's words, horizontal edges and hyperlinks."""
+    import pdfplumber  # slow to import, needed only when this engine reads
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            found, strokes = read_layout(page)
+            links = [
+                (h["x0"], h["top"], h["x1"], h["bottom"], str(h["uri"]))
+                for h in page.hyperlinks
+                if h.get("uri")
+            ]
+            yield RawPage(page.width, page.height, found, strokes, links)
 
 
-def _rotated(glyph: Glyph) -> _Frame:
-    return glyph[2], glyph[4], glyph[1]
-
-
-def words(glyphs: list[Glyph]) -> list[WordBox]:
-    """Group glyphs (in content-stream order) into words, as pdfplumber's WordExtractor
-    does with its defaults: runs of upright and rotated glyphs apart, then lines, then
-    words. Rotated glyphs read top to bottom, their lines clustered by x0."""
-    out: list[WordBox] = []
-    for upright, run in itertools.groupby(glyphs, key=lambda g: g[5]):
-        frame = _upright if upright else _rotated
-        for line in _cluster([(frame(g), g) for g in run]):
-            # pdfplumber's sort keys: (x0, x0), or (top, bottom) for rotated glyphs.
-            second = 0 if upright else 1
-            line.sort(key=lambda item: (item[0][0], item[0][second]))
-            out.extend(_split(line))
-    return out
-
-
-def _cluster(items: list[tuple[_Frame, Glyph]]) -> list[list[tuple[_Frame, Glyph]]]:
-    """pdfplumber's `cluster_objects` on the line key (across): distinct values sorted
-    and chained while each is within the tolerance of the previous one; glyphs keep
-    their order within a cluster."""
-    cluster: dict[float, int] = {}
-    last: float | None = None
-    index = -1
-    for value in sorted({frame[2] for frame, _ in items}):
-        if last is None or value > last + TOLERANCE:
-            index += 1
-        cluster[value] = index
-        last = value
-    groups: list[list[tuple[_Frame, Glyph]]] = [[] for _ in range(index + 1)]
-    for item in items:
-        groups[cluster[item[0][2]]].append(item)
-    return groups
-
-
-def _split(line: list[tuple[_Frame, Glyph]]) -> Iterator[WordBox]:
-    """Words of one sorted line: a blank glyph ends a word, an empty one is a word of its
-    own (pdfplumber's `text in split_at_punctuation` holds for "" against ""), and a
-    glyph starts a new word when it steps back, jumps ahead more than the tolerance
-    past the previous glyph's end, or sits off its line."""
-    word: list[Glyph] = []
-    prev: _Frame = (0.0, 0.0, 0.0)
-    for frame, glyph in line:
-        text = glyph[0]
-        if text.isspace() or not text:
-            if word:
-                yield _merge(word)
-            if not text:
-                yield _merge([glyph])
-            word = []
-            continue
-        if word and (
-            frame[0] < prev[0]
-            or frame[0] > prev[1] + TOLERANCE
-            or abs(frame[2] - prev[2]) > TOLERANCE
-        ):
-            yield _merge(word)
-            word = []
-        word.append(glyph)
-        prev = frame
-    if word:
-        yield _merge(word)
-
-
-def _merge(word: list[Glyph]) -> WordBox:
-    return (
-        "".join(_LIGATURES.get(g[0], g[0]) for g in word),
-        min(g[1] for g in word),
-        min(g[2] for g in word),
-        max(g[3] for g in word),
-        max(g[4] for g in word),
-    )
+def read_document(data: bytes) -> list[RawPage]:
+    """Every page of the PDF: pdfplumber's words, horizontal edges and hyperlinks."""
+    return list(iter_document(data))

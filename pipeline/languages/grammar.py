@@ -12,7 +12,6 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any, Generic, Literal, TypeVar
 
 import regex
@@ -117,8 +116,22 @@ def _letter_form(form: str, first: str, letter: str) -> str:
     return f"{regex.escape(before)}(?P<letter>(?:{letter}){{1,2}}){regex.escape(after)}"
 
 
-@cache
+# Grammars by the identity of their language (the entry keeps the language alive, so the
+# identity is not reused): hashing a language model on every cell costs more than a cell.
+_GRAMMARS: dict[int, tuple[Language, Grammar]] = {}
+
+
 def grammar_for(language: Language) -> Grammar:
+    """The language's grammar, assembled once per language object."""
+    known = _GRAMMARS.get(id(language))
+    if known is not None and known[0] is language:
+        return known[1]
+    grammar = _assemble(language)
+    _GRAMMARS[id(language)] = (language, grammar)
+    return grammar
+
+
+def _assemble(language: Language) -> Grammar:
     """Assemble the token patterns from the language's words, alphabet and forms."""
     words = language.grammar
     alphabet = [prepare(letter, language) for letter in words.alphabet]

@@ -52,6 +52,7 @@ def run_checks(
     uris: Sequence[str] | None = None,
     mapping: Mapping | None = None,
     evidence: Evidence | None = None,
+    uri_pages: Sequence[int] | None = None,
 ) -> list[Diagnostic]:
     """Every check's findings, in a fixed order (completeness, structure, links, notation,
     consistency).
@@ -62,7 +63,7 @@ def run_checks(
     found = check_completeness(document, evidence) if evidence is not None else []
     found += [diagnostic for check in CHECKS for diagnostic in check(document)]
     if uris is not None:
-        found.extend(check_uri_record(document, uris))
+        found.extend(check_uri_record(document, uris, uri_pages))
     found.extend(
         check_consistency(document, infer_mapping(document) if mapping is None else mapping)
     )
@@ -107,19 +108,26 @@ def validate_index(
     uris: Sequence[str] | None = None,
     mapping: Mapping | None = None,
     evidence: Evidence | None = None,
+    uri_pages: Sequence[int] | None = None,
 ) -> IndexDocument:
     """Run every check; the document (and each row concerned) gains what they find.
 
-    `uris` is the URI record of a text dump (`RawTable.uris`); None when there is none to
-    check (a PDF, or an index.json read back). `mapping` and `evidence`: see `run_checks`."""
+    `uris` is the URI record of a text dump (`RawTable.uris`, with `RawTable.uri_pages`);
+    None when there is none to check (a PDF, or an index.json read back). `mapping` and
+    `evidence`: see `run_checks`."""
     known = set(document.diagnostics)
-    checked = run_checks(document, uris, mapping, evidence)
+    checked = run_checks(document, uris, mapping, evidence, uri_pages)
     found = [d for d in dict.fromkeys(checked) if d not in known]
     if not found:
         return document
+    by_theme: dict[str | None, list[Diagnostic]] = {}
+    for diagnostic in found:
+        by_theme.setdefault(diagnostic.theme, []).append(diagnostic)
     return document.model_copy(
         update={
-            "themes": tuple(_attach(theme, found) for theme in document.themes),
+            "themes": tuple(
+                _attach(theme, by_theme.get(theme.name, [])) for theme in document.themes
+            ),
             "diagnostics": (*document.diagnostics, *found),
         }
     )

@@ -10,6 +10,7 @@ order is an error, and the coverage is reported once.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -73,17 +74,19 @@ class _Group:
 
 
 def _groups(rows: list[tuple[str, Entry]]) -> list[_Group]:
-    groups: list[_Group] = []
+    runs: list[list[tuple[str, Entry]]] = []
     for row in rows:
-        if groups and groups[-1].symbol == row[1].report:
-            groups[-1] = _Group(row[1].report, (*groups[-1].rows, row))
+        if runs and runs[-1][0][1].report == row[1].report:
+            runs[-1].append(row)
         else:
-            groups.append(_Group(row[1].report, (row,)))
-    return groups
+            runs.append([row])
+    return [_Group(run[0][1].report, tuple(run)) for run in runs]
 
 
-def _collapse(symbols: Sequence[str]) -> list[str]:
-    return [s for i, s in enumerate(symbols) if i == 0 or symbols[i - 1] != s]
+def _collapse(symbols: Sequence[str], pages: Sequence[int]) -> tuple[list[str], list[int]]:
+    """Adjacent duplicates collapsed; each link keeps the page of its first copy."""
+    kept = [i for i, s in enumerate(symbols) if i == 0 or symbols[i - 1] != s]
+    return [symbols[i] for i in kept], [pages[i] for i in kept]
 
 
 # Alignment costs. A link that matches no row costs more than a gap in the rows (rows
@@ -139,21 +142,61 @@ def align(
     return pairs
 
 
-def check_uri_record(document: IndexDocument, uris: Sequence[str]) -> list[Diagnostic]:
+def _page_starts(groups: Sequence[_Group]) -> list[bool]:
+    """Whether each group is the first on its page (a gap there costs less)."""
+    return [
+        j == 0 or g.rows[0][1].pages[:1] != groups[j - 1].rows[-1][1].pages[:1]
+        for j, g in enumerate(groups)
+    ]
+
+
+def _by_page(
+    links: Sequence[str], link_pages: Sequence[int], groups: Sequence[_Group]
+) -> list[tuple[int, int]]:
+    """`align` run page by page: a link block sits at the end of its page and covers that
+    page's rows, so each block is aligned with the rows that start on its page. The work
+    is quadratic in the rows of one page only, linear in the document."""
+    pages = [g.rows[0][1].pages[0] if g.rows[0][1].pages else 0 for g in groups]
+    starts = _page_starts(groups)
+    rows_on: dict[int, list[int]] = {}
+    for j, page in enumerate(pages):
+        rows_on.setdefault(page, []).append(j)
+    links_on: dict[int, list[int]] = {}
+    for i, page in enumerate(link_pages):
+        links_on.setdefault(page, []).append(i)
+    pairs: list[tuple[int, int]] = []
+    for page in sorted(links_on):
+        mine, theirs = links_on[page], rows_on.get(page, [])
+        local = align(
+            [links[i] for i in mine],
+            [groups[j].symbol for j in theirs],
+            [starts[j] for j in theirs],
+        )
+        pairs.extend((mine[a], theirs[b]) for a, b in local)
+    return pairs
+
+
+def check_uri_record(
+    document: IndexDocument, uris: Sequence[str], uri_pages: Sequence[int] | None = None
+) -> list[Diagnostic]:
     """Align the URI record of a text dump with the rows, report its coverage once, and
     an error for each link that sits between matched links but fits nowhere in the row
     order. Links before the first or after the last matched one, and links to documents
-    that no row cites, come from the text around the table: counted, not errors."""
+    that no row cites, come from the text around the table: counted, not errors.
+
+    `uri_pages` gives the page each URI line is printed on (`RawTable.uri_pages`); without
+    it the record is aligned with all rows at once, which takes time in the product of
+    their numbers."""
     if document.source.kind != "text":
         return []
     rows = _rows(document)
     groups = _groups(rows)
-    links = _collapse(uris)
-    starts = [
-        j == 0 or g.rows[0][1].pages[:1] != groups[j - 1].rows[-1][1].pages[:1]
-        for j, g in enumerate(groups)
-    ]
-    pairs = align(links, [g.symbol for g in groups], starts)
+    if uri_pages is not None and len(uri_pages) == len(uris):
+        links, link_pages = _collapse(uris, uri_pages)
+        pairs = _by_page(links, link_pages, groups)
+    else:
+        links, _ = _collapse(uris, [0] * len(uris))
+        pairs = align(links, [g.symbol for g in groups], _page_starts(groups))
     covered = sum(len(groups[j].rows) for _, j in pairs)
     cited = {g.symbol for g in groups}
     found: list[Diagnostic] = []
@@ -161,13 +204,15 @@ def check_uri_record(document: IndexDocument, uris: Sequence[str]) -> list[Diagn
     if pairs:
         first, last = pairs[0][0], pairs[-1][0]
         matched_at = dict(pairs)
+        matched_links = [k for k, _ in pairs]  # ascending: pairs follow the link order
         for i, link in enumerate(links):
             if i in matched_at:
                 continue
             if i < first or i > last or link not in cited:
                 outside += 1
                 continue
-            row_before = groups[max(j for k, j in pairs if k < i)].rows[-1]
+            before = pairs[bisect.bisect_left(matched_links, i) - 1][1]
+            row_before = groups[before].rows[-1]
             found.append(
                 Diagnostic(
                     code=URI_ORDER,
@@ -182,10 +227,11 @@ def check_uri_record(document: IndexDocument, uris: Sequence[str]) -> list[Diagn
             )
     else:
         outside = len(links)
+    matched_rows = {r for _, r in pairs}
     uncovered = {
         e.pages[0]
         for j, g in enumerate(groups)
-        if j not in {r for _, r in pairs}
+        if j not in matched_rows
         for _, e in g.rows
         if e.pages
     }

@@ -1,0 +1,164 @@
+"""Page objects, rules and links, for the pdfium engine (see `pdf_pdfium`).
+
+Page objects are walked depth first, a form's objects where the form is drawn, as pdfminer
+renders them; each path is classified as pdfminer's `paint_path` does (line, rectangle or
+curve) and its horizontal edges are pdfplumber's `horizontal_edges`; URI link annotations
+are pdfplumber's `hyperlinks`.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+from collections.abc import Iterator
+from typing import Any
+
+from pipeline.extraction.pdf_pdfium_frame import (
+    Affine,
+    PageFrame,
+    apply_matrix_pt,
+    as_written,
+    mult_matrix,
+)
+from pipeline.extraction.pdf_pdfium_lib import (
+    ACTION_URI,
+    PAGEOBJ_FORM,
+    SEGMENT_BEZIERTO,
+    SEGMENT_MOVETO,
+    Matrix,
+    RectF,
+)
+from pipeline.extraction.pdf_words import LinkBox, RuleBox
+
+
+def walk(
+    lib: Any, container: int | None, page: int, form: Affine | None
+) -> Iterator[tuple[int, int, Affine | None]]:
+    """Page objects depth first (a form's objects where the form is drawn), with the
+    matrix of the form they are in."""
+    count = (
+        lib.FPDFFormObj_CountObjects(container) if container else lib.FPDFPage_CountObjects(page)
+    )
+    for i in range(count):
+        obj = (
+            lib.FPDFFormObj_GetObject(container, i)
+            if container
+            else lib.FPDFPage_GetObject(page, i)
+        )
+        kind = lib.FPDFPageObj_GetType(obj)
+        if kind == PAGEOBJ_FORM:
+            inner = object_matrix(lib, obj)
+            yield from walk(lib, obj, page, inner if form is None else mult_matrix(inner, form))
+        else:
+            yield obj, kind, form
+
+
+def object_matrix(lib: Any, obj: int) -> Affine:
+    m = Matrix()
+    lib.FPDFPageObj_GetMatrix(obj, ctypes.byref(m))
+    return (
+        as_written(m.a),
+        as_written(m.b),
+        as_written(m.c),
+        as_written(m.d),
+        as_written(m.e),
+        as_written(m.f),
+    )
+
+
+def _path_ops(lib: Any, path: int) -> list[tuple[str, float, float]]:
+    """A path's operators as pdfminer keeps them: "m", "l", "c" (its end point) and "h"
+    (a closing, at the subpath's start point)."""
+    ops: list[tuple[str, float, float]] = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    beziers = 0
+    for i in range(lib.FPDFPath_CountSegments(path)):
+        segment = lib.FPDFPath_GetPathSegment(path, i)
+        lib.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
+        kind = lib.FPDFPathSegment_GetType(segment)
+        point = (as_written(x.value), as_written(y.value))
+        if kind == SEGMENT_BEZIERTO:
+            beziers += 1
+            if beziers % 3:
+                continue  # a control point
+            ops.append(("c", *point))
+        else:
+            ops.append(("m" if kind == SEGMENT_MOVETO else "l", *point))
+        if lib.FPDFPathSegment_GetClose(segment):
+            start = next((op for op in reversed(ops) if op[0] == "m"), ops[0])
+            ops.append(("h", start[1], start[2]))
+    return ops
+
+
+def _path_edges(
+    page: PageFrame, ctm: Affine, ops: list[tuple[str, float, float]]
+) -> Iterator[tuple[int, RuleBox]]:
+    """The horizontal edges pdfplumber finds in one path, each with its kind (0 line, 1
+    rectangle, 2 curve: pdfplumber lists the kinds in that order), as pdfminer's
+    `paint_path` classifies each subpath."""
+    starts = [i for i, op in enumerate(ops) if op[0] == "m"] + [len(ops)]
+    for begin, end in itertools.pairwise(starts):
+        sub = ops[begin:end]
+        if len(sub) < 2:
+            continue
+        shape = "".join(op[0] for op in sub)
+        pts = [apply_matrix_pt(ctm, op[1], op[2]) for op in sub]
+        if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+            shape = shape[:-2] + "h"
+            pts.pop()
+        if shape in ("mlh", "ml"):
+            (x0, y0), (x1, y1) = pts[0], pts[1]
+            if y0 == y1:
+                yield 0, page.edge(min(x0, x1), max(x0, x1), y1)
+            continue
+        if shape in ("mlllh", "mllll"):
+            (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+            closed = pts[0] == pts[4]
+            square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (
+                y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0
+            )
+            if closed and square:
+                left, right = min(x0, x2), max(x0, x2)
+                low, high = min(y0, y2), max(y0, y2)
+                top = page.edge(left, right, high)
+                yield 1, top
+                yield 1, (top[0], top[1], top[2] + (high - low))
+                continue
+        flipped = [(page.mb_x0 + x, page.mb_top + page.height - y) for x, y in pts]
+        for (ax, ay), (bx, by) in itertools.pairwise(flipped):
+            if ax != bx and ay == by:
+                yield 2, (min(ax, bx), max(ax, bx), ay)
+
+
+def rules(lib: Any, page: PageFrame, paths: list[tuple[int, Affine | None]]) -> list[RuleBox]:
+    found: list[tuple[int, RuleBox]] = []
+    for obj, form in paths:
+        matrix = object_matrix(lib, obj)
+        ctm = mult_matrix(mult_matrix(matrix, form) if form else matrix, page.ctm)
+        found.extend(_path_edges(page, ctm, _path_ops(lib, obj)))
+    return [edge for kind in (0, 1, 2) for k, edge in found if k == kind]
+
+
+def links(lib: Any, doc: int, handle: int, page: PageFrame) -> list[LinkBox]:
+    """URI link annotations, as pdfplumber's `hyperlinks` places them."""
+    links: list[LinkBox] = []
+    position, link, rect = ctypes.c_int(0), ctypes.c_void_p(), RectF()
+    while lib.FPDFLink_Enumerate(handle, ctypes.byref(position), ctypes.byref(link)):
+        action = lib.FPDFLink_GetAction(link)
+        if not action or lib.FPDFAction_GetType(action) != ACTION_URI:
+            continue
+        size = lib.FPDFAction_GetURIPath(doc, action, None, 0)
+        buffer = ctypes.create_string_buffer(size)
+        lib.FPDFAction_GetURIPath(doc, action, buffer, size)
+        raw = buffer.raw[:size].rstrip(b"\0")
+        try:
+            uri = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            uri = raw.decode("utf-16", errors="replace")
+        if not uri:
+            continue
+        lib.FPDFLink_GetAnnotRect(link, ctypes.byref(rect))
+        xs = sorted((as_written(rect.left), as_written(rect.right)))
+        ys = sorted((as_written(rect.bottom), as_written(rect.top)))
+        links.append((xs[0], page.height - ys[1], xs[1], page.height - ys[0], uri))
+    return links

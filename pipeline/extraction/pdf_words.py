@@ -1,0 +1,164 @@
+"""Glyphs to words, exactly as pdfplumber's `extract_words()` groups them, for both engines.
+
+Each PDF engine (`pdf_chars` with pdfminer, `pdf_pdfium` with pdfium) reads a page into
+glyphs placed as pdfplumber places them (top-left origin, relative to the media box) and
+horizontal rules; this module groups the glyphs into words the way pdfplumber's
+`WordExtractor` does with its defaults: lines clustered by top within 3 pt, glyphs sorted
+by x0, a word broken at a blank glyph, a step back, a gap over 3 pt or a top 3 pt off. So
+whichever engine read the page, the words, cell boxes and every later decision are the
+ones pdfplumber's own words would give. Nothing here imports a PDF library.
+"""
+
+from __future__ import annotations
+
+import itertools
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from operator import itemgetter
+
+from pipeline.settings import SETTINGS
+
+TOLERANCE = SETTINGS.word_tolerance_pt
+
+# pdfplumber's ligatures, expanded as its extract_words does.
+# The seven Latin ligatures of Alphabetic Presentation Forms (U+FB00 ff to U+FB06 st),
+# each to its letters (NFKC), as pdfplumber expands them.
+_LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
+
+# A glyph as pdfplumber places it: (text, x0, top, x1, bottom, upright).
+Glyph = tuple[str, float, float, float, float, bool]
+# A word or a rule, in the same page coordinates.
+WordBox = tuple[str, float, float, float, float]
+RuleBox = tuple[float, float, float]
+# A link annotation: (x0, top, x1, bottom, uri).
+LinkBox = tuple[float, float, float, float, str]
+# A glyph's extent along its line (start, end) and its position across it (the line key).
+_Frame = tuple[float, float, float]
+
+
+@dataclass(frozen=True)
+class RawPage:
+    """One page as an engine reads it: words, horizontal rules (x0, x1, y) and links."""
+
+    width: float
+    height: float
+    words: list[WordBox]
+    rules: list[RuleBox]
+    links: list[LinkBox]
+
+
+def _rotated(glyph: Glyph) -> _Frame:
+    return glyph[2], glyph[4], glyph[1]
+
+
+def words(glyphs: list[Glyph]) -> list[WordBox]:
+    """Group glyphs (in content-stream order) into words, as pdfplumber's WordExtractor
+    does with its defaults: runs of upright and rotated glyphs apart, then lines, then
+    words. Rotated glyphs read top to bottom, their lines clustered by x0."""
+    out: list[WordBox] = []
+    for upright, run in itertools.groupby(glyphs, key=itemgetter(5)):
+        if upright:
+            out.extend(_upright_words(list(run)))
+            continue
+        for line in _cluster([(_rotated(g), g) for g in run]):
+            # pdfplumber's sort key for rotated glyphs: (top, bottom).
+            line.sort(key=lambda item: (item[0][0], item[0][1]))
+            out.extend(_split(line))
+    return out
+
+
+def _upright_words(run: list[Glyph]) -> Iterator[WordBox]:
+    """`_cluster` and `_split` for upright glyphs (the line key is the top, the sort key
+    x0), written out on the glyph tuples because a page has thousands of them."""
+    cluster: dict[float, int] = {}
+    last: float | None = None
+    index = -1
+    for value in sorted({g[2] for g in run}):
+        if last is None or value > last + TOLERANCE:
+            index += 1
+        cluster[value] = index
+        last = value
+    lines: list[list[Glyph]] = [[] for _ in range(index + 1)]
+    for g in run:
+        lines[cluster[g[2]]].append(g)
+    for line in lines:
+        line.sort(key=itemgetter(1))
+        word: list[Glyph] = []
+        x0 = x1 = top = 0.0
+        for g in line:
+            text = g[0]
+            if not text or text.isspace():
+                if word:
+                    yield _merge(word)
+                if not text:
+                    yield _merge([g])
+                word = []
+                continue
+            if word and (g[1] < x0 or g[1] > x1 + TOLERANCE or abs(g[2] - top) > TOLERANCE):
+                yield _merge(word)
+                word = []
+            word.append(g)
+            x0, x1, top = g[1], g[3], g[2]
+        if word:
+            yield _merge(word)
+
+
+def _cluster(items: list[tuple[_Frame, Glyph]]) -> list[list[tuple[_Frame, Glyph]]]:
+    """pdfplumber's `cluster_objects` on the line key (across): distinct values sorted
+    and chained while each is within the tolerance of the previous one; glyphs keep
+    their order within a cluster."""
+    cluster: dict[float, int] = {}
+    last: float | None = None
+    index = -1
+    for value in sorted({frame[2] for frame, _ in items}):
+        if last is None or value > last + TOLERANCE:
+            index += 1
+        cluster[value] = index
+        last = value
+    groups: list[list[tuple[_Frame, Glyph]]] = [[] for _ in range(index + 1)]
+    for item in items:
+        groups[cluster[item[0][2]]].append(item)
+    return groups
+
+
+def _split(line: list[tuple[_Frame, Glyph]]) -> Iterator[WordBox]:
+    """Words of one sorted line: a blank glyph ends a word, an empty one is a word of its
+    own (pdfplumber's `text in split_at_punctuation` holds for "" against ""), and a
+    glyph starts a new word when it steps back, jumps ahead more than the tolerance
+    past the previous glyph's end, or sits off its line."""
+    word: list[Glyph] = []
+    prev: _Frame = (0.0, 0.0, 0.0)
+    for frame, glyph in line:
+        text = glyph[0]
+        if text.isspace() or not text:
+            if word:
+                yield _merge(word)
+            if not text:
+                yield _merge([glyph])
+            word = []
+            continue
+        if word and (
+            frame[0] < prev[0]
+            or frame[0] > prev[1] + TOLERANCE
+            or abs(frame[2] - prev[2]) > TOLERANCE
+        ):
+            yield _merge(word)
+            word = []
+        word.append(glyph)
+        prev = frame
+    if word:
+        yield _merge(word)
+
+
+def _merge(word: list[Glyph]) -> WordBox:
+    if len(word) == 1:
+        g = word[0]
+        return (_LIGATURES.get(g[0], g[0]), g[1], g[2], g[3], g[4])
+    return (
+        "".join([_LIGATURES.get(g[0], g[0]) for g in word]),
+        min([g[1] for g in word]),
+        min([g[2] for g in word]),
+        max([g[3] for g in word]),
+        max([g[4] for g in word]),
+    )
