@@ -144,7 +144,11 @@ class _Builder:
                 new = cell.starts
             elif current is None:
                 new = True
-            elif opened or _unfinished(current, self.language):
+            elif (
+                opened
+                or _unfinished(current, self.language)
+                or _phrase_across(current.name, cell.text, self.language.theme.phrases)
+            ):
                 new = False
                 doubt = None
             elif page != self.last_row_page or cell.finding is not None:
@@ -230,6 +234,19 @@ def _unfinished(theme: _ThemeDraft, language: Language) -> bool:
         return True
     last = theme.name.rsplit(" ", 1)[-1]
     return bool(last) and last.lower() in language.theme.open_words
+
+
+def _phrase_across(name: str, text: str, phrases: tuple[str, ...]) -> bool:
+    """Whether the name so far ends with the first words of a phrase and the line starts
+    with the rest ("… des Nations" / "Unies contre …"). Only the name's end is read."""
+    tail = name[-60:].casefold().split()
+    head = text.casefold().split()
+    for phrase in phrases:
+        words = phrase.casefold().split()
+        for k in range(1, len(words)):
+            if tail[-k:] == words[:k] and head[: len(words) - k] == words[k:]:
+                return True
+    return False
 
 
 def _freeze(theme: _ThemeDraft) -> RawTheme:
