@@ -75,6 +75,8 @@ class _ThemeDraft:
     boxes: dict[tuple[Column, int], BBox] = field(default_factory=dict)
     # "(" printed minus ")" printed so far.
     depth: int = 0
+    # Boundaries the layout could not settle: (what it says, page, next row's report, text).
+    doubts: list[tuple[str, int, str | None, str]] = field(default_factory=list)
 
     @classmethod
     def open(cls, text: str, page: int, spaced: bool) -> _ThemeDraft:
@@ -134,18 +136,30 @@ class _Builder:
         When the layout decided (`Cell.starts`), that decision stands. Otherwise: an
         unfinished current theme continues; a line printed on another page than the last
         row continues it unless it starts with a capital; any other line opens a new
-        theme, and the rest of the block belongs to the theme it opened."""
+        theme, and the rest of the block belongs to the theme it opened. A line the layout
+        left to the grammar with a finding (`Cell.finding`: a tight table) is read like a
+        line after a page break; the finding is kept only when the reading rests on a
+        capital alone (a lower-case start or an unfinished name continues, a row back in
+        report order starts a theme: those are certain)."""
         opened = False
         for cell, page in self.pending:
             current = self.themes[-1] if self.themes and self.themes[-1].name else None
+            doubt = cell.finding
             if cell.starts is not None:
                 new = cell.starts
             elif current is None:
                 new = True
-            elif opened or _unfinished(current, self.language):
+            elif (
+                opened
+                or _unfinished(current, self.language)
+                or _phrase_across(current.name, cell.text, self.language.theme.phrases)
+            ):
                 new = False
-            elif page != self.last_row_page:
+                doubt = None
+            elif page != self.last_row_page or cell.finding is not None:
                 new = self._starts_after_break(current, cell.text, next_report)
+                if not new or self._goes_back(current, next_report):
+                    doubt = None
             else:
                 new = True
             spaced = self.language.writing.join == "space"
@@ -155,6 +169,8 @@ class _Builder:
                 opened = True
             else:
                 current.extend(cell.text, page, spaced)
+            if doubt is not None:
+                current.doubts.append((doubt, page, next_report, cell.text))
             if cell.bbox is not None:
                 _grow(current.boxes, (Column.THEME, page), cell.bbox)
         self.pending.clear()
@@ -165,13 +181,18 @@ class _Builder:
         a new theme; otherwise a capital does. A title-case tail ("… Trust" / "Fund for
         …") is then split off as a theme of its own, which the theme-order check flags,
         rather than two themes silently merged."""
-        last = current.entries[-1].report if current.entries else None
-        if report is not None and last is not None and _report_key(report) <= _report_key(last):
+        if self._goes_back(current, report):
             return True
         first = text[:1]
         # A letter of a script without case (Chinese, Arabic) gives no such sign: a
         # finished name stays finished, and the line starts a new theme.
         return first.isupper() or (first.isalpha() and first.lower() == first.upper())
+
+    @staticmethod
+    def _goes_back(current: _ThemeDraft, report: str | None) -> bool:
+        """Whether the next row goes back in report order from the theme's last row."""
+        last = current.entries[-1].report if current.entries else None
+        return report is not None and last is not None and _report_key(report) <= _report_key(last)
 
     def orphan(self, cell: Cell, page: int) -> None:
         """Cell text before the first row has nowhere to go: keep it as a diagnostic."""
@@ -189,7 +210,26 @@ class _Builder:
         self._flush_pending(None)
         spaced = self.language.writing.join == "space"
         themes = tuple(_freeze(theme, spaced) for theme in self.themes)
+        for theme in self.themes:
+            self.diagnostics.extend(_doubt(theme, *doubt) for doubt in theme.doubts)
         return themes, self.diagnostics
+
+
+def _doubt(
+    theme: _ThemeDraft, finding: str, page: int, report: str | None, text: str
+) -> Diagnostic:
+    """A theme boundary the PDF layout could not settle, as a warning on the row where
+    the theme cell was read to start: the reading is taken, and the output says so."""
+    row = report or "the next row"
+    return Diagnostic(
+        code="theme-boundary-uncertain",
+        severity=Severity.WARNING,
+        message=f"the layout cannot settle whether {row} starts this theme: {finding}",
+        page=page,
+        theme=theme.name,
+        report=report,
+        text=text,
+    )
 
 
 def _report_key(symbol: str) -> tuple[tuple[int, int | str], ...]:
@@ -210,6 +250,19 @@ def _unfinished(theme: _ThemeDraft, language: Language) -> bool:
         return theme.name.endswith(language.theme.open_words)
     last = theme.name.rsplit(" ", 1)[-1]
     return bool(last) and last.lower() in language.theme.open_words
+
+
+def _phrase_across(name: str, text: str, phrases: tuple[str, ...]) -> bool:
+    """Whether the name so far ends with the first words of a phrase and the line starts
+    with the rest ("… des Nations" / "Unies contre …"). Only the name's end is read."""
+    tail = name[-60:].casefold().split()
+    head = text.casefold().split()
+    for phrase in phrases:
+        words = phrase.casefold().split()
+        for k in range(1, len(words)):
+            if tail[-k:] == words[:k] and head[: len(words) - k] == words[k:]:
+                return True
+    return False
 
 
 def _freeze(theme: _ThemeDraft, spaced: bool) -> RawTheme:

@@ -63,6 +63,11 @@ class LayoutSettings:
     # Another boundary that fits within this many font sizes of the chosen one makes the
     # boundary uncertain: the row gets a finding.
     ambiguity_margin: float = 0.1
+    # In a tight table (rows as close as the lines of a cell), a theme line may start
+    # another name where its top is this close (in sizes) to a row's top: both cells then
+    # have the same padding and font, so their first lines stand level but for baseline
+    # jitter; a line of a longer name beside that row is rarely so exactly level.
+    tight_level: float = 0.15
 
 
 SETTINGS = LayoutSettings()

@@ -57,6 +57,13 @@ SAMPLE = {
     "fpdf-letter-sans-ruled": Variant(
         producer="fpdf", paper="Letter", font="sans", size=9.0, rules="grid", split_rows=True
     ),
+    # The tightest case: no cell padding, single line spacing, no rules; names that run
+    # on to the next name are cut by the theme-name grammar (tests/test_tight_tables.py).
+    "tight-no-padding-no-rules": Variant(
+        rules="none", padding=0.0, leading=1.0, theme_align="middle"
+    ),
+    # Report symbols broken after a slash in a narrow report column.
+    "report-wrap": Variant(report_wrap=True, size=11.0, rules="rows"),
     # Two random draws, fixed by their seeds.
     "seed-1001": draw(1001),
     "seed-1020": draw(1020),

@@ -318,6 +318,13 @@ def _is_repeat(text: str, names: Sequence[str], language: Language) -> bool:
     return not key or any(key == squash(name) for name in names if name)
 
 
+# Why a theme line in a tight table is left to the theme-name grammar (`Cell.finding`).
+_TIGHT = (
+    "rows are set as close as the lines of a name and no rule or gap parts the groups, "
+    "so only the wording tells a new name from a continued one"
+)
+
+
 def _page_lines(
     pages: Sequence[_Page], reading: Reading, language: Language
 ) -> tuple[list[Line], dict[int, tuple[GroupBox, ...]]]:
@@ -365,6 +372,10 @@ def _page_lines(
                     reason = "grammar"
                     out.extend(page.theme_lines(block, None, finding))
                     names = [*(f"{name} {block.text}" for name in names), block.text]
+            elif group.grammar:
+                # Level with a row top in a tight table: a new name or the same one?
+                out.extend(page.theme_lines(block, None, _TIGHT))
+                names = [*(f"{name} {block.text}" for name in names), block.text]
             else:
                 out.extend(page.theme_lines(block, True, finding))
                 names = [block.text]

@@ -91,6 +91,9 @@ class Group:
     # Why a group starts here: rule, gap, alignment, page (first on its page).
     reason: str
     finding: str | None = None
+    # The layout cannot tell whether the block starts a theme or continues the one above:
+    # the theme-name grammar decides (see `split_tight`).
+    grammar: bool = False
 
 
 @dataclass
@@ -439,6 +442,63 @@ class Reading:
     alignment: Alignment
     ruled: bool
     pages: list[PageGroups]
+    # Rows set as close as the lines of a cell, with no rule between groups.
+    tight: bool = False
+
+
+def is_tight(frames: Sequence[PageFrame], leading: float, usual: float, ruled: bool) -> bool:
+    """Whether rows follow each other as closely as the lines of one cell (no padding, no
+    rule between groups): then a name that runs on to the next name's first row cannot be
+    told from one cell by spacing, only by what it says."""
+    sizes = [frame.size for frame in frames if frame.rows]
+    if ruled or not sizes:
+        return False
+    return usual <= leading + SETTINGS.block_gap * statistics.median(sizes)
+
+
+def split_tight(frame: PageFrame, page: PageGroups, align: Alignment) -> None:
+    """In a tight table, cut each block at every line that stands level with the top of
+    a row of its group other than the first (where another name could start), leaving the
+    cut to the theme-name grammar. Rows and lines are both in order, so one pass."""
+    rows = frame.rows
+    out: list[Group] = []
+    for group in page.groups:
+        if group.block is None or group.end - group.start < 2:
+            out.append(group)
+            continue
+        k = group.start + 1
+        pieces: list[tuple[int, list[ColumnLine]]] = [(group.start, [])]
+        for line in group.block.lines:
+            tol = SETTINGS.tight_level * line.size
+            while k < group.end and rows[k].top < line.top - tol:
+                k += 1
+            if pieces[-1][1] and k < group.end and abs(rows[k].top - line.top) <= tol:
+                pieces.append((k, []))
+            pieces[-1][1].append(line)
+        # A cut stands only where both sides sit in their rows as the document's
+        # alignment puts them (a centred name is not cut into two uncentred halves).
+        kept = pieces[:1]
+        for n, (start, lines) in enumerate(pieces[1:], start=1):
+            end = pieces[n + 1][0] if n + 1 < len(pieces) else group.end
+            before = Block(kept[-1][1])
+            if (
+                max(
+                    _misfit(before, rows, kept[-1][0], start, align),
+                    _misfit(Block(lines), rows, start, end, align),
+                )
+                <= SETTINGS.same_line
+            ):
+                kept.append((start, lines))
+            else:
+                kept[-1][1].extend(lines)
+        pieces = kept
+        ends = [start for start, _ in pieces[1:]] + [group.end]
+        for n, ((start, lines), end) in enumerate(zip(pieces, ends, strict=True)):
+            if n == 0:
+                out.append(Group(start, end, Block(lines), group.reason, group.finding))
+            else:
+                out.append(Group(start, end, Block(lines), "grammar", grammar=True))
+    page.groups = out
 
 
 def read_groups(frames: Sequence[PageFrame], marks: Sequence[str] = ()) -> Reading:
@@ -466,4 +526,8 @@ def read_groups(frames: Sequence[PageFrame], marks: Sequence[str] = ()) -> Readi
         if cost < best_cost - 1e-6:
             best, best_cost = Reading(align, ruled, pages), cost
     assert best is not None
+    if is_tight(frames, leading, usual, ruled):
+        best.tight = True
+        for frame, page in zip(frames, best.pages, strict=True):
+            split_tight(frame, page, best.alignment)
     return best

@@ -111,6 +111,9 @@ class ThemeRules(_Strict):
     open_words: tuple[str, ...] = ()
     # A theme name printed again at a page top may carry one of these marks.
     continued: tuple[str, ...] = ()
+    # Names of several capitalised words ("Nations Unies") that a line break inside a
+    # theme cell may split: the capital on the next line does not start a new theme.
+    phrases: tuple[str, ...] = ()
 
 
 class Collation(_Strict):

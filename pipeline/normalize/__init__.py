@@ -103,21 +103,42 @@ def _entry(raw: RawEntry, theme: str, language: Language, seen: dict[Any, Any]) 
     )
 
 
+def _owning(theme: Theme, found: tuple[Diagnostic, ...]) -> Theme:
+    """The theme with each reading finding about one of its rows (same theme, same
+    report: the first such row) on that row, so that the row carries it."""
+    mine = [d for d in found if d.theme == theme.name and d.report is not None]
+    if not mine:
+        return theme
+    entries = list(theme.entries)
+    for diagnostic in mine:
+        index = next((i for i, e in enumerate(entries) if e.report == diagnostic.report), None)
+        if index is not None:
+            entry = entries[index]
+            entries[index] = entry.model_copy(
+                update={"diagnostics": (diagnostic, *entry.diagnostics)}
+            )
+    return theme.model_copy(update={"entries": tuple(entries)})
+
+
 def raw_table_to_index(raw: RawTable) -> IndexDocument:
     """Expand every enumeration; collect entry diagnostics into the document's list."""
     language = get_language(raw.meta.language)
     seen: dict[Any, Any] = {}
     themes = tuple(
-        Theme(
-            position=position,
-            name=theme.name,
-            pages=theme.pages,
-            entries=tuple(_entry(e, theme.name, language, seen) for e in theme.entries),
+        _owning(
+            Theme(
+                position=position,
+                name=theme.name,
+                pages=theme.pages,
+                entries=tuple(_entry(e, theme.name, language, seen) for e in theme.entries),
+            ),
+            raw.diagnostics,
         )
         for position, theme in enumerate(raw.themes, start=1)
     )
+    owned = {d for theme in themes for entry in theme.entries for d in entry.diagnostics}
     diagnostics = (
-        *raw.diagnostics,
+        *(d for d in raw.diagnostics if d not in owned),
         *(d for theme in themes for entry in theme.entries for d in entry.diagnostics),
     )
     return IndexDocument(

@@ -41,6 +41,8 @@ class Variant:
     first_page: bool = False
     cell_align: Literal["left", "centre", "right"] = "left"
     report_style: Literal["same", "bold", "other"] = "same"
+    # Report symbols broken after a slash in a column too narrow for them (ReportLab).
+    report_wrap: bool = False
     links: bool = True
     seed: int = 0
 
@@ -114,11 +116,13 @@ def _draw(seed: int, producer: str | None) -> Variant:
         repeat_theme=rng.choice(["no", "plain", "mark"]),
         split_rows=rng.random() < 0.7,
         merge=rng.choice(["span", "rows"]),
-        padding=rng.choice([0.5, 1.0, 2.0, 3.0, 4.0]),
+        # 0: no cell padding at all (with leading 1.0 and no rules, the tightest case).
+        padding=rng.choice([0.0, 0.5, 1.0, 2.0, 3.0, 4.0]),
         spacer_rows=rng.random() < 0.25,
         first_page=rng.random() < 0.4,
         cell_align=rng.choice(["left", "left", "centre", "right"]),
         report_style=rng.choice(["same", "bold", "other"]),
+        report_wrap=rng.random() < 0.15,
         links=rng.random() < 0.8,
         seed=seed,
     )

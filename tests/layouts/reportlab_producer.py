@@ -46,22 +46,43 @@ def _fonts() -> dict[str, tuple[str, str]]:
     return out
 
 
-def _label(text: str, variant: Variant, size: float) -> str:
+def _pieces(word: str) -> list[str]:
+    """Where a typesetter may break a word: after each slash of a symbol or a path."""
+    out = [piece + "/" for piece in word.split("/")]
+    out[-1] = out[-1][:-1]
+    return [piece for piece in out if piece]
+
+
+def _case(word: str, variant: Variant, size: float) -> str:
     if variant.header_case == "upper":
-        return escape(text.upper())
+        return escape(word.upper())
     if variant.header_case == "smallcaps":
-        small = size * 0.78
-        words = []
-        for word in text.split():
-            head, tail = word[:1], word[1:]
-            if head.islower():
-                head, tail = "", word
-            words.append(
-                escape(head.upper())
-                + (f'<font size="{small:.1f}">{escape(tail.upper())}</font>' if tail else "")
-            )
-        return " ".join(words)
-    return escape(text)
+        head, tail = word[:1], word[1:]
+        if head.islower():
+            head, tail = "", word
+        small = f'<font size="{size * 0.78:.1f}">{escape(tail.upper())}</font>' if tail else ""
+        return escape(head.upper()) + small
+    return escape(word)
+
+
+def _label(text: str, variant: Variant, size: float, room: float, font: str) -> str:
+    """A header label as markup. A word wider than the column (`room`) is broken after
+    slashes, by hand (`<br/>`), as an editor does: ReportLab would break it anywhere."""
+    words = []
+    for word in text.split():
+        if pdfmetrics.stringWidth(word.upper(), font, size) <= room or "/" not in word:
+            words.append(_case(word, variant, size))
+            continue
+        chunks = [""]
+        for piece in _pieces(word):
+            if (
+                chunks[-1]
+                and pdfmetrics.stringWidth((chunks[-1] + piece).upper(), font, size) > room
+            ):
+                chunks.append("")
+            chunks[-1] += piece
+        words.append("<br/>".join(_case(chunk, variant, size) for chunk in chunks))
+    return " ".join(words)
 
 
 class _Table(Table):  # type: ignore[misc]
@@ -100,14 +121,28 @@ class _Table(Table):  # type: ignore[misc]
             if second._argH is not None:  # heights kept from the split: recompute
                 second._argH = list(second._argH)
                 second._argH[row] = None
-        return parts
+        # The rest goes to the next page: ReportLab may otherwise lay the rest of an
+        # in-row split under the first part on the same page, header and all.
+        return [first, PageBreak(), second]
+
+
+class TooNarrowError(ValueError):
+    """The table cannot hold its widest words even at the full text width."""
 
 
 def _widths(
-    data: TableData, v: Variant, width: float, report_font: str, body: str, language: Language
+    data: TableData,
+    v: Variant,
+    width: float,
+    report_font: str,
+    body: str,
+    language: Language,
+    text_width: float,
 ) -> list[float]:
     """The variant's column shares, widened where a word would not fit: a word broken
-    inside is no layout a typesetter would accept (and no reader could undo)."""
+    inside is no layout a typesetter would accept (and no reader could undo). A table too
+    narrow for its words is made wider, as a typesetter would, up to the text block; with
+    `report_wrap` the report column is as narrow as the symbols broken once after a slash."""
     pad = 2 * max(v.padding, 2.0) + 2.0
 
     def widest(texts: list[str], font: str) -> float:
@@ -115,26 +150,59 @@ def _widths(
         return float(max(pdfmetrics.stringWidth(w, font, v.size) for w in words)) + pad
 
     labels = language.header
+    refs = " ".join((labels.references[0], data.reference_document, labels.extra[0]))
     columns: list[list[str]] = [
         [labels.theme[0].upper()],
         [labels.document[0].upper()],
         [labels.paragraphs[0].upper()],
-        [],
+        [" ".join(p for w in refs.upper().split() for p in _pieces(w))],
     ]
+    symbols: list[str] = []
     for name, entries in data.themes:
         columns[0].append(name)
         for symbol, paragraphs, references in entries:
-            columns[1].append(symbol)
+            symbols.append(symbol)
             columns[2].append(paragraphs)
             columns[3].append(references)
+    columns[1] += [_halves(s) for s in symbols] if v.report_wrap else symbols
     needs = [widest(texts, report_font if i == 1 else body) for i, texts in enumerate(columns)]
-    widths = [max(share * width, need) for share, need in zip(v.widths, needs, strict=True)]
+    if sum(needs) > text_width:
+        raise TooNarrowError(
+            f"the words need {sum(needs):.0f} pt, the text block is {text_width:.0f}"
+        )
+    shares = list(v.widths)
+    if v.report_wrap:
+        # The report column no wider than its broken symbols; the others share the rest.
+        width = max(width, sum(needs))
+        shares[1] = needs[1] / width
+        rest = sum(shares) - v.widths[1]
+        shares = [
+            needs[1] / width if i == 1 else x * (1 - shares[1]) / rest
+            for i, x in enumerate(v.widths)
+        ]
+    widths = [max(share * width, need) for share, need in zip(shares, needs, strict=True)]
     excess = sum(widths) - width
+    if excess > 0 and sum(needs) > width:
+        return needs  # the table widened to what its words need
     if excess > 0:
         spare = [w - need for w, need in zip(widths, needs, strict=True)]
         total = sum(spare)
         widths = [w - excess * s / total for w, s in zip(widths, spare, strict=True)]
     return widths
+
+
+def _halves(symbol: str) -> str:
+    """A symbol as printed in a column too narrow for it: broken after its third slash
+    (the longer half first: "CTOC/COP/WG.4/" and "2010/6")."""
+    pieces = _pieces(symbol)
+    return "".join(pieces[:3]) + " " + "".join(pieces[3:])
+
+
+def _report_markup(symbol: str, v: Variant) -> str:
+    if not v.report_wrap:
+        return escape(symbol)
+    head, tail = _halves(symbol).split(" ", 1)
+    return f"{escape(head)}<br/>{escape(tail)}" if tail else escape(head)
 
 
 def build_reportlab(data: TableData, variant: Variant, language: Language) -> bytes:
@@ -162,13 +230,15 @@ def _build(data: TableData, v: Variant, language: Language, total: int) -> tuple
     labels = language.header
     refs = f"{labels.references[0]} {data.reference_document} {labels.extra[0]}"
 
-    def label(text: str) -> Paragraph:
-        return Paragraph(_label(text, v, size - 1), head)
+    col_widths = _widths(data, v, width, report_font, body, language, text_width)
 
-    col_widths = _widths(data, v, width, report_font, body, language)
+    def label(text: str, column: int = 0) -> Paragraph:
+        room = col_widths[column] - 2 * max(v.padding, 2.0)
+        return Paragraph(_label(text, v, size - 1, room, body), head)
+
     rows: list[list[Any]] = [
-        [label(labels.theme[0]), label(labels.report[0]), "", label(refs)],
-        ["", label(labels.document[0]), label(labels.paragraphs[0]), ""],
+        [label(labels.theme[0]), label(labels.report[0], 1), "", label(refs, 3)],
+        ["", label(labels.document[0], 1), label(labels.paragraphs[0], 2), ""],
     ]
     style: list[tuple[Any, ...]] = [
         ("SPAN", (0, 0), (0, 1)),
@@ -184,8 +254,17 @@ def _build(data: TableData, v: Variant, language: Language, total: int) -> tuple
     ]
     if v.shaded_header or v.rules == "shading":
         style.append(("BACKGROUND", (0, 0), (-1, 1), GREY))
-    if v.rules in ("grid",):
+    if v.rules == "grid" and v.merge == "span":
         style.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
+    elif v.rules == "grid":
+        # Every border but the rules across the theme column inside a group (drawn
+        # per group below): a producer leaves out a border, it does not paint it white.
+        style += [
+            ("BOX", (0, 0), (-1, -1), 0.5, colors.black),
+            ("INNERGRID", (0, 0), (-1, 1), 0.5, colors.black),
+            ("LINEBELOW", (0, 1), (-1, 1), 0.5, colors.black),
+            ("LINEAFTER", (0, 2), (-2, -1), 0.5, colors.black),
+        ]
     elif v.rules in ("rows", "header"):
         style += [("LINEABOVE", (0, 0), (-1, 0), 0.5, colors.black)]
         style += [("LINEBELOW", (0, 1), (-1, 1), 0.5, colors.black)]
@@ -206,7 +285,7 @@ def _build(data: TableData, v: Variant, language: Language, total: int) -> tuple
         if v.merge == "span":
             where = first
         for k, (symbol, paragraphs, references) in enumerate(entries):
-            text = escape(symbol)
+            text = _report_markup(symbol, v)
             if v.links:
                 text = f'<a href="http://undocs.org/{symbol}">{text}</a>'
             row = first + k
@@ -234,7 +313,8 @@ def _build(data: TableData, v: Variant, language: Language, total: int) -> tuple
             style.append(("LINEBELOW", (0, last), (-1, last), 0.5, colors.black))
         elif v.rules == "grid" and v.merge == "rows":
             # No rule across the theme column inside a group: it reads as one cell.
-            style.append(("LINEBELOW", (0, first), (0, last - 1), 0.5, colors.white))
+            style.append(("LINEBELOW", (1, first), (-1, last), 0.5, colors.black))
+            style.append(("LINEBELOW", (0, last), (0, last), 0.5, colors.black))
         elif v.rules == "shading":
             if shade:
                 style.append(("BACKGROUND", (0, first), (-1, last), PALE))

@@ -1,0 +1,115 @@
+"""Tight tables: rows as close as the lines of a cell, no rule or gap between groups.
+
+There a name that runs on to the next name's first row cannot be told from one cell by
+spacing; the extractor cuts the block where a line stands level with a row top, leaves
+the cut to the theme-name grammar, and says so with a warning where only a capital
+decided. Expected values are written by hand."""
+
+from __future__ import annotations
+
+from pipeline.extraction.pdf_groups import PageFrame, Row, read_groups
+from pipeline.extraction.pdf_layout import ColumnLine, Word
+from pipeline.models import (
+    BBox,
+    Cell,
+    Column,
+    DocumentMeta,
+    Line,
+    Severity,
+    SourceInfo,
+    TableLines,
+)
+from pipeline.normalize import raw_table_to_index
+from pipeline.reassemble import table_lines_to_raw_table
+
+# 10 pt lines every 10 pt (leading 1.0, no padding): rows at these tops, one line each.
+ROWS = [100.0, 110.0, 120.0, 130.0]
+
+
+def _theme(text: str, top: float) -> ColumnLine:
+    return ColumnLine(Column.THEME, [Word(text, 60.0, top, 60.0 + 5 * len(text), top + 10.0)])
+
+
+def test_a_block_level_with_a_later_row_is_cut_for_the_grammar() -> None:
+    # Two names of two lines each, run together: "Agences de" / "recrutement" beside rows
+    # 0-1, "Corruption et" / "fraude" beside rows 2-3. Spacing alone shows one block.
+    themes = (
+        _theme("Agences de", 100.0),
+        _theme("recrutement", 110.0),
+        _theme("Corruption et", 120.0),
+        _theme("fraude", 130.0),
+    )
+    frame = PageFrame(
+        page=2,
+        rows=tuple(Row(top, top + 10.0) for top in ROWS),
+        themes=themes,
+        rules=(),
+        span=(57.0, 140.0),
+        size=10.0,
+        first=True,
+    )
+    reading = read_groups([frame])
+    assert reading.tight
+    groups = [(g.start, g.end, g.grammar) for g in reading.pages[0].groups]
+    # Cut at every line level with a row top after the first: rows 1, 2 and 3.
+    assert groups == [(0, 1, False), (1, 2, True), (2, 3, True), (3, 4, True)]
+
+
+def _lines(theme_cells: list[tuple[str, float]], reports: list[tuple[str, float]]) -> TableLines:
+    """Theme cells left to the grammar (as the extractor gives them in a tight table),
+    each before the row level with it."""
+    out: list[tuple[float, int, Line]] = []
+    for k, (text, top) in enumerate(theme_cells):
+        box = BBox(x0=60.0, top=top, x1=100.0, bottom=top + 10.0)
+        cell = Cell(
+            column=Column.THEME,
+            text=text,
+            bbox=box,
+            starts=True if k == 0 else None,
+            finding=None if k == 0 else "tight",
+        )
+        out.append((top, 0, Line(text=text, page=2, top=top, cells=(cell,))))
+    for symbol, top in reports:
+        box = BBox(x0=150.0, top=top, x1=250.0, bottom=top + 10.0)
+        cells = (
+            Cell(column=Column.REPORT, text=symbol, bbox=box),
+            Cell(column=Column.PARAGRAPHS, text="4", bbox=box),
+            Cell(column=Column.REFERENCES, text="I.3", bbox=box),
+        )
+        out.append((top, 1, Line(text=symbol, page=2, top=top, cells=cells)))
+    return TableLines(
+        source=SourceInfo(name="t.pdf", sha256="0" * 64, kind="pdf", pages=2),
+        meta=DocumentMeta(
+            symbol="X/1", language="fr", title=None, job_number=None, reference_document=None
+        ),
+        lines=tuple(line for _, _, line in sorted(out, key=lambda t: (t[0], t[1]))),
+    )
+
+
+def test_the_grammar_reads_the_cuts_and_a_capital_alone_is_a_warning() -> None:
+    a, b = "CTOC/COP/WG.4/2009/2", "CTOC/COP/WG.4/2010/6"
+    table = _lines(
+        [("Agences de", 100.0), ("recrutement", 110.0), ("Corruption", 120.0)],
+        [(a, 100.0), (b, 110.0), (a, 120.0), (b, 130.0)],
+    )
+    document = raw_table_to_index(table_lines_to_raw_table(table))
+    # "recrutement" continues (lower case: certain); "Corruption" starts a theme, and its
+    # row goes back in report order (2009 after 2010): certain too, so no warning.
+    assert [t.name for t in document.themes] == ["Agences de recrutement", "Corruption"]
+    assert [d.code for d in document.diagnostics] == []
+
+
+def test_a_name_started_by_a_capital_alone_carries_a_warning_on_its_row() -> None:
+    a, b, c = "CTOC/COP/WG.4/2009/2", "CTOC/COP/WG.4/2010/6", "CTOC/COP/WG.4/2011/8"
+    table = _lines(
+        [("Agences", 100.0), ("Corruption", 110.0)],
+        [(a, 100.0), (b, 110.0), (c, 120.0)],
+    )
+    document = raw_table_to_index(table_lines_to_raw_table(table))
+    # Forward in report order (2010 after 2009): only the capital says a name starts.
+    assert [t.name for t in document.themes] == ["Agences", "Corruption"]
+    [warning] = document.diagnostics
+    assert (warning.code, warning.severity) == ("theme-boundary-uncertain", Severity.WARNING)
+    assert (warning.theme, warning.report, warning.page) == ("Corruption", b, 2)
+    corruption = document.themes[1]
+    assert corruption.entries[0].diagnostics == (warning,)
