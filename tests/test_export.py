@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import shutil
@@ -184,6 +185,38 @@ def test_datapackage_validates_with_frictionless(files: dict[str, bytes], tmp_pa
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_frictionless_checks_the_joins(files: dict[str, bytes], tmp_path: Path) -> None:
+    """A row of references.csv pointing at no row of entries.csv breaks a declared
+    foreign key, and frictionless says so: the keys are checked, not just declared."""
+    broken = dict(files)
+    lines = files["references.csv"].decode("utf-8").split("\r\n")
+    lines[1] = lines[1].replace(",2010-6-44,", ",no-such-theme,", 1)
+    broken["references.csv"] = "\r\n".join(lines).encode("utf-8")
+    write_folder(broken, tmp_path / "out")
+    frictionless = shutil.which("frictionless") or str(Path(sys.executable).parent / "frictionless")
+    result = subprocess.run(
+        [frictionless, "validate", "datapackage.json"],
+        cwd=tmp_path / "out",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "foreign-key" in result.stdout
+    package = json.loads(files["datapackage.json"])
+    keys = {r["name"]: r["schema"].get("foreignKeys", []) for r in package["resources"]}
+    assert keys["references"] == [
+        {
+            "fields": ["theme_id", "row"],
+            "reference": {"resource": "entries", "fields": ["theme_id", "row"]},
+        }
+    ]
+    assert (
+        package["sources"][0]["hash"]
+        == "sha256:" + hashlib.sha256(TEXT_DUMP.read_bytes()).hexdigest()
+    )
 
 
 def test_writes_leave_no_temporary_files(files: dict[str, bytes], tmp_path: Path) -> None:
