@@ -86,6 +86,11 @@ class Limits:
     # The highest paragraph number read; longer digit strings are refused before `int()`
     # is called, so Python's limit on digit strings is never reached.
     max_number: int = 100_000
+    # Links × rows above which a URI block is aligned greedily (in order, each link with the
+    # next row of its report) instead of by the exact alignment, whose time and memory go
+    # with the product: a real page has some 30 rows and 60 links (1,800); a dump whose
+    # whole record stands in one block would otherwise take hours.
+    max_alignment_cells: int = 2_000_000
 
 
 LIMITS = Limits()

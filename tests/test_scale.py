@@ -31,13 +31,16 @@ REPORTS = (
 
 def synthetic_dump(themes: int) -> str:
     """`themes` themes of five rows each; every row cites "p a) à c) et p+1", i.e. four
-    paragraphs, and the four references that match them."""
+    paragraphs, and the four references that match them. The URI record of every row
+    follows as one block at the end, as a converter that gathered all links would print
+    it: far too many for the exact alignment, which must give way to a linear one."""
     parts = [HEADER]
     for t in range(themes):
         parts.append(f"Thème numéro {t:06d}\n\n")
         for k, report in enumerate(REPORTS):
             p = t % 90 + 1 + k
             parts.append(f"{report} {p} a) à c) et {p + 1} I.{p}.a à c et I.{p + 1}\n\n")
+    parts += [f"http://undocs.org/fr/{report}\n" for _ in range(themes) for report in REPORTS]
     return "".join(parts)
 
 
@@ -55,6 +58,8 @@ def test_fifty_thousand_rows(tmp_path: Path) -> None:
     # Theme 9999: p = 9999 % 90 + 1 + 4 = 14 for the fifth report.
     assert (last.report, last.paragraphs_text) == ("CTOC/COP/WG.4/2015/6", "14 a) à c) et 15")
     assert [d.code for d in document.diagnostics if d.severity == "error"] == []
+    coverage = next(d for d in document.diagnostics if d.code == "uri-record-coverage")
+    assert coverage.message == "URI record covers 50000 of 50000 rows"
 
 
 def test_a_five_megabyte_line(tmp_path: Path) -> None:

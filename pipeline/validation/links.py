@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.models import Diagnostic, Entry, IndexDocument, Severity
+from pipeline.settings import LIMITS
 
 LINK_MISMATCH = "link-mismatch"
 LINK_MISSING = "link-missing"
@@ -110,6 +111,8 @@ def align(
     common subsequence would spread a block over the periodic report sequence of the
     pages around it."""
     n, m = len(links), len(rows)
+    if n * m > LIMITS.max_alignment_cells:
+        return _greedy(links, rows)
     starts = page_starts if page_starts is not None else [False] * m
     opening = [_PAGE_GAP if starts[j] else _MID_PAGE_GAP for j in range(m)]
     # after[s][i][j]: least cost to align links[i:] with rows[j:]; s = 1 when the step
@@ -139,6 +142,23 @@ def align(
             i, j, s = i + 1, j + 1, 0
         else:
             i, s = i + 1, 0
+    return pairs
+
+
+def _greedy(links: Sequence[str], rows: Sequence[str]) -> list[tuple[int, int]]:
+    """Each link, in order, with the next row of its report: linear (with a binary search
+    per link), for blocks too large for `align`'s exact alignment."""
+    where: dict[str, list[int]] = {}
+    for j, symbol in enumerate(rows):
+        where.setdefault(symbol, []).append(j)
+    pairs: list[tuple[int, int]] = []
+    after = 0
+    for i, link in enumerate(links):
+        places = where.get(link, [])
+        k = bisect.bisect_left(places, after)
+        if k < len(places):
+            pairs.append((i, places[k]))
+            after = places[k] + 1
     return pairs
 
 
