@@ -174,16 +174,20 @@ def test_manifest_lists_every_other_file(files: dict[str, bytes]) -> None:
         assert entry["sha256"] == hashlib.sha256(files[name]).hexdigest()
 
 
-def test_datapackage_validates_with_frictionless(files: dict[str, bytes], tmp_path: Path) -> None:
-    write_folder(files, tmp_path / "out")
+def frictionless_validate(folder: Path) -> subprocess.CompletedProcess[str]:
     frictionless = shutil.which("frictionless") or str(Path(sys.executable).parent / "frictionless")
-    result = subprocess.run(
+    return subprocess.run(
         [frictionless, "validate", "datapackage.json"],
-        cwd=tmp_path / "out",
+        cwd=folder,
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def test_datapackage_validates_with_frictionless(files: dict[str, bytes], tmp_path: Path) -> None:
+    write_folder(files, tmp_path / "out")
+    result = frictionless_validate(tmp_path / "out")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -195,14 +199,7 @@ def test_frictionless_checks_the_joins(files: dict[str, bytes], tmp_path: Path) 
     lines[1] = lines[1].replace(",2010-6-44,", ",no-such-theme,", 1)
     broken["references.csv"] = "\r\n".join(lines).encode("utf-8")
     write_folder(broken, tmp_path / "out")
-    frictionless = shutil.which("frictionless") or str(Path(sys.executable).parent / "frictionless")
-    result = subprocess.run(
-        [frictionless, "validate", "datapackage.json"],
-        cwd=tmp_path / "out",
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = frictionless_validate(tmp_path / "out")
     assert result.returncode != 0
     assert "foreign-key" in result.stdout
     package = json.loads(files["datapackage.json"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
+from functools import partial
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -97,41 +98,18 @@ def match_themes(a: IndexDocument, b: IndexDocument) -> list[ThemeMatch]:
 def _entry_differences(ta: Theme, tb: Theme) -> Iterable[Difference]:
     """Rows paired by (report, occurrence), the rule `diff` uses too (`match.match_rows`)."""
     for ea, eb in match_rows(ta.entries, tb.entries):
+        either = ea if ea is not None else eb
+        report = either.report if either is not None else None
+        differ = partial(Difference, theme_a=ta.name, theme_b=tb.name, report=report)
         if eb is None and ea is not None:
-            yield Difference(
-                kind="only-in-a",
-                theme_a=ta.name,
-                theme_b=tb.name,
-                report=ea.report,
-                a=ea.paragraphs_text,
-            )
+            yield differ(kind="only-in-a", a=ea.paragraphs_text)
         elif ea is None and eb is not None:
-            yield Difference(
-                kind="only-in-b",
-                theme_a=ta.name,
-                theme_b=tb.name,
-                report=eb.report,
-                b=eb.paragraphs_text,
-            )
+            yield differ(kind="only-in-b", b=eb.paragraphs_text)
         elif ea is not None and eb is not None:
             if ea.paragraphs != eb.paragraphs:
-                yield Difference(
-                    kind="paragraphs",
-                    theme_a=ta.name,
-                    theme_b=tb.name,
-                    report=ea.report,
-                    a=ea.paragraphs_text,
-                    b=eb.paragraphs_text,
-                )
+                yield differ(kind="paragraphs", a=ea.paragraphs_text, b=eb.paragraphs_text)
             if ea.references != eb.references:
-                yield Difference(
-                    kind="references",
-                    theme_a=ta.name,
-                    theme_b=tb.name,
-                    report=ea.report,
-                    a=ea.references_text,
-                    b=eb.references_text,
-                )
+                yield differ(kind="references", a=ea.references_text, b=eb.references_text)
 
 
 def compare_documents(a: IndexDocument, b: IndexDocument) -> Comparison:
