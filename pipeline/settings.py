@@ -27,6 +27,10 @@ class LayoutSettings:
     # How far left of a header label a cell's text may start and still be in the label's
     # column: labels are centred or padded differently from body text.
     column_slack: float = 0.3
+    # Words whose left edges lie within this many points start at the same place (one
+    # column's flush-left edge, `pdf_columns`): a typesetter places them at one x, and
+    # both engines round glyph origins to well under a point.
+    column_edge_pt: float = 0.5
     # How many label heights below the theme label the other labels may sit: a narrow
     # header wraps a long label ("Référence dans le document CTOC/COP/WG.4/2019/5 (par.)")
     # over as many as nine lines at 1.5 line spacing.

@@ -129,13 +129,18 @@ def printed_lines(words: Iterable[Word]) -> list[PrintedLine]:
 
 @dataclass(frozen=True)
 class Header:
-    """Where a page's table header is, and the left edge of each column it names."""
+    """Where a page's table header is, and the left edge of each column it names.
+
+    `lefts` starts as where each label starts; `pdf_columns` moves it to where the body's
+    text shows the column starts. `ends` is where each label ends (a column's text never
+    starts left of the end of the label before it)."""
 
     language: Language
     lefts: dict[Column, float]
     top: float
     bottom: float
     size: float
+    ends: dict[Column, float] = field(default_factory=dict)
 
     def column_of(self, word: Word) -> Column:
         """The column whose left edge is the greatest one at or left of the word."""
@@ -264,6 +269,15 @@ def find_header(words: Sequence[Word], language: Language) -> Header | None:
         header = Header(
             language=language,
             lefts=lefts,
+            ends=_label_ends(
+                lefts,
+                {
+                    Column.THEME: theme,
+                    Column.REPORT: report,
+                    Column.PARAGRAPHS: para,
+                    Column.REFERENCES: refs,
+                },
+            ),
             top=min(w.top for w in placed),
             bottom=max(w.bottom for w in placed),
             size=statistics.median(w.size for w in placed),
@@ -271,6 +285,18 @@ def find_header(words: Sequence[Word], language: Language) -> Header | None:
         if best is None or spread < best[0]:
             best = (spread, header)
     return best[1] if best else None
+
+
+def _label_ends(lefts: dict[Column, float], hits: dict[Column, list[Word]]) -> dict[Column, float]:
+    """Where each label ends, counting only its words that end before the next label
+    starts: a label spanning two columns ("Rapport de réunion") says nothing of where the
+    first of them ends."""
+    ends: dict[Column, float] = {}
+    for column, following in zip(COLUMNS, (*COLUMNS[1:], None), strict=True):
+        limit = lefts[following] if following is not None else float("inf")
+        inside = [w.x1 for w in hits[column] if w.x1 <= limit]
+        ends[column] = max(inside, default=lefts[column])
+    return ends
 
 
 def _vocabulary(language: Language) -> dict[Column, str]:
