@@ -46,6 +46,12 @@ class LayoutSettings:
     # A rule counts as between two lines when it lies within this many points of them
     # (rules are drawn on the cell border, half a leading away from the text).
     rule_slop_pt: float = 1.0
+    # With no cell padding a producer may set a cell's last baseline on its lower border
+    # (ReportLab does), so the rule under the cell runs through the descenders of its last
+    # line: a rule this share of the size above the bottom of the upper line still lies
+    # between the two lines (descents are 0.21-0.24 of the size in Times, Arial, DejaVu;
+    # a rule higher than that would cross the letters themselves).
+    rule_descent: float = 0.3
 
     # --- row groups (pdf_groups) ------------------------------------------------------------
     # Two theme lines are in different cells when the gap between them exceeds the usual

@@ -115,11 +115,12 @@ def _crosses(rule: Rule, span: tuple[float, float]) -> bool:
 
 
 def _rule_between(frame: PageFrame, above: float, below: float) -> bool:
+    """Whether a rule across the theme column lies between a line ending at `above` and
+    one starting at `below` (the rule may run through the descenders of the upper line:
+    `rule_descent`)."""
     slop = SETTINGS.rule_slop_pt
-    return any(
-        above - slop <= rule.y <= below + slop and _crosses(rule, frame.span)
-        for rule in frame.rules
-    )
+    low = above - slop - SETTINGS.rule_descent * frame.size
+    return any(low <= rule.y <= below + slop and _crosses(rule, frame.span) for rule in frame.rules)
 
 
 def theme_leading(frames: Sequence[PageFrame]) -> float:

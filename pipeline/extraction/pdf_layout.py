@@ -151,6 +151,16 @@ class Header:
                 found = column
         return found
 
+    def label_columns(self, word: Word) -> set[Column]:
+        """The columns a word of the header may belong to: by where the labels start, and
+        by where the label before ends (a centred label's second line may start left of
+        its first)."""
+        found = {self.column_of(word)}
+        if self.ends:
+            after = [c for p, c in itertools.pairwise(COLUMNS) if self.ends[p] <= word.x0]
+            found.add(after[-1] if after else COLUMNS[0])
+        return found
+
 
 def _clean_label_word(text: str) -> str:
     return label_key(text).rstrip(":")
@@ -337,13 +347,13 @@ def header_lines(lines: Sequence[PrintedLine], header: Header) -> list[int]:
             break
         ok = True
         for word in line.words:
-            column = header.column_of(word)
+            columns = header.label_columns(word)
             piece = label_key(word.text).strip("():,;")
-            symbol = column is Column.REFERENCES and (
+            symbol = Column.REFERENCES in columns and (
                 _SYMBOL_PIECE_RE.match(word.text)
                 or (word.text.isdigit() and previous.endswith("/"))
             )
-            if piece and piece not in vocabulary[column] and not symbol:
+            if piece and all(piece not in vocabulary[c] for c in columns) and not symbol:
                 ok = False
                 break
             previous = word.text
