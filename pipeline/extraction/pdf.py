@@ -398,7 +398,7 @@ def _page_lines(
                     names = [*(f"{name} {block.text}" for name in names), block.text]
             elif group.grammar:
                 # Level with a row top in a tight table: a new name or the same one?
-                out.extend(page.theme_lines(block, None, _TIGHT))
+                out.extend(page.theme_lines(block, None, finding or _TIGHT))
                 names = [*(f"{name} {block.text}" for name in names), block.text]
             else:
                 out.extend(page.theme_lines(block, True, finding))

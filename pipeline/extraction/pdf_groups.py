@@ -457,6 +457,13 @@ def is_tight(frames: Sequence[PageFrame], leading: float, usual: float, ruled: b
     return usual <= leading + SETTINGS.block_gap * statistics.median(sizes)
 
 
+# Why a name standing level with a row is read as one name (`split_tight`).
+_LEVEL = (
+    "the theme boundary could also be {} row(s) later: a line of the name stands level "
+    "with that row, but the name read as two does not sit in its rows as the others do"
+)
+
+
 def split_tight(frame: PageFrame, page: PageGroups, align: Alignment) -> None:
     """In a tight table, cut each block at every line that stands level with the top of
     a row of its group other than the first (where another name could start), leaving the
@@ -478,7 +485,10 @@ def split_tight(frame: PageFrame, page: PageGroups, align: Alignment) -> None:
             pieces[-1][1].append(line)
         # A cut stands only where both sides sit in their rows as the document's
         # alignment puts them (a centred name is not cut into two uncentred halves).
+        # Where it does not, the name is read as one, and the row it might start at is
+        # named in a finding: the layout could not settle it.
         kept = pieces[:1]
+        doubts: dict[int, str] = {}
         for n, (start, lines) in enumerate(pieces[1:], start=1):
             end = pieces[n + 1][0] if n + 1 < len(pieces) else group.end
             before = Block(kept[-1][1])
@@ -491,14 +501,17 @@ def split_tight(frame: PageFrame, page: PageGroups, align: Alignment) -> None:
             ):
                 kept.append((start, lines))
             else:
+                doubts.setdefault(kept[-1][0], _LEVEL.format(start - kept[-1][0]))
                 kept[-1][1].extend(lines)
         pieces = kept
         ends = [start for start, _ in pieces[1:]] + [group.end]
         for n, ((start, lines), end) in enumerate(zip(pieces, ends, strict=True)):
             if n == 0:
-                out.append(Group(start, end, Block(lines), group.reason, group.finding))
+                finding = group.finding or doubts.get(start)
+                out.append(Group(start, end, Block(lines), group.reason, finding, group.grammar))
             else:
-                out.append(Group(start, end, Block(lines), "grammar", grammar=True))
+                block = Block(lines)
+                out.append(Group(start, end, block, "grammar", doubts.get(start), grammar=True))
     page.groups = out
 
 
