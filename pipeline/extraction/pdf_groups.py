@@ -114,12 +114,12 @@ def _crosses(rule: Rule, span: tuple[float, float]) -> bool:
     return rule.x0 <= left + reach and rule.x1 >= right - reach
 
 
-def _rule_between(frame: PageFrame, above: float, below: float) -> bool:
+def _rule_between(frame: PageFrame, above: float, below: float, descent: bool = True) -> bool:
     """Whether a rule across the theme column lies between a line ending at `above` and
-    one starting at `below` (the rule may run through the descenders of the upper line:
-    `rule_descent`)."""
+    one starting at `below`; with `descent`, also through the descenders of the upper
+    line (`rule_descent`)."""
     slop = SETTINGS.rule_slop_pt
-    low = above - slop - SETTINGS.rule_descent * frame.size
+    low = above - slop - (SETTINGS.rule_descent * frame.size if descent else 0.0)
     return any(low <= rule.y <= below + slop and _crosses(rule, frame.span) for rule in frame.rules)
 
 
@@ -159,7 +159,9 @@ def blocks(frame: PageFrame, leading: float, ruled: bool) -> list[Block]:
 
 def is_ruled(frames: Sequence[PageFrame], leading: float) -> bool:
     """Whether the document draws a stroke across the theme column between row groups:
-    some rule crosses it between two rows, and none crosses a theme cell's text."""
+    some rule crosses it between two rows, and none crosses a theme cell's text (in the
+    gap between two of its lines: a rule through the descenders of a line that abuts the
+    next is a cell border set on the last baseline, as between two rows)."""
     between = False
     for frame in frames:
         for a, b in itertools.pairwise(frame.rows):
@@ -168,7 +170,7 @@ def is_ruled(frames: Sequence[PageFrame], leading: float) -> bool:
                 break
         for block in blocks(frame, leading, ruled=False):
             for upper, lower in itertools.pairwise(block.lines):
-                if _rule_between(frame, upper.bottom, lower.top):
+                if _rule_between(frame, upper.bottom, lower.top, descent=False):
                     return False
     return between
 
