@@ -27,6 +27,10 @@ class LayoutSettings:
     # How far left of a header label a cell's text may start and still be in the label's
     # column: labels are centred or padded differently from body text.
     column_slack: float = 0.3
+    # Words whose left edges lie within this many points start at the same place (one
+    # column's flush-left edge, `pdf_columns`): a typesetter places them at one x, and
+    # both engines round glyph origins to well under a point.
+    column_edge_pt: float = 0.5
     # How many label heights below the theme label the other labels may sit: a narrow
     # header wraps a long label ("Référence dans le document CTOC/COP/WG.4/2019/5 (par.)")
     # over as many as nine lines at 1.5 line spacing.
@@ -42,6 +46,12 @@ class LayoutSettings:
     # A rule counts as between two lines when it lies within this many points of them
     # (rules are drawn on the cell border, half a leading away from the text).
     rule_slop_pt: float = 1.0
+    # With no cell padding a producer may set a cell's last baseline on its lower border
+    # (ReportLab does), so the rule under the cell runs through the descenders of its last
+    # line: a rule this share of the size above the bottom of the upper line still lies
+    # between the two lines (descents are 0.21-0.24 of the size in Times, Arial, DejaVu;
+    # a rule higher than that would cross the letters themselves).
+    rule_descent: float = 0.3
 
     # --- row groups (pdf_groups) ------------------------------------------------------------
     # Two theme lines are in different cells when the gap between them exceeds the usual

@@ -64,6 +64,17 @@ SAMPLE = {
     ),
     # Report symbols broken after a slash in a narrow report column.
     "report-wrap": Variant(report_wrap=True, size=11.0, rules="rows"),
+    # Header labels centred in their cells (they start right of the text under them),
+    # spanning cells centred too, in a narrow table with centred body cells.
+    "labels-centred": Variant(
+        header_align_h="centre",
+        header_align="middle",
+        table_width=0.8,
+        cell_align="centre",
+        rules="header",
+    ),
+    # Header labels set flush right, over flush-right body cells and no rules.
+    "labels-right": Variant(header_align_h="right", cell_align="right", rules="none"),
     # Two random draws, fixed by their seeds.
     "seed-1001": draw(1001),
     "seed-1020": draw(1020),

@@ -8,7 +8,7 @@ decided. Expected values are written by hand."""
 from __future__ import annotations
 
 from pipeline.extraction.pdf_groups import PageFrame, Row, read_groups
-from pipeline.extraction.pdf_layout import ColumnLine, Word
+from pipeline.extraction.pdf_layout import ColumnLine, Rule, Word
 from pipeline.models import (
     BBox,
     Cell,
@@ -113,3 +113,62 @@ def test_a_name_started_by_a_capital_alone_carries_a_warning_on_its_row() -> Non
     assert (warning.theme, warning.report, warning.page) == ("Corruption", b, 2)
     corruption = document.themes[1]
     assert corruption.entries[0].diagnostics == (warning,)
+
+
+def test_a_rule_through_the_descenders_of_the_row_above_parts_the_groups() -> None:
+    # No padding: each 10 pt row's box ends where the next begins, and the producer draws
+    # the rule under a cell on its last baseline, 2.4 pt above the box's bottom (the
+    # descent). The rule under row 2 (y = 127.6) still parts the groups.
+    themes = (
+        _theme("Agences de", 100.0),
+        _theme("recrutement", 110.0),
+        _theme("et frais", 120.0),
+        _theme("Corruption", 130.0),
+    )
+    frame = PageFrame(
+        page=2,
+        rows=tuple(Row(top, top + 10.0) for top in ROWS),
+        themes=themes,
+        rules=(Rule(50.0, 300.0, 127.6),),
+        span=(57.0, 140.0),
+        size=10.0,
+        first=True,
+    )
+    reading = read_groups([frame])
+    assert reading.ruled
+    assert not reading.tight
+    groups = reading.pages[0].groups
+    assert [(g.start, g.end) for g in groups] == [(0, 3), (3, 4)]
+    assert [g.block.text if g.block else None for g in groups] == [
+        "Agences de recrutement et frais",
+        "Corruption",
+    ]
+
+
+def test_a_level_line_left_uncut_is_named_in_a_finding() -> None:
+    # Five one-line rows (tops 100 to 140) and a three-line name centred on them (tops
+    # 110, 120, 130: its middle, 125, is the rows' middle). Its second line is level with
+    # row 2, but cut there the halves are not centred on their rows (115 against 110, and
+    # 135 against 135... of rows 2-4, whose middle is 135: the first half misses by half
+    # a line), so the name stays whole and the finding names the row two rows later.
+    themes = (
+        _theme("Coopération", 110.0),
+        _theme("Internationale", 120.0),
+        _theme("régionale", 130.0),
+    )
+    frame = PageFrame(
+        page=3,
+        rows=tuple(Row(top, top + 10.0) for top in (100.0, 110.0, 120.0, 130.0, 140.0)),
+        themes=themes,
+        rules=(),
+        span=(57.0, 140.0),
+        size=10.0,
+        first=False,
+    )
+    reading = read_groups([frame])
+    assert reading.alignment == "middle"
+    assert reading.tight
+    groups = reading.pages[0].groups
+    assert [(g.start, g.end) for g in groups] == [(0, 5)]
+    assert groups[0].finding is not None
+    assert groups[0].finding.startswith("the theme boundary could also be 2 row(s) later")

@@ -26,6 +26,7 @@ from pipeline.extraction.pdf_bidi import (
     restore_layout,
     restore_lines,
 )
+from pipeline.extraction.pdf_columns import by_geometry, fit_columns
 from pipeline.extraction.pdf_groups import Block, PageFrame, Reading, Row, read_groups, squash
 from pipeline.extraction.pdf_layout import (
     COLUMNS,
@@ -162,13 +163,36 @@ class _Page:
         self.rows: list[list[BodyRow]] = []
         self.themes: list[ColumnLine] = []
         self.layout: PageLayout | None = None
-        lines = printed_lines(content.words)
+        self.lines = printed_lines(content.words)
         if self.table is None:
-            self.plain = [(line, _plain_kind(line)) for line in lines]
+            self.plain = [(line, _plain_kind(line)) for line in self.lines]
             return
-        heads = set(header_lines(lines, header)) if header else set()
-        start = max(heads) + 1 if heads else _after_furniture(lines)
-        end = next((i for i in range(start, len(lines)) if _is_footer(lines[i])), len(lines))
+        self.heads = set(header_lines(self.lines, header)) if header else set()
+        self.start = max(self.heads) + 1 if self.heads else _after_furniture(self.lines)
+        self.end = next(
+            (i for i in range(self.start, len(self.lines)) if _is_footer(self.lines[i])),
+            len(self.lines),
+        )
+
+    def body_words(self) -> list[Word]:
+        """The words of the body's band that are surely cells (not furniture, nor a lone
+        symbol that may be the running head), for finding where the columns start."""
+        return [
+            w
+            for line in self.lines[self.start : self.end]
+            if not is_furniture_text(line.text)
+            and not BARCODE_RE.match(line.text)
+            and not SYMBOL_RE.fullmatch(line.text)
+            for w in line.words
+        ]
+
+    def read(self, table: Header) -> None:
+        """Cut the page into plain lines, theme-column lines and body rows, with the
+        columns as the body shows them (`pdf_columns`)."""
+        self.table = table
+        lines, heads, start, end = self.lines, self.heads, self.start, self.end
+        header = self.header
+        content = self.content
         body: list[Word] = []
         for i, line in enumerate(lines):
             if i in heads:
@@ -374,7 +398,7 @@ def _page_lines(
                     names = [*(f"{name} {block.text}" for name in names), block.text]
             elif group.grammar:
                 # Level with a row top in a tight table: a new name or the same one?
-                out.extend(page.theme_lines(block, None, _TIGHT))
+                out.extend(page.theme_lines(block, None, finding or _TIGHT))
                 names = [*(f"{name} {block.text}" for name in names), block.text]
             else:
                 out.extend(page.theme_lines(block, True, finding))
@@ -426,6 +450,10 @@ def pdf_to_lines(
         pages.append(_Page(oriented(page, edition), header, table))
         table = header or table
     tables = [page for page in pages if page.table is not None]
+    for header, same in by_geometry([page.table for page in tables]):
+        fitted = fit_columns(header, (w for k in same for w in tables[k].body_words()))
+        for k in same:
+            tables[k].read(fitted)
     # Row groups run across pages, and the theme alignment is one for the document, so
     # they are read over the whole table at once.
     frames = [page.frame(first=i == 0) for i, page in enumerate(tables)]

@@ -114,12 +114,13 @@ def _crosses(rule: Rule, span: tuple[float, float]) -> bool:
     return rule.x0 <= left + reach and rule.x1 >= right - reach
 
 
-def _rule_between(frame: PageFrame, above: float, below: float) -> bool:
+def _rule_between(frame: PageFrame, above: float, below: float, descent: bool = True) -> bool:
+    """Whether a rule across the theme column lies between a line ending at `above` and
+    one starting at `below`; with `descent`, also through the descenders of the upper
+    line (`rule_descent`)."""
     slop = SETTINGS.rule_slop_pt
-    return any(
-        above - slop <= rule.y <= below + slop and _crosses(rule, frame.span)
-        for rule in frame.rules
-    )
+    low = above - slop - (SETTINGS.rule_descent * frame.size if descent else 0.0)
+    return any(low <= rule.y <= below + slop and _crosses(rule, frame.span) for rule in frame.rules)
 
 
 def theme_leading(frames: Sequence[PageFrame]) -> float:
@@ -158,7 +159,9 @@ def blocks(frame: PageFrame, leading: float, ruled: bool) -> list[Block]:
 
 def is_ruled(frames: Sequence[PageFrame], leading: float) -> bool:
     """Whether the document draws a stroke across the theme column between row groups:
-    some rule crosses it between two rows, and none crosses a theme cell's text."""
+    some rule crosses it between two rows, and none crosses a theme cell's text (in the
+    gap between two of its lines: a rule through the descenders of a line that abuts the
+    next is a cell border set on the last baseline, as between two rows)."""
     between = False
     for frame in frames:
         for a, b in itertools.pairwise(frame.rows):
@@ -167,7 +170,7 @@ def is_ruled(frames: Sequence[PageFrame], leading: float) -> bool:
                 break
         for block in blocks(frame, leading, ruled=False):
             for upper, lower in itertools.pairwise(block.lines):
-                if _rule_between(frame, upper.bottom, lower.top):
+                if _rule_between(frame, upper.bottom, lower.top, descent=False):
                     return False
     return between
 
@@ -456,6 +459,13 @@ def is_tight(frames: Sequence[PageFrame], leading: float, usual: float, ruled: b
     return usual <= leading + SETTINGS.block_gap * statistics.median(sizes)
 
 
+# Why a name standing level with a row is read as one name (`split_tight`).
+_LEVEL = (
+    "the theme boundary could also be {} row(s) later: a line of the name stands level "
+    "with that row, but the name read as two does not sit in its rows as the others do"
+)
+
+
 def split_tight(frame: PageFrame, page: PageGroups, align: Alignment) -> None:
     """In a tight table, cut each block at every line that stands level with the top of
     a row of its group other than the first (where another name could start), leaving the
@@ -477,7 +487,10 @@ def split_tight(frame: PageFrame, page: PageGroups, align: Alignment) -> None:
             pieces[-1][1].append(line)
         # A cut stands only where both sides sit in their rows as the document's
         # alignment puts them (a centred name is not cut into two uncentred halves).
+        # Where it does not, the name is read as one, and the row it might start at is
+        # named in a finding: the layout could not settle it.
         kept = pieces[:1]
+        doubts: dict[int, str] = {}
         for n, (start, lines) in enumerate(pieces[1:], start=1):
             end = pieces[n + 1][0] if n + 1 < len(pieces) else group.end
             before = Block(kept[-1][1])
@@ -490,14 +503,17 @@ def split_tight(frame: PageFrame, page: PageGroups, align: Alignment) -> None:
             ):
                 kept.append((start, lines))
             else:
+                doubts.setdefault(kept[-1][0], _LEVEL.format(start - kept[-1][0]))
                 kept[-1][1].extend(lines)
         pieces = kept
         ends = [start for start, _ in pieces[1:]] + [group.end]
         for n, ((start, lines), end) in enumerate(zip(pieces, ends, strict=True)):
             if n == 0:
-                out.append(Group(start, end, Block(lines), group.reason, group.finding))
+                finding = group.finding or doubts.get(start)
+                out.append(Group(start, end, Block(lines), group.reason, finding, group.grammar))
             else:
-                out.append(Group(start, end, Block(lines), "grammar", grammar=True))
+                block = Block(lines)
+                out.append(Group(start, end, block, "grammar", doubts.get(start), grammar=True))
     page.groups = out
 
 

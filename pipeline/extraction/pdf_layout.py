@@ -129,13 +129,18 @@ def printed_lines(words: Iterable[Word]) -> list[PrintedLine]:
 
 @dataclass(frozen=True)
 class Header:
-    """Where a page's table header is, and the left edge of each column it names."""
+    """Where a page's table header is, and the left edge of each column it names.
+
+    `lefts` starts as where each label starts; `pdf_columns` moves it to where the body's
+    text shows the column starts. `ends` is where each label ends (a column's text never
+    starts left of the end of the label before it)."""
 
     language: Language
     lefts: dict[Column, float]
     top: float
     bottom: float
     size: float
+    ends: dict[Column, float] = field(default_factory=dict)
 
     def column_of(self, word: Word) -> Column:
         """The column whose left edge is the greatest one at or left of the word."""
@@ -144,6 +149,16 @@ class Header:
         for column in COLUMNS:
             if self.lefts[column] <= word.x0 + slack:
                 found = column
+        return found
+
+    def label_columns(self, word: Word) -> set[Column]:
+        """The columns a word of the header may belong to: by where the labels start, and
+        by where the label before ends (a centred label's second line may start left of
+        its first)."""
+        found = {self.column_of(word)}
+        if self.ends:
+            after = [c for p, c in itertools.pairwise(COLUMNS) if self.ends[p] <= word.x0]
+            found.add(after[-1] if after else COLUMNS[0])
         return found
 
 
@@ -264,6 +279,15 @@ def find_header(words: Sequence[Word], language: Language) -> Header | None:
         header = Header(
             language=language,
             lefts=lefts,
+            ends=_label_ends(
+                lefts,
+                {
+                    Column.THEME: theme,
+                    Column.REPORT: report,
+                    Column.PARAGRAPHS: para,
+                    Column.REFERENCES: refs,
+                },
+            ),
             top=min(w.top for w in placed),
             bottom=max(w.bottom for w in placed),
             size=statistics.median(w.size for w in placed),
@@ -271,6 +295,18 @@ def find_header(words: Sequence[Word], language: Language) -> Header | None:
         if best is None or spread < best[0]:
             best = (spread, header)
     return best[1] if best else None
+
+
+def _label_ends(lefts: dict[Column, float], hits: dict[Column, list[Word]]) -> dict[Column, float]:
+    """Where each label ends, counting only its words that end before the next label
+    starts: a label spanning two columns ("Rapport de réunion") says nothing of where the
+    first of them ends."""
+    ends: dict[Column, float] = {}
+    for column, following in zip(COLUMNS, (*COLUMNS[1:], None), strict=True):
+        limit = lefts[following] if following is not None else float("inf")
+        inside = [w.x1 for w in hits[column] if w.x1 <= limit]
+        ends[column] = max(inside, default=lefts[column])
+    return ends
 
 
 def _vocabulary(language: Language) -> dict[Column, str]:
@@ -311,13 +347,13 @@ def header_lines(lines: Sequence[PrintedLine], header: Header) -> list[int]:
             break
         ok = True
         for word in line.words:
-            column = header.column_of(word)
+            columns = header.label_columns(word)
             piece = label_key(word.text).strip("():,;")
-            symbol = column is Column.REFERENCES and (
+            symbol = Column.REFERENCES in columns and (
                 _SYMBOL_PIECE_RE.match(word.text)
                 or (word.text.isdigit() and previous.endswith("/"))
             )
-            if piece and piece not in vocabulary[column] and not symbol:
+            if piece and all(piece not in vocabulary[c] for c in columns) and not symbol:
                 ok = False
                 break
             previous = word.text

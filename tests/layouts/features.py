@@ -28,6 +28,9 @@ class Variant:
     # Vertical alignment of the header cells spanning both header rows ("Thème", "Référence").
     header_align: Align = "top"
     header_case: Literal["normal", "upper", "smallcaps"] = "normal"
+    # Where the header labels stand across their cells: a label centred or set flush right
+    # starts well right of where the column's body text starts.
+    header_align_h: Literal["left", "centre", "right"] = "left"
     shaded_header: bool = False
     repeat_header: bool = True
     # The theme name printed again at the top of the next page: no, as is, or with a mark.
@@ -124,5 +127,7 @@ def _draw(seed: int, producer: str | None) -> Variant:
         report_style=rng.choice(["same", "bold", "other"]),
         report_wrap=rng.random() < 0.15,
         links=rng.random() < 0.8,
+        # Drawn last, so that the features above keep the values they had for each seed.
+        header_align_h=rng.choice(["left", "left", "centre", "right"]),
         seed=seed,
     )

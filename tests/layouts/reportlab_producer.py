@@ -226,7 +226,13 @@ def _build(data: TableData, v: Variant, language: Language, total: int) -> tuple
     cell = ParagraphStyle("cell", parent=plain, alignment=align)
     report_font = {"same": body, "bold": bold, "other": other}[v.report_style]
     report = ParagraphStyle("report", parent=plain, fontName=report_font)
-    head = ParagraphStyle("head", parent=plain, fontSize=size - 1, leading=v.leading * (size - 1))
+    head = ParagraphStyle(
+        "head",
+        parent=plain,
+        fontSize=size - 1,
+        leading=v.leading * (size - 1),
+        alignment={"left": TA_LEFT, "centre": TA_CENTER, "right": TA_RIGHT}[v.header_align_h],
+    )
     labels = language.header
     refs = f"{labels.references[0]} {data.reference_document} {labels.extra[0]}"
 
