@@ -7,7 +7,17 @@ decided. Expected values are written by hand."""
 
 from __future__ import annotations
 
-from pipeline.extraction.pdf_groups import PageFrame, Row, read_groups
+from pipeline.extraction.pdf_groups import (
+    PageFrame,
+    Row,
+    fit_page,
+    is_tight,
+    read_groups,
+    row_gap,
+    settle_tight,
+    split_tight,
+    theme_leading,
+)
 from pipeline.extraction.pdf_layout import ColumnLine, Rule, Word
 from pipeline.models import (
     BBox,
@@ -172,3 +182,67 @@ def test_a_level_line_left_uncut_is_named_in_a_finding() -> None:
     assert [(g.start, g.end) for g in groups] == [(0, 5)]
     assert groups[0].finding is not None
     assert groups[0].finding.startswith("the theme boundary could also be 2 row(s) later")
+
+
+def _line(text: str, top: float) -> ColumnLine:
+    return ColumnLine(Column.THEME, [Word(text, 60.0, top, 60.0 + 4 * len(text), top + 9.0)])
+
+
+def test_a_trailing_row_goes_to_the_next_name_where_the_names_then_sit_exactly() -> None:
+    # Page 4 of seed 1007 of `make layouts`, as dumped (9 pt, 1.5 spacing: a line every
+    # 13.5 pt, no padding, names bottom-aligned; a name taller than its rows fills its cell
+    # from the top). Read by hand from the PDF: "Formes nouvelles …" beside row 12,
+    # "Groupe interinstitutions …" rows 13-14 (its third line runs below row 14 and pushes
+    # row 15 down), "Groupes criminels organisés" rows 15-17 (level with the bottom of row
+    # 17), "Intervenants (affaires intérieures)" row 18. Spacing alone joins the first two
+    # into one block with the name above them, and the last two into another.
+    tops = [92.4, 126.1, 159.9, 173.4, 186.9, 200.4, 213.9, 227.4, 240.9, 254.4, 267.9]
+    tops += [288.1, 308.4, 335.4, 355.6, 375.9, 389.4, 402.9, 416.4, 443.4, 456.9, 470.4]
+    tops += [483.9, 497.4, 510.9, 524.4, 537.9, 551.4, 564.9, 578.4, 591.9, 618.9, 632.4]
+    tops += [659.4, 672.9, 686.4]
+    tall = {591.9, 632.4, 686.4}  # rows of two lines
+    names = [
+        (92.4, "Formes de traite des", "personnes à des fins", "d’exploitation non"),
+        (132.9, "mentionnées dans le", "Protocole"),
+        (186.9, "Formes de traite des", "personnes à des fins", "d’exploitation par le travail"),
+        (227.4, "Formes de traite des", "personnes à des fins", "d’exploitation sexuelle"),
+        (267.9, "Formes de traite des", "personnes à des fins de", "prélèvement d’organes"),
+        (308.4, "Formes nouvelles de la", "traite des personnes"),
+        (335.4, "Groupe interinstitutions de", "coordination contre la", "traite des personnes"),
+        (389.4, "Groupes criminels", "organisés", "Intervenants (affaires", "intérieures)"),
+        (483.9, "Intervenants (agents", "consulaires et", "diplomatiques)"),
+        (524.4, "Intervenants (asile)"),
+        (551.4, "Intervenants (conflits et", "action humanitaire)"),
+        (686.4, "Intervenants (détection et", "répression)"),
+    ]
+    themes = tuple(
+        _line(text, top + 13.5 * k)
+        for top, *texts in names
+        for k, text in enumerate(texts)
+        if isinstance(top, float) and isinstance(text, str)
+    )
+    frame = PageFrame(
+        page=4,
+        rows=tuple(Row(top, top + (22.5 if top in tall else 9.0)) for top in tops),
+        themes=themes,
+        rules=(),
+        span=(57.0, 140.0),
+        size=9.0,
+        first=False,
+    )
+    # The document's other pages settle the alignment (bottom); this page alone cannot.
+    leading, usual = theme_leading([frame]), row_gap([frame])
+    assert is_tight([frame], leading, usual, ruled=False)
+    page = fit_page(frame, "bottom", leading, usual, ruled=False)
+    settle_tight(frame, page, "bottom", usual)
+    split_tight(frame, page, "bottom")
+    found = {
+        g.block.lines[0].text: (g.start, g.end, g.finding)
+        for g in page.groups
+        if g.block is not None
+    }
+    assert found["Formes nouvelles de la"] == (12, 13, None)
+    assert found["Groupe interinstitutions de"] == (13, 15, None)
+    assert found["Groupes criminels"] == (15, 17, None)
+    assert found["organisés"] == (17, 18, None)
+    assert found["Intervenants (affaires"] == (18, 19, None)

@@ -47,19 +47,22 @@ class Row:
     bottom: float
 
 
-@dataclass
+@dataclass(frozen=True)
 class Block:
-    """Theme-column lines printed as one run (one cell, or one page's part of it)."""
+    """Theme-column lines printed as one run (one cell, or one page's part of it).
 
-    lines: list[ColumnLine]
+    Its lines are a tuple and its bottom is measured once: the fitter asks for it for
+    every pair of rows it weighs."""
+
+    lines: tuple[ColumnLine, ...]
+    bottom: float = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "bottom", max(line.bottom for line in self.lines))
 
     @property
     def top(self) -> float:
         return self.lines[0].top
-
-    @property
-    def bottom(self) -> float:
-        return max(line.bottom for line in self.lines)
 
     @property
     def text(self) -> str:
@@ -151,9 +154,9 @@ def blocks(frame: PageFrame, leading: float, ruled: bool) -> list[Block]:
             gap = line.top - before.bottom
             apart = gap > leading + SETTINGS.block_gap * line.size
             if not apart and not (ruled and _rule_between(frame, before.bottom, line.top)):
-                out[-1].lines.append(line)
+                out[-1] = Block((*out[-1].lines, line))
                 continue
-        out.append(Block([line]))
+        out.append(Block((line,)))
     return out
 
 
@@ -178,15 +181,24 @@ def is_ruled(frames: Sequence[PageFrame], leading: float) -> bool:
 # --- fitting one page ----------------------------------------------------------------------
 
 
-def _misfit(block: Block, rows: Sequence[Row], start: int, end: int, align: Alignment) -> float:
+def _misfit(
+    block: Block,
+    rows: Sequence[Row],
+    start: int,
+    end: int,
+    align: Alignment,
+    bottom: float | None = None,
+) -> float:
     """How far (in font sizes) the block stands from where `align` puts it beside rows
-    [start, end), or infinity if it lies outside the group's rows."""
+    [start, end), or infinity if it lies outside the group's rows. `bottom` is the
+    lowest bottom of those rows, when the caller keeps it as it extends a group."""
     first = rows[start]
     size = block.lines[0].size
     tol = SETTINGS.same_line * size
     if block.top < first.top - tol or (end < len(rows) and block.bottom > rows[end].top + tol):
         return _INF
-    bottom = max(row.bottom for row in rows[start:end])
+    if bottom is None:
+        bottom = max(row.bottom for row in rows[start:end])
     if align == "top" or block.bottom - block.top > bottom - first.top + tol:
         miss = block.top - first.top  # a block taller than its rows fills the cell
     elif align == "middle":
@@ -196,19 +208,31 @@ def _misfit(block: Block, rows: Sequence[Row], start: int, end: int, align: Alig
     return abs(miss) / size
 
 
+def wide_gaps(frame: PageFrame, usual: float) -> list[bool]:
+    """For each row but the last, whether the gap under it is as wide as a gap between
+    groups, or a rule crosses it (computed once per page, not once per reading weighed)."""
+    wide = SETTINGS.group_gap * frame.size
+    return [
+        b.top - a.bottom > usual + wide or _rule_between(frame, a.bottom, b.top)
+        for a, b in itertools.pairwise(frame.rows)
+    ]
+
+
+def _runs_beside(frame: PageFrame, block: Block | None, k: int) -> bool:
+    """Whether the block's text runs on below row k (so the gap under it is stretched)."""
+    return (
+        block is not None and block.bottom > frame.rows[k].bottom + SETTINGS.same_line * frame.size
+    )
+
+
 def _gap_penalty(
-    frame: PageFrame, start: int, end: int, usual: float, block: Block | None = None
+    frame: PageFrame, wide: Sequence[bool], start: int, end: int, block: Block | None = None
 ) -> float:
     """A gap inside a group as wide as a gap between groups counts against the group,
-    unless the group's theme text runs on beside it (a row stretched by a tall name)."""
-    wide = 0
-    for a, b in itertools.pairwise(frame.rows[start:end]):
-        gap = b.top - a.bottom
-        if block is not None and block.bottom > a.bottom + SETTINGS.same_line * frame.size:
-            continue
-        if gap > usual + SETTINGS.group_gap * frame.size or _rule_between(frame, a.bottom, b.top):
-            wide += 1
-    return wide * SETTINGS.wide_gap_cost
+    unless the group's theme text runs on beside it (a row stretched by a tall name).
+    `wide` is the page's `wide_gaps`."""
+    count = sum(1 for k in range(start, end - 1) if wide[k] and not _runs_beside(frame, block, k))
+    return count * SETTINGS.wide_gap_cost
 
 
 def squash(text: str) -> str:
@@ -266,7 +290,7 @@ def fit_page(
         _ruled_groups(frame, found, align) if ruled else _fit(frame, found, align, usual, repeat)
     )
     if lead:
-        merged = Block([line for block in lead for line in block.lines])
+        merged = Block(tuple(line for block in lead for line in block.lines))
         result.groups.insert(0, Group(0, 0, merged, "page"))
     return result
 
@@ -294,7 +318,7 @@ def _ruled_groups(frame: PageFrame, found: list[Block], align: Alignment) -> Pag
     for index in sorted(members):
         ks, bs = members[index]
         end = ks[-1] + 1 if ks else start
-        joined = Block([line for b in bs for line in b.lines]) if bs else None
+        joined = Block(tuple(line for b in bs for line in b.lines)) if bs else None
         result.groups.append(Group(start, end, joined, "rule" if result.groups else "page"))
         if joined is not None and end > start:
             miss = _misfit(joined, rows, start, end, align)
@@ -308,6 +332,7 @@ def _fit(
 ) -> PageGroups:
     rows = frame.rows
     n, m = len(rows), len(found)
+    wide = wide_gaps(frame, usual)
     # best[b][i]: cost of reading rows [0, i) with blocks [0, b); back[b][i] the choice.
     best = [[_INF] * (n + 1) for _ in range(m + 1)]
     back: list[list[int]] = [[-1] * (n + 1) for _ in range(m + 1)]
@@ -315,7 +340,7 @@ def _fit(
     if not frame.first:
         for i in range(1, n + 1):
             # A name repeated beside the first rows stretches them like any name.
-            gaps = _gap_penalty(frame, 0, i, usual, repeat)
+            gaps = _gap_penalty(frame, wide, 0, i, repeat)
             best[0][i] = SETTINGS.blockless_cost + gaps
             back[0][i] = 0
     for b, block in enumerate(found):
@@ -326,13 +351,20 @@ def _fit(
                 or rows[i].top > block.top + SETTINGS.same_line * block.lines[0].size
             ):
                 continue
+            # The group [i, j) grows a row at a time: its lowest bottom and its wide gaps
+            # are carried along rather than counted again.
+            bottom, count = rows[i].bottom, 0
             for j in range(i + 1, n + 1):
                 if rows[j - 1].top > limit:
                     break
-                miss = _misfit(block, rows, i, j, align)
+                if j - 1 > i:
+                    bottom = max(bottom, rows[j - 1].bottom)
+                    if wide[j - 2] and not _runs_beside(frame, block, j - 2):
+                        count += 1
+                miss = _misfit(block, rows, i, j, align, bottom)
                 if miss == _INF:
                     continue
-                gaps = _gap_penalty(frame, i, j, usual, block)
+                gaps = count * SETTINGS.wide_gap_cost
                 cost = best[b][i] + min(miss, SETTINGS.misfit_cap) + gaps
                 if cost < best[b + 1][j]:
                     best[b + 1][j], back[b + 1][j] = cost, i
@@ -347,7 +379,7 @@ def _fit(
     # The rows after the last block may form a last group whose name is on the next page.
     end, total = n, best[m][n]
     for i in range(n):
-        tail = best[m][i] + SETTINGS.blockless_cost + _gap_penalty(frame, i, n, usual)
+        tail = best[m][i] + SETTINGS.blockless_cost + _gap_penalty(frame, wide, i, n)
         if tail < total:
             end, total = i, tail
     result = PageGroups(frame.page, cost=total)
@@ -364,7 +396,7 @@ def _fit(
     if j > 0:
         result.groups.append(Group(0, j, None, "page"))
     result.groups.reverse()
-    _reasons(frame, result, found, align, usual)
+    _reasons(frame, result, align, usual, wide)
     return result
 
 
@@ -389,13 +421,13 @@ def _by_position(frame: PageFrame, found: list[Block]) -> PageGroups:
             (i for i, s in enumerate(starts) if rows[s].top <= middle + frame.size), default=0
         )
         group = result.groups[index]
-        lines = group.block.lines if group.block else []
-        group.block = Block([*lines, *block.lines])
+        lines = group.block.lines if group.block else ()
+        group.block = Block((*lines, *block.lines))
     return result
 
 
 def _reasons(
-    frame: PageFrame, result: PageGroups, found: list[Block], align: Alignment, usual: float
+    frame: PageFrame, result: PageGroups, align: Alignment, usual: float, wide: Sequence[bool]
 ) -> None:
     """Say what decided each boundary between two groups with blocks, and flag the ones
     where moving the boundary by some rows fits as well (a finding, not a silent guess)."""
@@ -408,11 +440,11 @@ def _reasons(
             continue
         if rows[k].top - rows[k - 1].bottom > usual + SETTINGS.group_gap * frame.size:
             after.reason = "gap"
-        here = _pair_cost(frame, before, after, k, align, usual)
+        here = _pair_cost(frame, before, after, k, align, wide)
         for other in range(before.start + 1, after.end):
             if other == k:
                 continue
-            cost = _pair_cost(frame, before, after, other, align, usual)
+            cost = _pair_cost(frame, before, after, other, align, wide)
             if cost <= here + SETTINGS.ambiguity_margin:
                 after.finding = (
                     f"the theme boundary could also be {abs(other - k)} row(s) "
@@ -422,7 +454,7 @@ def _reasons(
 
 
 def _pair_cost(
-    frame: PageFrame, before: Group, after: Group, k: int, align: Alignment, usual: float
+    frame: PageFrame, before: Group, after: Group, k: int, align: Alignment, wide: Sequence[bool]
 ) -> float:
     assert before.block is not None
     assert after.block is not None
@@ -431,8 +463,8 @@ def _pair_cost(
     return (
         min(one, SETTINGS.misfit_cap)
         + min(two, SETTINGS.misfit_cap)
-        + _gap_penalty(frame, before.start, k, usual, before.block)
-        + _gap_penalty(frame, k, after.end, usual, after.block)
+        + _gap_penalty(frame, wide, before.start, k, before.block)
+        + _gap_penalty(frame, wide, k, after.end, after.block)
         + (0.0 if one < _INF and two < _INF else _INF)
     )
 
@@ -466,53 +498,112 @@ _LEVEL = (
 )
 
 
+_Piece = tuple[int, list[ColumnLine]]
+
+
+def _cut(
+    rows: Sequence[Row], start: int, end: int, block: Block, align: Alignment
+) -> tuple[list[_Piece], dict[int, str], float]:
+    """A tight group's block cut at every line level with the top of a row other than the
+    first, where both sides sit in their rows as the document's alignment puts them (a
+    centred name is not cut into two uncentred halves). Where a cut does not stand, the
+    name is read as one and the row it might start at is named in a finding: the layout
+    could not settle it. Also returns how far the pieces stand from their places (capped
+    misfits, as the fitter counts them). Rows and lines are both in order, so one pass."""
+    k = start + 1
+    pieces: list[_Piece] = [(start, [])]
+    for line in block.lines:
+        tol = SETTINGS.tight_level * line.size
+        while k < end and rows[k].top < line.top - tol:
+            k += 1
+        if pieces[-1][1] and k < end and abs(rows[k].top - line.top) <= tol:
+            pieces.append((k, []))
+        pieces[-1][1].append(line)
+    kept = pieces[:1]
+    doubts: dict[int, str] = {}
+    for n, (first, lines) in enumerate(pieces[1:], start=1):
+        last = pieces[n + 1][0] if n + 1 < len(pieces) else end
+        before = Block(tuple(kept[-1][1]))
+        if (
+            max(
+                _misfit(before, rows, kept[-1][0], first, align),
+                _misfit(Block(tuple(lines)), rows, first, last, align),
+            )
+            <= SETTINGS.same_line
+        ):
+            kept.append((first, lines))
+        else:
+            doubts.setdefault(kept[-1][0], _LEVEL.format(first - kept[-1][0]))
+            kept[-1][1].extend(lines)
+    ends = [first for first, _ in kept[1:]] + [end]
+    cost = sum(
+        min(_misfit(Block(tuple(lines)), rows, first, last, align), SETTINGS.misfit_cap)
+        for (first, lines), last in zip(kept, ends, strict=True)
+    )
+    return kept, doubts, cost
+
+
+def _tight_cost(
+    frame: PageFrame, wide: Sequence[bool], start: int, end: int, block: Block, align: Alignment
+) -> float:
+    """What a group of a tight table costs once its block is cut into names (`_cut`)."""
+    if end - start < 2:
+        cost = min(_misfit(block, frame.rows, start, end, align), SETTINGS.misfit_cap)
+    else:
+        cost = _cut(frame.rows, start, end, block, align)[2]
+    return cost + _gap_penalty(frame, wide, start, end, block)
+
+
+def settle_tight(frame: PageFrame, page: PageGroups, align: Alignment, usual: float) -> None:
+    """In a tight table a block may hold several names (nothing in the spacing parts
+    them), so the fitter weighs a boundary by a block that is not one cell and may give
+    a group a row of the next. Weigh each boundary between two groups with blocks again
+    by the names cut out of them, and move it where that reading is clearly the best of
+    all (by `ambiguity_margin`); where none is, the boundary stays as fitted."""
+    wide = wide_gaps(frame, usual)
+    margin = SETTINGS.ambiguity_margin
+    for before, after in itertools.pairwise(page.groups):
+        if before.block is None or after.block is None or before.end != after.start:
+            continue
+        one, two = before.block, after.block
+        costs: dict[int, float] = {}
+        for k in range(before.start + 1, after.end):
+            if (
+                _misfit(one, frame.rows, before.start, k, align) < _INF
+                and _misfit(two, frame.rows, k, after.end, align) < _INF
+            ):
+                costs[k] = _tight_cost(frame, wide, before.start, k, one, align) + _tight_cost(
+                    frame, wide, k, after.end, two, align
+                )
+        here = costs.get(after.start, _INF)
+        if not costs:
+            continue
+        k = min(costs, key=lambda k: (costs[k], k))
+        rivals = [c for other, c in costs.items() if other != k]
+        if costs[k] < here - margin and all(c > costs[k] + margin for c in rivals):
+            before.end = after.start = k
+            after.reason, after.finding = "alignment", None
+
+
 def split_tight(frame: PageFrame, page: PageGroups, align: Alignment) -> None:
     """In a tight table, cut each block at every line that stands level with the top of
     a row of its group other than the first (where another name could start), leaving the
-    cut to the theme-name grammar. Rows and lines are both in order, so one pass."""
+    cut to the theme-name grammar (`_cut`)."""
     rows = frame.rows
     out: list[Group] = []
     for group in page.groups:
         if group.block is None or group.end - group.start < 2:
             out.append(group)
             continue
-        k = group.start + 1
-        pieces: list[tuple[int, list[ColumnLine]]] = [(group.start, [])]
-        for line in group.block.lines:
-            tol = SETTINGS.tight_level * line.size
-            while k < group.end and rows[k].top < line.top - tol:
-                k += 1
-            if pieces[-1][1] and k < group.end and abs(rows[k].top - line.top) <= tol:
-                pieces.append((k, []))
-            pieces[-1][1].append(line)
-        # A cut stands only where both sides sit in their rows as the document's
-        # alignment puts them (a centred name is not cut into two uncentred halves).
-        # Where it does not, the name is read as one, and the row it might start at is
-        # named in a finding: the layout could not settle it.
-        kept = pieces[:1]
-        doubts: dict[int, str] = {}
-        for n, (start, lines) in enumerate(pieces[1:], start=1):
-            end = pieces[n + 1][0] if n + 1 < len(pieces) else group.end
-            before = Block(kept[-1][1])
-            if (
-                max(
-                    _misfit(before, rows, kept[-1][0], start, align),
-                    _misfit(Block(lines), rows, start, end, align),
-                )
-                <= SETTINGS.same_line
-            ):
-                kept.append((start, lines))
-            else:
-                doubts.setdefault(kept[-1][0], _LEVEL.format(start - kept[-1][0]))
-                kept[-1][1].extend(lines)
-        pieces = kept
+        pieces, doubts, _ = _cut(rows, group.start, group.end, group.block, align)
         ends = [start for start, _ in pieces[1:]] + [group.end]
         for n, ((start, lines), end) in enumerate(zip(pieces, ends, strict=True)):
             if n == 0:
                 finding = group.finding or doubts.get(start)
-                out.append(Group(start, end, Block(lines), group.reason, finding, group.grammar))
+                block = Block(tuple(lines))
+                out.append(Group(start, end, block, group.reason, finding, group.grammar))
             else:
-                block = Block(lines)
+                block = Block(tuple(lines))
                 out.append(Group(start, end, block, "grammar", doubts.get(start), grammar=True))
     page.groups = out
 
@@ -545,5 +636,6 @@ def read_groups(frames: Sequence[PageFrame], marks: Sequence[str] = ()) -> Readi
     if is_tight(frames, leading, usual, ruled):
         best.tight = True
         for frame, page in zip(frames, best.pages, strict=True):
+            settle_tight(frame, page, best.alignment, usual)
             split_tight(frame, page, best.alignment)
     return best

@@ -368,16 +368,46 @@ def header_lines(lines: Sequence[PrintedLine], header: Header) -> list[int]:
 
 @dataclass
 class ColumnLine(_WordRun):
-    """The words of one column on one printed line of the table body."""
+    """The words of one column on one printed line of the table body.
+
+    Its top, bottom and size are measured once, when it is made: row grouping asks for
+    them tens of thousands of times. Its words change only through `fold`, which measures
+    again."""
 
     column: Column
     words: list[Word]
     # The bottom of a second printed line folded into this one (a rejoined symbol).
     below: float = 0.0
+    _top: float = field(init=False, repr=False, compare=False, default=0.0)
+    _bottom: float = field(init=False, repr=False, compare=False, default=0.0)
+    _size: float = field(init=False, repr=False, compare=False, default=0.0)
+
+    def __post_init__(self) -> None:
+        self._measure()
+
+    def _measure(self) -> None:
+        if self.words:
+            self._top = super().top
+            self._bottom = max(self.below, *(w.bottom for w in self.words))
+            self._size = super().size
+
+    def fold(self, words: list[Word], below: float) -> None:
+        """Take these words instead (a symbol rejoined from two lines, `below` the bottom
+        of the second; no words: a line emptied into the one above)."""
+        self.words, self.below = words, below
+        self._measure()
+
+    @property
+    def top(self) -> float:
+        return self._top
 
     @property
     def bottom(self) -> float:
-        return max(self.below, *(w.bottom for w in self.words))
+        return self._bottom
+
+    @property
+    def size(self) -> float:
+        return self._size
 
 
 @dataclass
@@ -416,8 +446,8 @@ def rejoin_symbols(lines: list[ColumnLine]) -> None:
         if SYMBOL_RE.fullmatch(first.text + second.text):
             right = max(first.x1, second.x1)
             joined = Word(first.text + second.text, first.x0, first.top, right, first.bottom)
-            first.words, first.below = [joined], second.bottom
-            second.words = []
+            first.fold([joined], second.bottom)
+            second.fold([], 0.0)
     lines[:] = [c for c in lines if c.words]
 
 
