@@ -19,21 +19,10 @@ from typing import Any
 import pytest
 
 from pipeline.cli.html import render_page
+from tests.chromium import ARGS, CHROMIUM
 from tests.html_documents import rtl_language, small_document
 from tests.paths import ROOT
 
-CHROMIUM = Path("/usr/bin/chromium")
-# Without the background-networking switches Chromium tries to reach its own services.
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ARTIFACTS = ROOT / "test-artifacts" / "html"
 
 # Themes whose name holds "victimes", read off the dump (lines 170-182, 405-420, 912-916,

@@ -9,8 +9,9 @@ from __future__ import annotations
 import pytest
 
 from pipeline import extract
+from tests.chromium import CHROMIUM
 from tests.golden import assert_matches_golden, expected_table
-from tests.layouts.chromium_producer import CHROMIUM, Page, print_pdf
+from tests.layouts.chromium_producer import Page, print_pdf
 
 EXACT = {
     "grid-bottom-aligned": Page(theme_align="bottom", rules="grid"),

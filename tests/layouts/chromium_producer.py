@@ -15,20 +15,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.chromium import ARGS, CHROMIUM
 from tests.pdf_factory import TableData
 
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-pdf-header-footer",
-)
+# Printed without the browser's own header and footer (date, title, URL).
+FLAGS = (*ARGS, "--no-pdf-header-footer")
 BORDERS = {
     "grid": "td, th { border: 0.5pt solid #000; }",
     "rows": "tr { border-bottom: 0.5pt solid #000; } thead tr { border-bottom: 1pt solid #000; }",
