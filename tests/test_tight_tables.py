@@ -11,14 +11,12 @@ from pipeline.extraction.pdf_groups import (
     PageFrame,
     Row,
     fit_page,
-    is_tight,
     read_groups,
     row_gap,
-    settle_tight,
-    split_tight,
     theme_leading,
 )
 from pipeline.extraction.pdf_layout import ColumnLine, Rule, Word
+from pipeline.extraction.pdf_tight import is_tight, settle_tight, split_tight
 from pipeline.models import (
     BBox,
     Cell,

@@ -35,7 +35,7 @@ from pipeline.settings import SETTINGS
 
 Alignment = Literal["top", "middle", "bottom"]
 ALIGNMENTS: tuple[Alignment, ...] = ("top", "middle", "bottom")
-_INF = float("inf")
+INF = float("inf")
 
 
 @dataclass
@@ -181,7 +181,7 @@ def is_ruled(frames: Sequence[PageFrame], leading: float) -> bool:
 # --- fitting one page ----------------------------------------------------------------------
 
 
-def _misfit(
+def misfit(
     block: Block,
     rows: Sequence[Row],
     start: int,
@@ -196,7 +196,7 @@ def _misfit(
     size = block.lines[0].size
     tol = SETTINGS.same_line * size
     if block.top < first.top - tol or (end < len(rows) and block.bottom > rows[end].top + tol):
-        return _INF
+        return INF
     if bottom is None:
         bottom = max(row.bottom for row in rows[start:end])
     if align == "top" or block.bottom - block.top > bottom - first.top + tol:
@@ -225,7 +225,7 @@ def _runs_beside(frame: PageFrame, block: Block | None, k: int) -> bool:
     )
 
 
-def _gap_penalty(
+def gap_penalty(
     frame: PageFrame, wide: Sequence[bool], start: int, end: int, block: Block | None = None
 ) -> float:
     """A gap inside a group as wide as a gap between groups counts against the group,
@@ -321,7 +321,7 @@ def _ruled_groups(frame: PageFrame, found: list[Block], align: Alignment) -> Pag
         joined = Block(tuple(line for b in bs for line in b.lines)) if bs else None
         result.groups.append(Group(start, end, joined, "rule" if result.groups else "page"))
         if joined is not None and end > start:
-            miss = _misfit(joined, rows, start, end, align)
+            miss = misfit(joined, rows, start, end, align)
             result.cost += min(miss, SETTINGS.misfit_cap)
         start = end
     return result
@@ -334,20 +334,20 @@ def _fit(
     n, m = len(rows), len(found)
     wide = wide_gaps(frame, usual)
     # best[b][i]: cost of reading rows [0, i) with blocks [0, b); back[b][i] the choice.
-    best = [[_INF] * (n + 1) for _ in range(m + 1)]
+    best = [[INF] * (n + 1) for _ in range(m + 1)]
     back: list[list[int]] = [[-1] * (n + 1) for _ in range(m + 1)]
     best[0][0] = 0.0
     if not frame.first:
         for i in range(1, n + 1):
             # A name repeated beside the first rows stretches them like any name.
-            gaps = _gap_penalty(frame, wide, 0, i, repeat)
+            gaps = gap_penalty(frame, wide, 0, i, repeat)
             best[0][i] = SETTINGS.blockless_cost + gaps
             back[0][i] = 0
     for b, block in enumerate(found):
-        limit = found[b + 1].top + SETTINGS.same_line * frame.size if b + 1 < m else _INF
+        limit = found[b + 1].top + SETTINGS.same_line * frame.size if b + 1 < m else INF
         for i in range(n):
             if (
-                best[b][i] == _INF
+                best[b][i] == INF
                 or rows[i].top > block.top + SETTINGS.same_line * block.lines[0].size
             ):
                 continue
@@ -361,8 +361,8 @@ def _fit(
                     bottom = max(bottom, rows[j - 1].bottom)
                     if wide[j - 2] and not _runs_beside(frame, block, j - 2):
                         count += 1
-                miss = _misfit(block, rows, i, j, align, bottom)
-                if miss == _INF:
+                miss = misfit(block, rows, i, j, align, bottom)
+                if miss == INF:
                     continue
                 gaps = count * SETTINGS.wide_gap_cost
                 cost = best[b][i] + min(miss, SETTINGS.misfit_cap) + gaps
@@ -379,11 +379,11 @@ def _fit(
     # The rows after the last block may form a last group whose name is on the next page.
     end, total = n, best[m][n]
     for i in range(n):
-        tail = best[m][i] + SETTINGS.blockless_cost + _gap_penalty(frame, wide, i, n)
+        tail = best[m][i] + SETTINGS.blockless_cost + gap_penalty(frame, wide, i, n)
         if tail < total:
             end, total = i, tail
     result = PageGroups(frame.page, cost=total)
-    if total == _INF:
+    if total == INF:
         # Nothing fits (a producer's own quirk): one block per group, in order, by position.
         return _by_position(frame, found)
     if end < n:
@@ -458,14 +458,14 @@ def _pair_cost(
 ) -> float:
     assert before.block is not None
     assert after.block is not None
-    one = _misfit(before.block, frame.rows, before.start, k, align)
-    two = _misfit(after.block, frame.rows, k, after.end, align)
+    one = misfit(before.block, frame.rows, before.start, k, align)
+    two = misfit(after.block, frame.rows, k, after.end, align)
     return (
         min(one, SETTINGS.misfit_cap)
         + min(two, SETTINGS.misfit_cap)
-        + _gap_penalty(frame, wide, before.start, k, before.block)
-        + _gap_penalty(frame, wide, k, after.end, after.block)
-        + (0.0 if one < _INF and two < _INF else _INF)
+        + gap_penalty(frame, wide, before.start, k, before.block)
+        + gap_penalty(frame, wide, k, after.end, after.block)
+        + (0.0 if one < INF and two < INF else INF)
     )
 
 
@@ -481,133 +481,6 @@ class Reading:
     tight: bool = False
 
 
-def is_tight(frames: Sequence[PageFrame], leading: float, usual: float, ruled: bool) -> bool:
-    """Whether rows follow each other as closely as the lines of one cell (no padding, no
-    rule between groups): then a name that runs on to the next name's first row cannot be
-    told from one cell by spacing, only by what it says."""
-    sizes = [frame.size for frame in frames if frame.rows]
-    if ruled or not sizes:
-        return False
-    return usual <= leading + SETTINGS.block_gap * statistics.median(sizes)
-
-
-# Why a name standing level with a row is read as one name (`split_tight`).
-_LEVEL = (
-    "the theme boundary could also be {} row(s) later: a line of the name stands level "
-    "with that row, but the name read as two does not sit in its rows as the others do"
-)
-
-
-_Piece = tuple[int, list[ColumnLine]]
-
-
-def _cut(
-    rows: Sequence[Row], start: int, end: int, block: Block, align: Alignment
-) -> tuple[list[_Piece], dict[int, str], float]:
-    """A tight group's block cut at every line level with the top of a row other than the
-    first, where both sides sit in their rows as the document's alignment puts them (a
-    centred name is not cut into two uncentred halves). Where a cut does not stand, the
-    name is read as one and the row it might start at is named in a finding: the layout
-    could not settle it. Also returns how far the pieces stand from their places (capped
-    misfits, as the fitter counts them). Rows and lines are both in order, so one pass."""
-    k = start + 1
-    pieces: list[_Piece] = [(start, [])]
-    for line in block.lines:
-        tol = SETTINGS.tight_level * line.size
-        while k < end and rows[k].top < line.top - tol:
-            k += 1
-        if pieces[-1][1] and k < end and abs(rows[k].top - line.top) <= tol:
-            pieces.append((k, []))
-        pieces[-1][1].append(line)
-    kept = pieces[:1]
-    doubts: dict[int, str] = {}
-    for n, (first, lines) in enumerate(pieces[1:], start=1):
-        last = pieces[n + 1][0] if n + 1 < len(pieces) else end
-        before = Block(tuple(kept[-1][1]))
-        if (
-            max(
-                _misfit(before, rows, kept[-1][0], first, align),
-                _misfit(Block(tuple(lines)), rows, first, last, align),
-            )
-            <= SETTINGS.same_line
-        ):
-            kept.append((first, lines))
-        else:
-            doubts.setdefault(kept[-1][0], _LEVEL.format(first - kept[-1][0]))
-            kept[-1][1].extend(lines)
-    ends = [first for first, _ in kept[1:]] + [end]
-    cost = sum(
-        min(_misfit(Block(tuple(lines)), rows, first, last, align), SETTINGS.misfit_cap)
-        for (first, lines), last in zip(kept, ends, strict=True)
-    )
-    return kept, doubts, cost
-
-
-def _tight_cost(
-    frame: PageFrame, wide: Sequence[bool], start: int, end: int, block: Block, align: Alignment
-) -> float:
-    """What a group of a tight table costs once its block is cut into names (`_cut`)."""
-    if end - start < 2:
-        cost = min(_misfit(block, frame.rows, start, end, align), SETTINGS.misfit_cap)
-    else:
-        cost = _cut(frame.rows, start, end, block, align)[2]
-    return cost + _gap_penalty(frame, wide, start, end, block)
-
-
-def settle_tight(frame: PageFrame, page: PageGroups, align: Alignment, usual: float) -> None:
-    """In a tight table a block may hold several names (nothing in the spacing parts
-    them), so the fitter weighs a boundary by a block that is not one cell and may give
-    a group a row of the next. Weigh each boundary between two groups with blocks again
-    by the names cut out of them, and move it where that reading is clearly the best of
-    all (by `ambiguity_margin`); where none is, the boundary stays as fitted."""
-    wide = wide_gaps(frame, usual)
-    margin = SETTINGS.ambiguity_margin
-    for before, after in itertools.pairwise(page.groups):
-        if before.block is None or after.block is None or before.end != after.start:
-            continue
-        one, two = before.block, after.block
-        costs: dict[int, float] = {}
-        for k in range(before.start + 1, after.end):
-            if (
-                _misfit(one, frame.rows, before.start, k, align) < _INF
-                and _misfit(two, frame.rows, k, after.end, align) < _INF
-            ):
-                costs[k] = _tight_cost(frame, wide, before.start, k, one, align) + _tight_cost(
-                    frame, wide, k, after.end, two, align
-                )
-        here = costs.get(after.start, _INF)
-        if not costs:
-            continue
-        k = min(costs, key=lambda k: (costs[k], k))
-        rivals = [c for other, c in costs.items() if other != k]
-        if costs[k] < here - margin and all(c > costs[k] + margin for c in rivals):
-            before.end = after.start = k
-            after.reason, after.finding = "alignment", None
-
-
-def split_tight(frame: PageFrame, page: PageGroups, align: Alignment) -> None:
-    """In a tight table, cut each block at every line that stands level with the top of
-    a row of its group other than the first (where another name could start), leaving the
-    cut to the theme-name grammar (`_cut`)."""
-    rows = frame.rows
-    out: list[Group] = []
-    for group in page.groups:
-        if group.block is None or group.end - group.start < 2:
-            out.append(group)
-            continue
-        pieces, doubts, _ = _cut(rows, group.start, group.end, group.block, align)
-        ends = [start for start, _ in pieces[1:]] + [group.end]
-        for n, ((start, lines), end) in enumerate(zip(pieces, ends, strict=True)):
-            if n == 0:
-                finding = group.finding or doubts.get(start)
-                block = Block(tuple(lines))
-                out.append(Group(start, end, block, group.reason, finding, group.grammar))
-            else:
-                block = Block(tuple(lines))
-                out.append(Group(start, end, block, "grammar", doubts.get(start), grammar=True))
-    page.groups = out
-
-
 def read_groups(frames: Sequence[PageFrame], marks: Sequence[str] = ()) -> Reading:
     """Fit every page under each alignment and keep the alignment that fits the document
     best (ties go to the first of top, middle, bottom). `marks` are the language's
@@ -621,7 +494,7 @@ def read_groups(frames: Sequence[PageFrame], marks: Sequence[str] = ()) -> Readi
         previous = found[i - 1][-1].text if i and found[i - 1] else None
         repeats.append(find_repeat(frame, found[i], previous, marks))
     best: Reading | None = None
-    best_cost = _INF
+    best_cost = INF
     for align in ALIGNMENTS:
         pages = []
         for frame, page_blocks, repeat in zip(frames, found, repeats, strict=True):
@@ -633,6 +506,9 @@ def read_groups(frames: Sequence[PageFrame], marks: Sequence[str] = ()) -> Readi
         if cost < best_cost - 1e-6:
             best, best_cost = Reading(align, ruled, pages), cost
     assert best is not None
+    # Imported here: the tight-table passes build on this module's groups and costs.
+    from pipeline.extraction.pdf_tight import is_tight, settle_tight, split_tight
+
     if is_tight(frames, leading, usual, ruled):
         best.tight = True
         for frame, page in zip(frames, best.pages, strict=True):

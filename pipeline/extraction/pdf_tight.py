@@ -1,0 +1,157 @@
+"""Tight tables: rows set as close as the lines of one cell, with no rule between groups.
+
+There the spacing cannot tell where one theme's name ends and the next one's starts; only
+the rows a name stands beside and what the name says can. `settle_tight` moves a boundary
+between two named groups where the names cut out of the blocks clearly fit better;
+`split_tight` cuts a block where a line stands level with a row and both halves sit in
+their rows, leaving the decision to the theme-name grammar (and a finding where the page
+cannot settle it). `read_groups` runs both after fitting the pages (`pdf_groups`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+from collections.abc import Sequence
+
+from pipeline.extraction.pdf_groups import (
+    INF,
+    Alignment,
+    Block,
+    Group,
+    PageFrame,
+    PageGroups,
+    Row,
+    gap_penalty,
+    misfit,
+    wide_gaps,
+)
+from pipeline.extraction.pdf_layout import ColumnLine
+from pipeline.settings import SETTINGS
+
+
+def is_tight(frames: Sequence[PageFrame], leading: float, usual: float, ruled: bool) -> bool:
+    """Whether rows follow each other as closely as the lines of one cell (no padding, no
+    rule between groups): then a name that runs on to the next name's first row cannot be
+    told from one cell by spacing, only by what it says."""
+    sizes = [frame.size for frame in frames if frame.rows]
+    if ruled or not sizes:
+        return False
+    return usual <= leading + SETTINGS.block_gap * statistics.median(sizes)
+
+
+# Why a name standing level with a row is read as one name (`split_tight`).
+_LEVEL = (
+    "the theme boundary could also be {} row(s) later: a line of the name stands level "
+    "with that row, but the name read as two does not sit in its rows as the others do"
+)
+
+
+_Piece = tuple[int, list[ColumnLine]]
+
+
+def _cut(
+    rows: Sequence[Row], start: int, end: int, block: Block, align: Alignment
+) -> tuple[list[_Piece], dict[int, str], float]:
+    """A tight group's block cut at every line level with the top of a row other than the
+    first, where both sides sit in their rows as the document's alignment puts them (a
+    centred name is not cut into two uncentred halves). Where a cut does not stand, the
+    name is read as one and the row it might start at is named in a finding: the layout
+    could not settle it. Also returns how far the pieces stand from their places (capped
+    misfits, as the fitter counts them). Rows and lines are both in order, so one pass."""
+    k = start + 1
+    pieces: list[_Piece] = [(start, [])]
+    for line in block.lines:
+        tol = SETTINGS.tight_level * line.size
+        while k < end and rows[k].top < line.top - tol:
+            k += 1
+        if pieces[-1][1] and k < end and abs(rows[k].top - line.top) <= tol:
+            pieces.append((k, []))
+        pieces[-1][1].append(line)
+    kept = pieces[:1]
+    doubts: dict[int, str] = {}
+    for n, (first, lines) in enumerate(pieces[1:], start=1):
+        last = pieces[n + 1][0] if n + 1 < len(pieces) else end
+        before = Block(tuple(kept[-1][1]))
+        if (
+            max(
+                misfit(before, rows, kept[-1][0], first, align),
+                misfit(Block(tuple(lines)), rows, first, last, align),
+            )
+            <= SETTINGS.same_line
+        ):
+            kept.append((first, lines))
+        else:
+            doubts.setdefault(kept[-1][0], _LEVEL.format(first - kept[-1][0]))
+            kept[-1][1].extend(lines)
+    ends = [first for first, _ in kept[1:]] + [end]
+    cost = sum(
+        min(misfit(Block(tuple(lines)), rows, first, last, align), SETTINGS.misfit_cap)
+        for (first, lines), last in zip(kept, ends, strict=True)
+    )
+    return kept, doubts, cost
+
+
+def _tight_cost(
+    frame: PageFrame, wide: Sequence[bool], start: int, end: int, block: Block, align: Alignment
+) -> float:
+    """What a group of a tight table costs once its block is cut into names (`_cut`)."""
+    if end - start < 2:
+        cost = min(misfit(block, frame.rows, start, end, align), SETTINGS.misfit_cap)
+    else:
+        cost = _cut(frame.rows, start, end, block, align)[2]
+    return cost + gap_penalty(frame, wide, start, end, block)
+
+
+def settle_tight(frame: PageFrame, page: PageGroups, align: Alignment, usual: float) -> None:
+    """In a tight table a block may hold several names (nothing in the spacing parts
+    them), so the fitter weighs a boundary by a block that is not one cell and may give
+    a group a row of the next. Weigh each boundary between two groups with blocks again
+    by the names cut out of them, and move it where that reading is clearly the best of
+    all (by `ambiguity_margin`); where none is, the boundary stays as fitted."""
+    wide = wide_gaps(frame, usual)
+    margin = SETTINGS.ambiguity_margin
+    for before, after in itertools.pairwise(page.groups):
+        if before.block is None or after.block is None or before.end != after.start:
+            continue
+        one, two = before.block, after.block
+        costs: dict[int, float] = {}
+        for k in range(before.start + 1, after.end):
+            if (
+                misfit(one, frame.rows, before.start, k, align) < INF
+                and misfit(two, frame.rows, k, after.end, align) < INF
+            ):
+                costs[k] = _tight_cost(frame, wide, before.start, k, one, align) + _tight_cost(
+                    frame, wide, k, after.end, two, align
+                )
+        here = costs.get(after.start, INF)
+        if not costs:
+            continue
+        k = min(costs, key=lambda k: (costs[k], k))
+        rivals = [c for other, c in costs.items() if other != k]
+        if costs[k] < here - margin and all(c > costs[k] + margin for c in rivals):
+            before.end = after.start = k
+            after.reason, after.finding = "alignment", None
+
+
+def split_tight(frame: PageFrame, page: PageGroups, align: Alignment) -> None:
+    """In a tight table, cut each block at every line that stands level with the top of
+    a row of its group other than the first (where another name could start), leaving the
+    cut to the theme-name grammar (`_cut`)."""
+    rows = frame.rows
+    out: list[Group] = []
+    for group in page.groups:
+        if group.block is None or group.end - group.start < 2:
+            out.append(group)
+            continue
+        pieces, doubts, _ = _cut(rows, group.start, group.end, group.block, align)
+        ends = [start for start, _ in pieces[1:]] + [group.end]
+        for n, ((start, lines), end) in enumerate(zip(pieces, ends, strict=True)):
+            if n == 0:
+                finding = group.finding or doubts.get(start)
+                block = Block(tuple(lines))
+                out.append(Group(start, end, block, group.reason, finding, group.grammar))
+            else:
+                block = Block(tuple(lines))
+                out.append(Group(start, end, block, "grammar", doubts.get(start), grammar=True))
+    page.groups = out
