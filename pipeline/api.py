@@ -135,6 +135,12 @@ def extract(
     return run(source, lang=lang, name=name, engine=engine).index
 
 
+def _is_json(source: Source, name: str | None) -> bool:
+    """Whether a source is a published index.json (by its name), not a document."""
+    shown = name or ("" if isinstance(source, bytes) else os.fspath(source))
+    return shown.lower().endswith(".json")
+
+
 def load(
     source: Document,
     *,
@@ -145,8 +151,7 @@ def load(
     """An IndexDocument from a published index.json (by its `.json` name) or a source."""
     if isinstance(source, IndexDocument):
         return source
-    shown = name or ("" if isinstance(source, bytes) else os.fspath(source))
-    if not shown.lower().endswith(".json"):
+    if not _is_json(source, name):
         return extract(source, lang=lang, name=name, engine=engine)
     from pydantic import ValidationError
 
@@ -163,8 +168,11 @@ def validate(
     source: Document, *, lang: str = "auto", engine: Engine = DEFAULT_ENGINE
 ) -> IndexDocument:
     """The document with every check's findings in `diagnostics` (and on the rows they
-    concern). Idempotent: a document already validated gains nothing."""
-    return validate_index(load(source, lang=lang, engine=engine))
+    concern). Idempotent: a document already validated gains nothing. A source is
+    validated once, by `extract`; a document or an index.json is checked again."""
+    if isinstance(source, IndexDocument) or _is_json(source, None):
+        return validate_index(load(source, lang=lang, engine=engine))
+    return extract(source, lang=lang, engine=engine)
 
 
 def diff(

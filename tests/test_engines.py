@@ -26,6 +26,7 @@ from pipeline.languages import Language
 from tests.golden import expected_table
 from tests.paths import SHARED_PDF
 from tests.pdf_factory import Layout, build_pdf, find_font
+from tests.pdf_objects import assemble_pdf
 from tests.test_pdf_extract import LAYOUTS
 
 VARIANTS = {
@@ -124,19 +125,7 @@ def _pdf(content: bytes, *, box: str = "0 0 595.28 841.89", page: bytes = b"") -
         _LINK,
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer << /Root 1 0 R /Size %d >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
+    return assemble_pdf(objects)
 
 
 _PAGE = (

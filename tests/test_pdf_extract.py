@@ -28,6 +28,7 @@ from pipeline.models import Column
 from tests.golden import assert_golden_metadata, assert_matches_golden, expected_table
 from tests.paths import SHARED_PDF
 from tests.pdf_factory import ZERO_PAGE_PDF, Layout, TableData, build_pdf, find_font, text_pdf
+from tests.pdf_objects import assemble_pdf
 
 LAYOUTS = {
     "a4-serif-10": Layout(),
@@ -373,19 +374,7 @@ def _raw_pdf(content: bytes, form: bytes, mediabox: str) -> bytes:
         + form
         + b"\nendstream",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer << /Root 1 0 R /Size %d >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
+    return assemble_pdf(objects)
 
 
 _ODD_PAGE = (
