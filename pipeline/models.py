@@ -121,8 +121,9 @@ class Line(Frozen):
 
 class GroupBox(Frozen):
     """One page's part of a row group and the evidence that started it: rule, gap,
-    alignment (the document's theme alignment fitted to the page), page (first on its
-    page), repeat (the name printed again), grammar (left to the theme-name grammar)."""
+    alignment (the document's theme alignment fitted to the page), order (a row back in
+    report order), page (first on its page), repeat (the name printed again), grammar
+    (left to the theme-name grammar)."""
 
     bbox: BBox
     reason: str
@@ -154,11 +155,15 @@ class PageLink(Frozen):
 
 
 class Complaint(Frozen):
-    """A message a PDF library logged while reading a page (a damaged stream, an object
-    it could not execute): shown as a finding on that page, never on stderr."""
+    """What reading a page found wrong with it: a message the PDF library logged (a
+    damaged stream, an object it could not execute), or text printed over other text.
+    Shown as a finding on that page, never on stderr."""
 
     page: int
     message: str
+    code: str = "pdf-damaged"
+    severity: Severity = Severity.WARNING
+    text: str | None = None
 
 
 class Lines(Frozen):

@@ -27,6 +27,20 @@ FOOTER_RE = regex.compile(
     rf"^(?:(?P<job>{JOB_NUMBER})\s+{PAGE_OF}|{PAGE_OF}\s+(?P<job>{JOB_NUMBER}))\s*(?:\*\S*)?$"
 )
 JOB_NUMBER_RE = regex.compile(JOB_NUMBER)
+# A run of decimal digits in any script (a symbol's numbers, compared as numbers).
+DIGITS_RE = regex.compile(r"(\d+)")
+
+SymbolKey = tuple[tuple[int, int | str], ...]
+
+
+def symbol_key(symbol: str) -> SymbolKey:
+    """Natural order of symbols: "…/2010/6" before "…/2010/10" (numbers compared as
+    numbers, whatever their digits' script)."""
+    return tuple(
+        (0, int(part)) if part.isdecimal() else (1, part) for part in DIGITS_RE.split(symbol)
+    )
+
+
 # The first page's footer: the job number, the edition's language mark in capitals and the
 # processing dates as ddmmyy ("V.19-07098 (F) 290819 300819"), maybe the barcode after it.
 FIRST_FOOTER_RE = regex.compile(

@@ -39,7 +39,7 @@ from pipeline.models import (
     Severity,
     TableLines,
 )
-from pipeline.patterns import DASH_CLASS, REFERENCE_START_RE, SYMBOL_RE, join_lines
+from pipeline.patterns import DASH_CLASS, REFERENCE_START_RE, SYMBOL_RE, join_lines, symbol_key
 
 _DANGLING_RE = regex.compile(rf"(?:,|{DASH_CLASS})\s*$")
 
@@ -192,7 +192,7 @@ class _Builder:
     def _goes_back(current: _ThemeDraft, report: str | None) -> bool:
         """Whether the next row goes back in report order from the theme's last row."""
         last = current.entries[-1].report if current.entries else None
-        return report is not None and last is not None and _report_key(report) <= _report_key(last)
+        return report is not None and last is not None and symbol_key(report) <= symbol_key(last)
 
     def orphan(self, cell: Cell, page: int) -> None:
         """Cell text before the first row has nowhere to go: keep it as a diagnostic."""
@@ -229,13 +229,6 @@ def _doubt(
         theme=theme.name,
         report=report,
         text=text,
-    )
-
-
-def _report_key(symbol: str) -> tuple[tuple[int, int | str], ...]:
-    """Natural order of symbols: "…/2010/6" before "…/2010/10"."""
-    return tuple(
-        (0, int(part)) if part.isdigit() else (1, part) for part in regex.split(r"(\d+)", symbol)
     )
 
 

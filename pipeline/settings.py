@@ -18,6 +18,9 @@ class LayoutSettings:
     # pdfplumber's own `x_tolerance` / `y_tolerance` for `extract_words`, in points: the
     # words must be the ones pdfplumber gives, so that both engines agree glyph for glyph.
     word_tolerance_pt: float = 3.0
+    # Two different letters overlapping by more than this share of the size are printed
+    # over each other: kerning never tucks one under another by more than about 0.2.
+    overprint: float = 0.3
 
     # --- words to lines (pdf_layout) --------------------------------------------------------
     # Words of one printed line differ in top by a fraction of their size (baseline
@@ -58,12 +61,21 @@ class LayoutSettings:
     # leading of a cell by this share of the font size: a typesetter spaces the lines of one
     # cell exactly alike, and even the tightest padding (0.5 pt above and below) adds 1 pt.
     block_gap: float = 0.06
+    # ...or by this many points, whichever is more: a browser sets lines on its pixel grid
+    # (a CSS pixel is 0.75 pt), so the lines of one cell at a fractional line height are
+    # spaced a pixel apart from each other; 0.8 pt still stays under the tightest padding.
+    block_gap_pt: float = 0.8
     # A gap between two rows wider than the usual gap between rows by this share of the
     # font size separates groups (spacer rows, extra padding, a theme taller than its rows).
     group_gap: float = 0.5
     # What such a gap, or a rule across the theme column, costs inside one group, in font
     # sizes of misfit: more than any alignment error a real group shows.
     wide_gap_cost: float = 2.0
+    # A report sorting before the one above it, inside one group, costs this much: a theme
+    # lists its reports in order, once each, so the step is a boundary; but it is the
+    # weakest evidence (a source may misorder a theme), below any clear misfit or gap, and
+    # above the preference for giving rows to a block beside them (`blockless_cost`).
+    order_cost: float = 1.0
     # A group's misfit counts at most this much, so that one odd page (a producer's quirk)
     # cannot outweigh every other page when the document's alignment is chosen.
     misfit_cap: float = 3.0

@@ -9,6 +9,7 @@ clear `InputError`.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import itertools
 from pathlib import Path
@@ -21,7 +22,8 @@ from hypothesis import strategies as st
 from pipeline.api import Run, run
 from pipeline.errors import InputError
 from pipeline.extraction.pdf_chars import Glyph, read_layout, words
-from pipeline.extraction.pdf_groups import PageFrame, Row, read_groups
+from pipeline.extraction.pdf_evidence import PageFrame, Row
+from pipeline.extraction.pdf_groups import read_groups
 from pipeline.extraction.pdf_layout import ColumnLine, Rule, Word, find_header, printed_lines
 from pipeline.languages import Language
 from pipeline.models import Column
@@ -283,7 +285,7 @@ def test_top_aligned_cells_and_a_group_continued_from_the_previous_page() -> Non
 
 def test_rules_across_the_theme_column_decide_the_groups() -> None:
     frame = _frame(2, [100.0, 114.0, 128.0, 142.0], [100.0, 128.0], first=True)
-    ruled = PageFrame(**{**frame.__dict__, "rules": (Rule(57.0, 400.0, 124.0),)})
+    ruled = dataclasses.replace(frame, rules=(Rule(57.0, 400.0, 124.0),))
     reading = read_groups([ruled])
     assert reading.ruled
     assert _groups(reading.pages[0]) == [(0, 2, True), (2, 4, True)]

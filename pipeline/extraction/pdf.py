@@ -27,7 +27,8 @@ from pipeline.extraction.pdf_bidi import (
     restore_lines,
 )
 from pipeline.extraction.pdf_columns import by_geometry, fit_columns
-from pipeline.extraction.pdf_groups import Block, PageFrame, Reading, Row, read_groups, squash
+from pipeline.extraction.pdf_evidence import Block, PageFrame, Row, squash
+from pipeline.extraction.pdf_groups import Reading, read_groups
 from pipeline.extraction.pdf_layout import (
     COLUMNS,
     BodyRow,
@@ -49,11 +50,13 @@ from pipeline.models import (
     BBox,
     Cell,
     Column,
+    Complaint,
     GroupBox,
     Line,
     Lines,
     PageLayout,
     PageLink,
+    Severity,
     SourceInfo,
 )
 from pipeline.patterns import (
@@ -61,6 +64,7 @@ from pipeline.patterns import (
     JOB_NUMBER_RE,
     SYMBOL_RE,
     is_furniture_text,
+    symbol_key,
 )
 from pipeline.settings import SETTINGS
 
@@ -261,12 +265,38 @@ class _Page:
         lefts = self.table.lefts
         return not lefts[Column.REPORT] - slack <= line.x0 < lefts[Column.PARAGRAPHS]
 
+    def overprinted(self) -> list[Complaint]:
+        """Text printed over other text, one finding per word it garbles: the words mix
+        the letters of both texts, so what is read there is not what either says."""
+        out: dict[str, Complaint] = {}
+        for x0, top, x1, bottom in self.content.overprints:
+            x, y = (x0 + x1) / 2, (top + bottom) / 2
+            for word in self.content.words:
+                if word.x0 <= x <= word.x1 and word.top <= y <= word.bottom:
+                    out.setdefault(
+                        word.text,
+                        Complaint(
+                            page=self.content.number,
+                            code="text-overprinted",
+                            severity=Severity.ERROR,
+                            message=(
+                                f"text printed over other text on page {self.content.number}: "
+                                f"{word.text!r} mixes the letters of both, so neither can be "
+                                "read there"
+                            ),
+                            text=word.text,
+                        ),
+                    )
+                    break
+        return list(out.values())
+
     def frame(self, first: bool) -> PageFrame:
         assert self.table is not None
         rows = tuple(
             Row(
                 top=group[0].top,
                 bottom=max(part.bottom for r in group for part in r.parts.values()),
+                order=symbol_key(group[0].parts[Column.REPORT].text),
             )
             for group in self.rows
         )
@@ -367,7 +397,9 @@ def _page_lines(
         found = next(fitted)
         if found.repeat is not None:
             out.extend(page.repeat_lines(found.repeat))
-        out.extend(page.row_lines(page.lead))
+        # Lines above the page's first row end the previous page's last row: after the
+        # rows held for a name, when there are some, since that row is the last of them.
+        (held if held else out).extend(page.row_lines(page.lead))
         drawn: list[GroupBox] = []
         last = len(found.groups) - 1
         for index, group in enumerate(found.groups):
@@ -477,6 +509,6 @@ def pdf_to_lines(
         lines=tuple(lines),
         layouts=tuple(layouts),
         links=tuple(link for page in pages for link in page.table_links()),
-        complaints=tuple(complaints),
+        complaints=(*complaints, *(c for page in pages for c in page.overprinted())),
         pages_known=True,
     )

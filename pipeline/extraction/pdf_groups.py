@@ -24,64 +24,27 @@ the boundary carries a finding instead of a silent guess.
 from __future__ import annotations
 
 import itertools
-import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
 
-from pipeline.extraction.pdf_layout import ColumnLine, Rule
-from pipeline.patterns import label_key
+from pipeline.extraction.pdf_evidence import (
+    ALIGNMENTS,
+    INF,
+    Alignment,
+    Block,
+    PageFrame,
+    blocks,
+    crosses,
+    find_repeat,
+    gap_penalty,
+    is_ruled,
+    misfit,
+    row_gap,
+    runs_beside,
+    theme_leading,
+    wide_gaps,
+)
 from pipeline.settings import SETTINGS
-
-Alignment = Literal["top", "middle", "bottom"]
-ALIGNMENTS: tuple[Alignment, ...] = ("top", "middle", "bottom")
-INF = float("inf")
-
-
-@dataclass
-class Row:
-    """One table row on one page: its report-symbol line and everything printed beside or
-    under it up to the next symbol (the theme column excepted)."""
-
-    top: float
-    bottom: float
-
-
-@dataclass(frozen=True)
-class Block:
-    """Theme-column lines printed as one run (one cell, or one page's part of it).
-
-    Its lines are a tuple and its bottom is measured once: the fitter asks for it for
-    every pair of rows it weighs."""
-
-    lines: tuple[ColumnLine, ...]
-    bottom: float = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "bottom", max(line.bottom for line in self.lines))
-
-    @property
-    def top(self) -> float:
-        return self.lines[0].top
-
-    @property
-    def text(self) -> str:
-        return " ".join(line.text for line in self.lines)
-
-
-@dataclass(frozen=True)
-class PageFrame:
-    """What group inference needs from one page of the table body."""
-
-    page: int
-    rows: tuple[Row, ...]
-    themes: tuple[ColumnLine, ...]
-    rules: tuple[Rule, ...]
-    # The theme column's horizontal extent, for rules that cross it.
-    span: tuple[float, float]
-    size: float
-    # The first page of the table (no group can continue from an earlier page).
-    first: bool
 
 
 @dataclass
@@ -108,158 +71,7 @@ class PageGroups:
     repeat: Block | None = None
 
 
-# --- evidence ------------------------------------------------------------------------------
-
-
-def _crosses(rule: Rule, span: tuple[float, float]) -> bool:
-    left, right = span
-    reach = SETTINGS.rule_reach * (right - left)
-    return rule.x0 <= left + reach and rule.x1 >= right - reach
-
-
-def _rule_between(frame: PageFrame, above: float, below: float, descent: bool = True) -> bool:
-    """Whether a rule across the theme column lies between a line ending at `above` and
-    one starting at `below`; with `descent`, also through the descenders of the upper
-    line (`rule_descent`)."""
-    slop = SETTINGS.rule_slop_pt
-    low = above - slop - (SETTINGS.rule_descent * frame.size if descent else 0.0)
-    return any(low <= rule.y <= below + slop and _crosses(rule, frame.span) for rule in frame.rules)
-
-
-def theme_leading(frames: Sequence[PageFrame]) -> float:
-    """The usual gap between two lines of one theme cell (the median, as most consecutive
-    theme lines are in one cell)."""
-    gaps = [
-        b.top - a.bottom
-        for frame in frames
-        for a, b in itertools.pairwise(frame.themes)
-        if b.top - a.bottom < b.size
-    ]
-    return statistics.median(gaps) if gaps else 0.0
-
-
-def row_gap(frames: Sequence[PageFrame]) -> float:
-    """The usual gap between two rows (most consecutive rows share a group)."""
-    gaps = [b.top - a.bottom for frame in frames for a, b in itertools.pairwise(frame.rows)]
-    return statistics.median(gaps) if gaps else 0.0
-
-
-def blocks(frame: PageFrame, leading: float, ruled: bool) -> list[Block]:
-    """Theme lines cut into cells: a line further from the one above than the cell leading
-    (by more than `block_gap`), or a rule between them, starts another block."""
-    out: list[Block] = []
-    for line in frame.themes:
-        if out:
-            before = out[-1].lines[-1]
-            gap = line.top - before.bottom
-            apart = gap > leading + SETTINGS.block_gap * line.size
-            if not apart and not (ruled and _rule_between(frame, before.bottom, line.top)):
-                out[-1] = Block((*out[-1].lines, line))
-                continue
-        out.append(Block((line,)))
-    return out
-
-
-def is_ruled(frames: Sequence[PageFrame], leading: float) -> bool:
-    """Whether the document draws a stroke across the theme column between row groups:
-    some rule crosses it between two rows, and none crosses a theme cell's text (in the
-    gap between two of its lines: a rule through the descenders of a line that abuts the
-    next is a cell border set on the last baseline, as between two rows)."""
-    between = False
-    for frame in frames:
-        for a, b in itertools.pairwise(frame.rows):
-            if _rule_between(frame, a.bottom, b.top):
-                between = True
-                break
-        for block in blocks(frame, leading, ruled=False):
-            for upper, lower in itertools.pairwise(block.lines):
-                if _rule_between(frame, upper.bottom, lower.top, descent=False):
-                    return False
-    return between
-
-
 # --- fitting one page ----------------------------------------------------------------------
-
-
-def misfit(
-    block: Block,
-    rows: Sequence[Row],
-    start: int,
-    end: int,
-    align: Alignment,
-    bottom: float | None = None,
-) -> float:
-    """How far (in font sizes) the block stands from where `align` puts it beside rows
-    [start, end), or infinity if it lies outside the group's rows. `bottom` is the
-    lowest bottom of those rows, when the caller keeps it as it extends a group."""
-    first = rows[start]
-    size = block.lines[0].size
-    tol = SETTINGS.same_line * size
-    if block.top < first.top - tol or (end < len(rows) and block.bottom > rows[end].top + tol):
-        return INF
-    if bottom is None:
-        bottom = max(row.bottom for row in rows[start:end])
-    if align == "top" or block.bottom - block.top > bottom - first.top + tol:
-        miss = block.top - first.top  # a block taller than its rows fills the cell
-    elif align == "middle":
-        miss = (block.top + block.bottom) / 2 - (first.top + bottom) / 2
-    else:
-        miss = block.bottom - bottom
-    return abs(miss) / size
-
-
-def wide_gaps(frame: PageFrame, usual: float) -> list[bool]:
-    """For each row but the last, whether the gap under it is as wide as a gap between
-    groups, or a rule crosses it (computed once per page, not once per reading weighed)."""
-    wide = SETTINGS.group_gap * frame.size
-    return [
-        b.top - a.bottom > usual + wide or _rule_between(frame, a.bottom, b.top)
-        for a, b in itertools.pairwise(frame.rows)
-    ]
-
-
-def _runs_beside(frame: PageFrame, block: Block | None, k: int) -> bool:
-    """Whether the block's text runs on below row k (so the gap under it is stretched)."""
-    return (
-        block is not None and block.bottom > frame.rows[k].bottom + SETTINGS.same_line * frame.size
-    )
-
-
-def gap_penalty(
-    frame: PageFrame, wide: Sequence[bool], start: int, end: int, block: Block | None = None
-) -> float:
-    """A gap inside a group as wide as a gap between groups counts against the group,
-    unless the group's theme text runs on beside it (a row stretched by a tall name).
-    `wide` is the page's `wide_gaps`."""
-    count = sum(1 for k in range(start, end - 1) if wide[k] and not _runs_beside(frame, block, k))
-    return count * SETTINGS.wide_gap_cost
-
-
-def squash(text: str) -> str:
-    """A theme name as compared for repeats: no case, accents or spaces."""
-    return label_key(text).replace(" ", "")
-
-
-def find_repeat(
-    frame: PageFrame, found: list[Block], previous: str | None, marks: Sequence[str]
-) -> Block | None:
-    """The first block of a page when it only repeats a theme name: it carries a
-    continuation mark ("(suite)"), or it says what the last block of the previous page
-    said (the name printed beside the group's first rows), or what the next block on this
-    page says (the name printed again above a name placed lower in its cell)."""
-    if frame.first or not found or not frame.rows:
-        return None
-    block = found[0]
-    if block.top > frame.rows[0].bottom:
-        return None
-    key = squash(block.text)
-    bare = key
-    for mark in (squash(m) for m in marks):
-        bare = bare.removesuffix(mark).removeprefix(mark)
-    if not bare or bare != key:
-        return block
-    after = squash(found[1].text) if len(found) > 1 else None
-    return block if key in (previous and squash(previous), after) else None
 
 
 def fit_page(
@@ -302,7 +114,7 @@ def _ruled_groups(frame: PageFrame, found: list[Block], align: Alignment) -> Pag
     cuts = sorted(
         rule.y
         for rule in frame.rules
-        if _crosses(rule, frame.span) and rows and rule.y > rows[0].top + SETTINGS.rule_slop_pt
+        if crosses(rule, frame.span) and rows and rule.y > rows[0].top + SETTINGS.rule_slop_pt
     )
 
     def segment(y: float) -> int:
@@ -353,18 +165,19 @@ def _fit(
                 continue
             # The group [i, j) grows a row at a time: its lowest bottom and its wide gaps
             # are carried along rather than counted again.
-            bottom, count = rows[i].bottom, 0
+            bottom, count, steps = rows[i].bottom, 0, 0
             for j in range(i + 1, n + 1):
                 if rows[j - 1].top > limit:
                     break
                 if j - 1 > i:
                     bottom = max(bottom, rows[j - 1].bottom)
-                    if wide[j - 2] and not _runs_beside(frame, block, j - 2):
+                    if wide[j - 2] and not runs_beside(frame, block, j - 2):
                         count += 1
+                    steps += frame.descents[j - 2]
                 miss = misfit(block, rows, i, j, align, bottom)
                 if miss == INF:
                     continue
-                gaps = count * SETTINGS.wide_gap_cost
+                gaps = count * SETTINGS.wide_gap_cost + steps * SETTINGS.order_cost
                 cost = best[b][i] + min(miss, SETTINGS.misfit_cap) + gaps
                 if cost < best[b + 1][j]:
                     best[b + 1][j], back[b + 1][j] = cost, i
@@ -432,14 +245,21 @@ def _reasons(
     """Say what decided each boundary between two groups with blocks, and flag the ones
     where moving the boundary by some rows fits as well (a finding, not a silent guess)."""
     rows = frame.rows
+    first = next((group for group in result.groups if group.block is not None), None)
+    if not frame.first and first is not None and first.end > first.start:
+        _continued_reason(frame, first, align, wide)
     for before, after in itertools.pairwise(result.groups):
         k = after.start
+        if after is first:
+            continue
         if before.block is None or after.block is None or not 0 < k < after.end:
             if after.start == after.end:
                 after.reason = "below last row"
             continue
         if rows[k].top - rows[k - 1].bottom > usual + SETTINGS.group_gap * frame.size:
             after.reason = "gap"
+        elif frame.descents[k - 1]:
+            after.reason = "order"
         here = _pair_cost(frame, before, after, k, align, wide)
         for other in range(before.start + 1, after.end):
             if other == k:
@@ -451,6 +271,38 @@ def _reasons(
                     f"{'later' if other > k else 'earlier'}: read by {after.reason}"
                 )
                 break
+
+
+def _continued_reason(
+    frame: PageFrame, after: Group, align: Alignment, wide: Sequence[bool]
+) -> None:
+    """The first name on a page after the first, and where its rows start: rows above it
+    may continue the previous page's theme. Where a name may stand beside its group's
+    last rows (bottom or middle alignment), the rows at the page top could as well be
+    either, unless a gap, a rule or the report order says where the boundary is."""
+    block = after.block
+    assert block is not None
+
+    def cost(k: int) -> float:
+        miss = misfit(block, frame.rows, k, after.end, align)
+        if miss == INF:
+            return INF
+        head = SETTINGS.blockless_cost + gap_penalty(frame, wide, 0, k) if k else 0.0
+        return head + min(miss, SETTINGS.misfit_cap) + gap_penalty(frame, wide, k, after.end, block)
+
+    k = after.start
+    if k and wide[k - 1]:
+        after.reason = "gap"
+    elif k and frame.descents[k - 1]:
+        after.reason = "order"
+    here = cost(k)
+    for other in range(after.end):
+        if other != k and cost(other) <= here + SETTINGS.ambiguity_margin:
+            after.finding = (
+                f"the theme boundary could also be {abs(other - k)} row(s) "
+                f"{'later' if other > k else 'earlier'}: read by {after.reason}"
+            )
+            break
 
 
 def _pair_cost(
@@ -487,7 +339,7 @@ def read_groups(frames: Sequence[PageFrame], marks: Sequence[str] = ()) -> Readi
     continuation marks, for names repeated at a page top."""
     leading = theme_leading(frames)
     usual = row_gap(frames)
-    ruled = is_ruled(frames, leading)
+    ruled = is_ruled(frames)
     found = [blocks(frame, leading, ruled) for frame in frames]
     repeats: list[Block | None] = []
     for i, frame in enumerate(frames):

@@ -67,6 +67,8 @@ class PageContent:
     words: tuple[Word, ...]
     rules: tuple[Rule, ...] = ()
     links: tuple[Link, ...] = ()
+    # Places where letters are printed over other letters (x0, top, x1, bottom).
+    overprints: tuple[tuple[float, float, float, float], ...] = ()
 
 
 class _WordRun:

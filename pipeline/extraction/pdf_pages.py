@@ -45,7 +45,12 @@ def _content(number: int, page: RawPage) -> PageContent:
         Link(float(x0), float(top), float(x1), float(bottom), uri)
         for x0, top, x1, bottom, uri in page.links
     )
-    return PageContent(number, float(page.width), float(page.height), words, rules, links)
+    overprints = tuple(
+        (float(x0), float(top), float(x1), float(bottom)) for x0, top, x1, bottom in page.overprints
+    )
+    return PageContent(
+        number, float(page.width), float(page.height), words, rules, links, overprints
+    )
 
 
 def _is_password_error(error: BaseException) -> bool:

@@ -14,18 +14,18 @@ import itertools
 import statistics
 from collections.abc import Sequence
 
-from pipeline.extraction.pdf_groups import (
+from pipeline.extraction.pdf_evidence import (
     INF,
     Alignment,
     Block,
-    Group,
     PageFrame,
-    PageGroups,
     Row,
+    cell_slack,
     gap_penalty,
     misfit,
     wide_gaps,
 )
+from pipeline.extraction.pdf_groups import Group, PageGroups
 from pipeline.extraction.pdf_layout import ColumnLine
 from pipeline.settings import SETTINGS
 
@@ -37,7 +37,7 @@ def is_tight(frames: Sequence[PageFrame], leading: float, usual: float, ruled: b
     sizes = [frame.size for frame in frames if frame.rows]
     if ruled or not sizes:
         return False
-    return usual <= leading + SETTINGS.block_gap * statistics.median(sizes)
+    return usual <= leading + cell_slack(statistics.median(sizes))
 
 
 # Why a name standing level with a row is read as one name (`split_tight`).

@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import itemgetter
 
 from pipeline.settings import SETTINGS
@@ -31,6 +31,8 @@ Glyph = tuple[str, float, float, float, float, bool]
 # A word or a rule, in the same page coordinates.
 WordBox = tuple[str, float, float, float, float]
 RuleBox = tuple[float, float, float]
+# A place on the page: (x0, top, x1, bottom).
+Box = tuple[float, float, float, float]
 # A link annotation: (x0, top, x1, bottom, uri).
 LinkBox = tuple[float, float, float, float, str]
 # A glyph's extent along its line (start, end) and its position across it (the line key).
@@ -46,20 +48,24 @@ class RawPage:
     words: list[WordBox]
     rules: list[RuleBox]
     links: list[LinkBox]
+    # Where two different letters are printed over each other (`words`): text set on top
+    # of other text, whose letters the words mix.
+    overprints: list[Box] = field(default_factory=list)
 
 
 def _rotated(glyph: Glyph) -> _Frame:
     return glyph[2], glyph[4], glyph[1]
 
 
-def words(glyphs: list[Glyph]) -> list[WordBox]:
+def words(glyphs: list[Glyph], overprints: list[Box] | None = None) -> list[WordBox]:
     """Group glyphs (in content-stream order) into words, as pdfplumber's WordExtractor
     does with its defaults: runs of upright and rotated glyphs apart, then lines, then
-    words. Rotated glyphs read top to bottom, their lines clustered by x0."""
+    words. Rotated glyphs read top to bottom, their lines clustered by x0. Upright glyphs
+    printed over another letter are noted in `overprints` (see `_overprinted`)."""
     out: list[WordBox] = []
     for upright, run in itertools.groupby(glyphs, key=itemgetter(5)):
         if upright:
-            out.extend(_upright_words(list(run)))
+            out.extend(_upright_words(list(run), overprints))
             continue
         for line in _cluster([(_rotated(g), g) for g in run]):
             # pdfplumber's sort key for rotated glyphs: (top, bottom).
@@ -68,7 +74,23 @@ def words(glyphs: list[Glyph]) -> list[WordBox]:
     return out
 
 
-def _upright_words(run: list[Glyph]) -> Iterator[WordBox]:
+def _overprinted(before: Glyph, glyph: Glyph) -> bool:
+    """Whether a glyph is printed over a different letter: they share more than half the
+    narrower's width and more than `overprint` of the size. Kerning tucks a narrow glyph
+    under a wide one by at most a fifth of the size ("V." "Te"), a mark combines with its
+    letter and a faked bold prints the same letter twice; two lines of text set on top of
+    each other (a browser painting a cell's overflow over the next cell) interleave their
+    letters."""
+    text, other = glyph[0], before[0]
+    if text == other or unicodedata.combining(text[:1]) or unicodedata.combining(other[:1]):
+        return False
+    shared = before[3] - glyph[1]
+    narrower = min(glyph[3] - glyph[1], before[3] - before[1])
+    size = glyph[4] - glyph[2]
+    return shared > narrower / 2 and shared > SETTINGS.overprint * size
+
+
+def _upright_words(run: list[Glyph], overprints: list[Box] | None = None) -> Iterator[WordBox]:
     """`_cluster` and `_split` for upright glyphs (the line key is the top, the sort key
     x0), written out on the glyph tuples because a page has thousands of them."""
     cluster: dict[float, int] = {}
@@ -98,6 +120,8 @@ def _upright_words(run: list[Glyph]) -> Iterator[WordBox]:
             if word and (g[1] < x0 or g[1] > x1 + TOLERANCE or abs(g[2] - top) > TOLERANCE):
                 yield _merge(word)
                 word = []
+            elif word and overprints is not None and _overprinted(word[-1], g):
+                overprints.append((word[-1][1], min(top, g[2]), g[3], max(word[-1][4], g[4])))
             word.append(g)
             x0, x1, top = g[1], g[3], g[2]
         if word:

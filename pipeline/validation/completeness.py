@@ -36,14 +36,20 @@ def _numbers(pages: list[int]) -> str:
 
 
 def check_complaints(evidence: Evidence) -> list[Diagnostic]:
-    """What the PDF parser said while reading a page: the page's text may be incomplete
-    (the checks below say whether rows are known to be missing)."""
+    """What reading a page found wrong with it: what the PDF parser said (the page's text
+    may be incomplete; the checks below say whether rows are known to be missing), or
+    letters printed over other letters (the words there mix two texts)."""
     return [
         Diagnostic(
-            code=PDF_DAMAGED,
-            severity=Severity.WARNING,
-            message=f"the PDF parser reported, on page {c.page}: {c.message}",
+            code=c.code,
+            severity=c.severity,
+            message=(
+                f"the PDF parser reported, on page {c.page}: {c.message}"
+                if c.code == PDF_DAMAGED
+                else c.message
+            ),
             page=c.page,
+            text=c.text,
         )
         for c in evidence.complaints
     ]

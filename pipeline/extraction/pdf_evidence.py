@@ -1,0 +1,243 @@
+"""What a page shows about its row groups, measured once: rows and theme blocks, rules
+across the theme column, gaps, the report order, a name repeated at the page top.
+
+`pdf_groups` weighs this evidence into a reading; the measures live here, apart from
+the weighing, so that each can be tested on a page built by hand.
+"""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pipeline.extraction.pdf_layout import ColumnLine, Rule
+from pipeline.patterns import SymbolKey, label_key
+from pipeline.settings import SETTINGS
+
+Alignment = Literal["top", "middle", "bottom"]
+ALIGNMENTS: tuple[Alignment, ...] = ("top", "middle", "bottom")
+INF = float("inf")
+
+
+@dataclass
+class Row:
+    """One table row on one page: its report-symbol line and everything printed beside or
+    under it up to the next symbol (the theme column excepted)."""
+
+    top: float
+    bottom: float
+    # The report symbol's sort key (`symbol_key`); rows of one theme are listed in report
+    # order, so a step down between two rows is a theme boundary.
+    order: SymbolKey = ()
+
+
+@dataclass(frozen=True)
+class Block:
+    """Theme-column lines printed as one run (one cell, or one page's part of it).
+
+    Its lines are a tuple and its bottom is measured once: the fitter asks for it for
+    every pair of rows it weighs."""
+
+    lines: tuple[ColumnLine, ...]
+    bottom: float = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "bottom", max(line.bottom for line in self.lines))
+
+    @property
+    def top(self) -> float:
+        return self.lines[0].top
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.lines)
+
+
+@dataclass(frozen=True)
+class PageFrame:
+    """What group inference needs from one page of the table body."""
+
+    page: int
+    rows: tuple[Row, ...]
+    themes: tuple[ColumnLine, ...]
+    rules: tuple[Rule, ...]
+    # The theme column's horizontal extent, for rules that cross it.
+    span: tuple[float, float]
+    size: float
+    # The first page of the table (no group can continue from an earlier page).
+    first: bool
+    # For each row but the last: whether the next row's report sorts before it.
+    descents: tuple[bool, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        steps = tuple(descends(a, b) for a, b in itertools.pairwise(self.rows))
+        object.__setattr__(self, "descents", steps)
+
+
+# --- evidence ------------------------------------------------------------------------------
+
+
+def crosses(rule: Rule, span: tuple[float, float]) -> bool:
+    left, right = span
+    reach = SETTINGS.rule_reach * (right - left)
+    return rule.x0 <= left + reach and rule.x1 >= right - reach
+
+
+def rule_between(frame: PageFrame, above: float, below: float, descent: bool = True) -> bool:
+    """Whether a rule across the theme column lies between a line ending at `above` and
+    one starting at `below`; with `descent`, also through the descenders of the upper
+    line (`rule_descent`)."""
+    slop = SETTINGS.rule_slop_pt
+    low = above - slop - (SETTINGS.rule_descent * frame.size if descent else 0.0)
+    return any(low <= rule.y <= below + slop and crosses(rule, frame.span) for rule in frame.rules)
+
+
+def theme_leading(frames: Sequence[PageFrame]) -> float:
+    """The usual gap between two lines of one theme cell (the median, as most consecutive
+    theme lines are in one cell)."""
+    gaps = [
+        b.top - a.bottom
+        for frame in frames
+        for a, b in itertools.pairwise(frame.themes)
+        if b.top - a.bottom < b.size
+    ]
+    return statistics.median(gaps) if gaps else 0.0
+
+
+def row_gap(frames: Sequence[PageFrame]) -> float:
+    """The usual gap between two rows (most consecutive rows share a group)."""
+    gaps = [b.top - a.bottom for frame in frames for a, b in itertools.pairwise(frame.rows)]
+    return statistics.median(gaps) if gaps else 0.0
+
+
+def cell_slack(size: float) -> float:
+    """How much wider than the cell leading a gap between two lines of one cell may be."""
+    return max(SETTINGS.block_gap * size, SETTINGS.block_gap_pt)
+
+
+def blocks(frame: PageFrame, leading: float, ruled: bool) -> list[Block]:
+    """Theme lines cut into cells: a line further from the one above than the cell leading
+    (by more than `cell_slack`), or a rule between them, starts another block."""
+    out: list[Block] = []
+    for line in frame.themes:
+        if out:
+            before = out[-1].lines[-1]
+            gap = line.top - before.bottom
+            apart = gap > leading + cell_slack(line.size)
+            if not apart and not (ruled and rule_between(frame, before.bottom, line.top)):
+                out[-1] = Block((*out[-1].lines, line))
+                continue
+        out.append(Block((line,)))
+    return out
+
+
+def is_ruled(frames: Sequence[PageFrame]) -> bool:
+    """Whether the rules across the theme column mark the row groups: some gap between two
+    rows is crossed by one and some is not. Rules under every row (drawn through the theme
+    names) or under none say nothing about groups. Rules between theme lines do not count
+    against it: with no cell padding two one-line names sit as close as the lines of one
+    name, and only the rule tells them apart."""
+    crossed = plain = False
+    for frame in frames:
+        for a, b in itertools.pairwise(frame.rows):
+            if rule_between(frame, a.bottom, b.top):
+                crossed = True
+            else:
+                plain = True
+            if crossed and plain:
+                return True
+    return False
+
+
+def misfit(
+    block: Block,
+    rows: Sequence[Row],
+    start: int,
+    end: int,
+    align: Alignment,
+    bottom: float | None = None,
+) -> float:
+    """How far (in font sizes) the block stands from where `align` puts it beside rows
+    [start, end), or infinity if it lies outside the group's rows. `bottom` is the
+    lowest bottom of those rows, when the caller keeps it as it extends a group."""
+    first = rows[start]
+    size = block.lines[0].size
+    tol = SETTINGS.same_line * size
+    if block.top < first.top - tol or (end < len(rows) and block.bottom > rows[end].top + tol):
+        return INF
+    if bottom is None:
+        bottom = max(row.bottom for row in rows[start:end])
+    if align == "top" or block.bottom - block.top > bottom - first.top + tol:
+        miss = block.top - first.top  # a block taller than its rows fills the cell
+    elif align == "middle":
+        miss = (block.top + block.bottom) / 2 - (first.top + bottom) / 2
+    else:
+        miss = block.bottom - bottom
+    return abs(miss) / size
+
+
+def wide_gaps(frame: PageFrame, usual: float) -> list[bool]:
+    """For each row but the last, whether the gap under it is as wide as a gap between
+    groups, or a rule crosses it (computed once per page, not once per reading weighed)."""
+    wide = SETTINGS.group_gap * frame.size
+    return [
+        b.top - a.bottom > usual + wide or rule_between(frame, a.bottom, b.top)
+        for a, b in itertools.pairwise(frame.rows)
+    ]
+
+
+def runs_beside(frame: PageFrame, block: Block | None, k: int) -> bool:
+    """Whether the block's text runs on below row k (so the gap under it is stretched)."""
+    return (
+        block is not None and block.bottom > frame.rows[k].bottom + SETTINGS.same_line * frame.size
+    )
+
+
+def descends(upper: Row, lower: Row) -> bool:
+    """Whether `lower`'s report sorts before (or with) `upper`'s: a theme lists its reports
+    in order, once each. Symbols of different series say nothing."""
+    if not upper.order or not lower.order or len(upper.order) != len(lower.order):
+        return False
+    series = [part for kind, part in upper.order if kind]
+    return series == [part for kind, part in lower.order if kind] and lower.order <= upper.order
+
+
+def gap_penalty(
+    frame: PageFrame, wide: Sequence[bool], start: int, end: int, block: Block | None = None
+) -> float:
+    """A gap inside a group as wide as a gap between groups counts against the group,
+    unless the group's theme text runs on beside it (a row stretched by a tall name); so
+    does a report sorting before the one above it. `wide` is the page's `wide_gaps`."""
+    count = sum(1 for k in range(start, end - 1) if wide[k] and not runs_beside(frame, block, k))
+    steps = sum(1 for k in range(start, end - 1) if frame.descents[k])
+    return count * SETTINGS.wide_gap_cost + steps * SETTINGS.order_cost
+
+
+def squash(text: str) -> str:
+    """A theme name as compared for repeats: no case, accents or spaces."""
+    return label_key(text).replace(" ", "")
+
+
+def find_repeat(
+    frame: PageFrame, found: list[Block], previous: str | None, marks: Sequence[str]
+) -> Block | None:
+    """The first block of a page when it only repeats a theme name: it carries a
+    continuation mark ("(suite)"), or it says what the last block of the previous page
+    said (the name printed beside the group's first rows), or what the next block on this
+    page says (the name printed again above a name placed lower in its cell)."""
+    if frame.first or not found or not frame.rows:
+        return None
+    block = found[0]
+    if block.top > frame.rows[0].bottom:
+        return None
+    key = squash(block.text)
+    bare = key
+    for mark in (squash(m) for m in marks):
+        bare = bare.removesuffix(mark).removeprefix(mark)
+    if not bare or bare != key:
+        return block
+    after = squash(found[1].text) if len(found) > 1 else None
+    return block if key in (previous and squash(previous), after) else None

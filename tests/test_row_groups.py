@@ -1,0 +1,210 @@
+"""Row groups from each kind of evidence, on pages built by hand: rules that alone part
+two names set as close as the lines of one, lines a browser pixel apart, the report order
+at a page top, and letters printed over other letters. Expected values are written by
+hand from the geometry described in each test."""
+
+from __future__ import annotations
+
+from pipeline.extraction.pdf_evidence import Block, PageFrame, Row, blocks, descends
+from pipeline.extraction.pdf_groups import read_groups
+from pipeline.extraction.pdf_layout import ColumnLine, Rule, Word
+from pipeline.extraction.pdf_words import Glyph, words
+from pipeline.models import Column
+from pipeline.patterns import symbol_key
+
+SPAN = (57.0, 140.0)
+
+
+def _theme(text: str, top: float, height: float = 10.0) -> ColumnLine:
+    return ColumnLine(Column.THEME, [Word(text, 60.0, top, 60.0 + 5 * len(text), top + height)])
+
+
+def _row(top: float, report: str = "", height: float = 10.0) -> Row:
+    return Row(top, top + height, symbol_key(report) if report else ())
+
+
+def _frame(
+    rows: list[Row], themes: list[ColumnLine], *, first: bool, rules: tuple[Rule, ...] = ()
+) -> PageFrame:
+    return PageFrame(
+        page=1 if first else 2,
+        rows=tuple(rows),
+        themes=tuple(themes),
+        rules=rules,
+        span=SPAN,
+        size=10.0,
+        first=first,
+    )
+
+
+def _text(block: Block | None) -> str | None:
+    return block.text if block else None
+
+
+# --- report order --------------------------------------------------------------------------
+
+
+def test_report_order_compares_the_numbers_of_one_series() -> None:
+    a, b, c = (
+        _row(0.0, s)
+        for s in ("CTOC/COP/WG.4/2009/2", "CTOC/COP/WG.4/2010/6", "CTOC/COP/WG.4/2010/10")
+    )
+    assert not descends(a, b)
+    assert not descends(b, c)  # 10 after 6: numbers, not strings
+    assert descends(c, a)
+    assert descends(b, b)  # the same report twice is not one theme's order either
+    other = _row(0.0, "A/RES/70/1")
+    # Another series says nothing.
+    assert not descends(c, other)
+    assert not descends(other, a)
+    assert not descends(_row(0.0), a)  # a row without a symbol says nothing
+
+
+# --- rules ---------------------------------------------------------------------------------
+
+
+def test_grid_rules_part_names_set_as_close_as_the_lines_of_one() -> None:
+    # No padding, a grid: rows every 10 pt, one line each. "Formes nouvelles" (one line,
+    # beside row 0) and "Groupe interinstitutions de" / "coordination" (beside rows 1-2)
+    # are 10 pt apart, like the two lines of the second name; only the rule under row 0,
+    # across the theme column, parts them. Rows 1-2 have no rule across the theme column
+    # (the grid draws one only in the other columns), so the rules mark groups.
+    themes = [
+        _theme("Formes nouvelles", 100.0),
+        _theme("Groupe interinstitutions de", 110.0),
+        _theme("coordination", 120.0),
+        _theme("Groupes criminels", 130.0),
+    ]
+    rows = [_row(top) for top in (100.0, 110.0, 120.0, 130.0)]
+    rules = (
+        Rule(50.0, 300.0, 109.8),  # under row 0, across every column
+        Rule(145.0, 300.0, 119.8),  # under row 1, report columns only
+        Rule(50.0, 300.0, 129.8),  # under row 2, across every column
+    )
+    reading = read_groups([_frame(rows, themes, first=True, rules=rules)])
+    assert reading.ruled
+    groups = reading.pages[0].groups
+    assert [(g.start, g.end, _text(g.block)) for g in groups] == [
+        (0, 1, "Formes nouvelles"),
+        (1, 3, "Groupe interinstitutions de coordination"),
+        (3, 4, "Groupes criminels"),
+    ]
+
+
+def test_rules_under_every_row_say_nothing_about_groups() -> None:
+    # A rule across the whole table under every row (drawn through a two-line name beside
+    # two rows): the rules cannot mark groups.
+    themes = [_theme("Agences de", 100.0), _theme("recrutement", 110.0)]
+    rows = [_row(top) for top in (100.0, 110.0, 120.0)]
+    rules = tuple(Rule(50.0, 300.0, y) for y in (109.8, 119.8))
+    assert not read_groups([_frame(rows, themes, first=True, rules=rules)]).ruled
+
+
+# --- spacing -------------------------------------------------------------------------------
+
+
+def test_lines_a_pixel_apart_stay_one_name() -> None:
+    # A browser at line height 1.3 sets 10 pt lines 2.75 or 3.5 pt apart (its pixel grid,
+    # 0.75 pt): both gaps are the leading of one cell. The next name is 12 pt lower.
+    themes = [
+        _theme("Conférence des Parties", 100.0),
+        _theme("à la Convention des", 112.75),  # 2.75 pt under the line above
+        _theme("Nations Unies", 126.25),  # 3.5 pt under
+        _theme("Considérations", 148.25),  # 12 pt under: another cell
+    ]
+    frame = _frame([_row(100.0)], themes, first=True)
+    found = blocks(frame, leading=2.75, ruled=False)
+    assert [b.text for b in found] == [
+        "Conférence des Parties à la Convention des Nations Unies",
+        "Considérations",
+    ]
+
+
+# --- a page top under bottom-aligned names -------------------------------------------------
+
+
+def _bottom_page(reports: tuple[str, str, str]) -> PageFrame:
+    # Page 2 (after the first), three one-line rows 17 pt apart, no rule, even gaps; one
+    # bottom-aligned name beside the last row. Row 0 may end the previous page's theme or
+    # begin this name's group: the alignment fits both.
+    rows = [_row(top, report) for top, report in zip((100.0, 117.0, 134.0), reports, strict=True)]
+    return _frame(rows, [_theme("Intervenants (détection)", 134.0)], first=False)
+
+
+def _first_page() -> PageFrame:
+    # Page 1: one name beside two rows (bottom-aligned to the second), so that the
+    # document's alignment reads as bottom.
+    rows = [_row(100.0, "CTOC/COP/WG.4/2009/2"), _row(117.0, "CTOC/COP/WG.4/2011/8")]
+    return _frame(rows, [_theme("Intervenants (asile)", 117.0)], first=True)
+
+
+def test_a_row_back_in_report_order_at_a_page_top_continues_the_previous_theme() -> None:
+    # 2018/3 then 2009/2: one theme cannot list them in that order, so row 0 ends the
+    # previous page's theme, and nothing is uncertain.
+    page = _bottom_page(("CTOC/COP/WG.4/2018/3", "CTOC/COP/WG.4/2009/2", "CTOC/COP/WG.4/2010/6"))
+    reading = read_groups([_first_page(), page])
+    assert reading.alignment == "bottom"
+    groups = reading.pages[1].groups
+    assert [(g.start, g.end, _text(g.block)) for g in groups] == [
+        (0, 1, None),
+        (1, 3, "Intervenants (détection)"),
+    ]
+    assert groups[1].reason == "order"
+    assert groups[1].finding is None
+
+
+def test_a_page_top_the_layout_cannot_settle_carries_a_finding() -> None:
+    # 2015/6, 2017/4, 2018/3 in order: row 0 may end the previous theme or start this
+    # one; the reading gives it to the name beside the rows and says it could not tell.
+    page = _bottom_page(("CTOC/COP/WG.4/2015/6", "CTOC/COP/WG.4/2017/4", "CTOC/COP/WG.4/2018/3"))
+    reading = read_groups([_first_page(), page])
+    groups = reading.pages[1].groups
+    assert [(g.start, g.end, _text(g.block)) for g in groups] == [
+        (0, 3, "Intervenants (détection)")
+    ]
+    assert groups[0].finding == (
+        "the theme boundary could also be 1 row(s) later: read by alignment"
+    )
+
+
+# --- letters printed over letters -----------------------------------------------------------
+
+
+def _glyphs(text: str, x0: float, advance: float, top: float = 100.0) -> list[Glyph]:
+    return [
+        (c, x0 + i * advance, top, x0 + (i + 1) * advance, top + 10.0, True)
+        for i, c in enumerate(text)
+    ]
+
+
+def test_letters_printed_over_other_letters_are_noted() -> None:
+    # "ab" at x 100-110 and "cd" at x 101-111: two texts set on the same line, 1 pt apart
+    # (the browser's overflow painted over a cell). Sorted by x: a(100-105) c(101-106)
+    # b(105-110) d(106-111). c shares 4 pt of 5 with a, and d 4 pt with b: both over half
+    # a letter and over 0.3 of the 10 pt size; b shares 1 pt with c (kerning-like).
+    found: list[tuple[float, float, float, float]] = []
+    got = words(_glyphs("ab", 100.0, 5.0) + _glyphs("cd", 101.0, 5.0), found)
+    assert [w[0] for w in got] == ["acbd"]
+    assert found == [(100.0, 100.0, 106.0, 110.0), (105.0, 100.0, 111.0, 110.0)]
+
+
+def test_kerning_marks_and_faked_bold_are_not_overprints() -> None:
+    found: list[tuple[float, float, float, float]] = []
+    # "V." kerned: the period (3 pt wide) tucked 2 pt under the V (7 pt): over half the
+    # period, but only a fifth of the size.
+    kerned: list[Glyph] = [
+        ("V", 100.0, 100.0, 107.0, 110.0, True),
+        (".", 105.0, 100.0, 108.0, 110.0, True),
+    ]
+    # A combining acute accent over its e.
+    marked: list[Glyph] = [
+        ("e", 120.0, 100.0, 125.0, 110.0, True),
+        ("\u0301", 120.5, 100.0, 124.5, 110.0, True),
+    ]
+    # Faked bold: the same letter printed twice, 0.3 pt apart.
+    bold: list[Glyph] = [
+        ("B", 140.0, 100.0, 147.0, 110.0, True),
+        ("B", 140.3, 100.0, 147.3, 110.0, True),
+    ]
+    words(kerned + marked + bold, found)
+    assert found == []
