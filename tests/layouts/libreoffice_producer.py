@@ -14,8 +14,10 @@ cell over a page break. Cells come from the golden table, never from the pipelin
 
 from __future__ import annotations
 
+import re
 import subprocess
 import tempfile
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -332,3 +334,28 @@ def convert(documents: Mapping[str, str]) -> dict[str, bytes]:
 def print_pdf(table: TableData, w: Writer) -> bytes:
     """One layout printed by Writer; its bytes."""
     return convert({"index": document(table, w)})["index"]
+
+
+def _tokens(text: str) -> list[str]:
+    """Words cut after each slash and dash, where Writer may break a line."""
+    return [t for word in text.split() for t in re.findall(r"[^/\-‑–—]*[/\-‑–—]?", word) if t]
+
+
+def unprinted(pdf: bytes, table: TableData) -> list[str]:
+    """Words of the table, title and preamble that the PDF holds fewer times than the
+    document has them (the header labels aside, which repeat on every page). Writer 7.4
+    clips a merged cell aligned to the middle or bottom where a page break splits it: the
+    lines past the cut are not printed at all, and no reader could read such a layout
+    exactly. Read with pdfium's text (U+FFFE is its mark for a hyphen at a line end)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    text = " ".join(page.get_textpage().get_text_range() for page in document)
+    printed = Counter(_tokens(text.replace("\ufffe", "-\n")))
+    labels = " ".join(HEADER_LABELS).format(reference=table.reference_document)
+    skip = set(_tokens(labels))
+    words = [table.title, PREAMBLE]
+    for name, entries in table.themes:
+        words += [name, *(cell for entry in entries for cell in entry)]
+    wanted = Counter(t for text in words for t in _tokens(text) if t not in skip)
+    return sorted(t for t, n in wanted.items() if printed[t] < n)
