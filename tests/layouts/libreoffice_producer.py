@@ -108,8 +108,8 @@ def _styles(w: Writer) -> tuple[str, str, str]:
     table_width = w.table_width * text_width
     font = quoteattr(w.font)
     common = (
-        f'<style:default-style style:family="paragraph"><style:paragraph-properties '
-        f'fo:hyphenation-ladder-count="no-limit"/><style:text-properties style:font-name={font} '
+        '<style:default-style style:family="paragraph">'
+        f"<style:text-properties style:font-name={font} "
         f'fo:font-size="{w.size}pt" fo:language="fr" fo:country="FR" fo:hyphenate="false"/>'
         "</style:default-style>"
         + _paragraph_style(
