@@ -28,8 +28,8 @@ EXACT = {
     ),
 }
 KNOWN_GAPS = {
-    # Writer's fi/ff/ffi/fl ligatures (DejaVu has them; Liberation not): the pdfium engine
-    # gives the ligature glyph no width, so "fins" reads "fi ns" in 17 theme names (no
+    # Writer sets DejaVu's fi/ff/ffi/fl ligatures (one glyph, ToUnicode "fi"): the pdfium
+    # engine gives that glyph no width, so "fins" reads "fi ns" in 17 theme names (no
     # error finding); the pdfplumber engine reads this layout exactly.
     "dejavu-serif-ligatures": Writer(font="DejaVu Serif", size=9.0),
     # Report symbols wrap after a slash in the narrow column and a row breaks across the
@@ -45,17 +45,19 @@ KNOWN_GAPS = {
         header_align="middle",
         line_spacing=1.5,
     ),
-    # No rules, names at the bottom, header only on the first page: rows continuing a
-    # theme at a page top go to the next theme ("Intervenants (société civile)" →
-    # "(syndicats)", "Secrétariat…" → "Sensibilisation"), and the references cell split
-    # between pages 8 and 9 is joined to the wrong row (unparsed-references).
+    # No rules, names at the bottom, header on page 1 only: rows that go on at a page top
+    # join the next theme (4 of "Intervenants (société civile)" to "(syndicats)", 4 of
+    # "Secrétariat…" to "Sensibilisation"); Writer prints the split cell's name "Victimes
+    # (identification)" beside its first row, so its 6 other rows join "Victimes
+    # (informations…)" and the page 9 top line "VIII.1.m et VIII.1.p" its first row
+    # (two unparsed-references).
     "no-rules-bottom-no-repeated-header": Writer(
         repeat_header=False, borders="none", theme_align="bottom", header_bold=False
     ),
-    # Rows kept whole, names centred: Writer closes the merged cell of "Recherche et
-    # collecte et analyse de données" after two rows on page 8 (a rule across the theme
-    # column, an empty theme cell beside its 5 other rows); those rows go to the next
-    # theme, "Secrétariat…" (no error finding; duplicate-report warnings).
+    # Rows kept whole, names centred: on page 8 Writer closes the merged cell of
+    # "Recherche et collecte et analyse de données" after two rows (a rule across the
+    # theme column, an empty theme cell beside its 5 other rows); those 5 rows join the
+    # next theme, "Secrétariat…" (no error finding, only duplicate-report warnings).
     "kept-rows-middle-rows-rules-11pt": Writer(
         split_rows=False, theme_align="middle", borders="rows", size=11.0
     ),
