@@ -11,8 +11,11 @@ CHROMIUM := /usr/bin/chromium
 # Chinese and Arabic editions are typeset with these (tests/pdf_factory.py).
 CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 ARABIC_FONT := /usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Regular.ttf
+# Word-processor layouts are printed by LibreOffice Writer, set in Liberation and DejaVu.
+SOFFICE := /usr/bin/soffice
+LIBERATION := /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf
 
-.PHONY: setup lock fonts browser run test reproduce bench layouts clean
+.PHONY: setup lock fonts browser libreoffice run test reproduce bench layouts clean
 
 setup: $(STAMP)
 
@@ -44,13 +47,21 @@ browser:
 	@test -x $(CHROMIUM) || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 	@test -x $(CHROMIUM) || { echo "chromium could not be installed" >&2; exit 1; }
 
+# The word-processor layouts (tests/layouts/libreoffice_producer.py) are printed by Debian's
+# headless LibreOffice Writer (no GUI, no recommended extras), in Liberation and DejaVu fonts.
+libreoffice: fonts
+	@test -x $(SOFFICE) -a -f $(LIBERATION) || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui fonts-liberation >/dev/null; }
+	@test -x $(SOFFICE) || { echo "libreoffice-writer-nogui could not be installed" >&2; exit 1; }
+	@test -f $(LIBERATION) || { echo "fonts-liberation could not be installed" >&2; exit 1; }
+
 run: setup
 	@mkdir -p $(OUTPUT_DIR)
 	@for src in $(SOURCES); do \
 		$(BIN)/recindex extract "$$src" --html --out "$(OUTPUT_DIR)/$$(basename "$$src")" || exit 1; \
 	done
 
-test: setup fonts browser
+test: setup fonts browser libreoffice
 	$(BIN)/python -m pytest
 	$(BIN)/ruff check pipeline tests bench
 	$(BIN)/ruff format --check pipeline tests bench
