@@ -5,6 +5,8 @@ hand from the geometry described in each test."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from pipeline.extraction.pdf_evidence import Block, PageFrame, Row, blocks, descends
 from pipeline.extraction.pdf_groups import read_groups
 from pipeline.extraction.pdf_layout import ColumnLine, Rule, Word
@@ -208,3 +210,19 @@ def test_kerning_marks_and_faked_bold_are_not_overprints() -> None:
     ]
     words(kerned + marked + bold, found)
     assert found == []
+
+
+def test_rows_at_a_page_top_back_from_the_previous_page_start_the_name_beside_them() -> None:
+    # The previous page ended with 2018/3; this page's rows run 2009/2, 2010/6, 2011/8
+    # beside one bottom-aligned name: row 0 cannot go on from 2018/3, so all three rows
+    # are the name's, and nothing is uncertain.
+    page = dataclasses.replace(
+        _bottom_page(("CTOC/COP/WG.4/2009/2", "CTOC/COP/WG.4/2010/6", "CTOC/COP/WG.4/2011/8")),
+        previous=symbol_key("CTOC/COP/WG.4/2018/3"),
+    )
+    reading = read_groups([_first_page(), page])
+    groups = reading.pages[1].groups
+    assert [(g.start, g.end, _text(g.block)) for g in groups] == [
+        (0, 3, "Intervenants (détection)")
+    ]
+    assert groups[0].finding is None

@@ -63,6 +63,7 @@ from pipeline.patterns import (
     BARCODE_RE,
     JOB_NUMBER_RE,
     SYMBOL_RE,
+    SymbolKey,
     is_furniture_text,
     symbol_key,
 )
@@ -290,7 +291,7 @@ class _Page:
                     break
         return list(out.values())
 
-    def frame(self, first: bool) -> PageFrame:
+    def frame(self, first: bool, previous: SymbolKey = ()) -> PageFrame:
         assert self.table is not None
         rows = tuple(
             Row(
@@ -309,6 +310,7 @@ class _Page:
             span=(self.table.lefts[Column.THEME], self.table.lefts[Column.REPORT]),
             size=statistics.median(sizes),
             first=first,
+            previous=previous,
         )
 
     def plain_lines(self) -> list[Line]:
@@ -378,6 +380,25 @@ _TIGHT = (
     "so only the wording tells a new name from a continued one"
 )
 
+_HELD = (
+    "the rows before it, at the foot of the previous page, stand beside no name: read as "
+    "this name's first rows, they could also end the theme above"
+)
+
+
+def _report(lines: Sequence[Line], last: bool = False) -> str | None:
+    """The report symbol of the first (or last) row among these lines."""
+    found = (cell.text for line in lines for cell in line.cells if cell.column is Column.REPORT)
+    reports = list(found)
+    return (reports[-1] if last else reports[0]) if reports else None
+
+
+def _goes_back(held: Sequence[Line], rows: Sequence[Line]) -> bool:
+    """Whether the first of `rows` sorts before (or with) the last of `held`: one theme
+    cannot list them in that order, so the held rows end the theme above."""
+    before, after = _report(held, last=True), _report(rows)
+    return before is not None and after is not None and symbol_key(after) <= symbol_key(before)
+
 
 def _page_lines(
     pages: Sequence[_Page], reading: Reading, language: Language
@@ -411,9 +432,15 @@ def _page_lines(
                 continue
             if block is None:
                 reason = "page" if index == 0 else reason
+            elif index == 0 and held and _goes_back(held, page.row_lines(rows)):
+                out.extend(held)  # back in report order: they end the theme above
+                held.clear()
+                reason = "order"
+                out.extend(page.theme_lines(block, True, finding))
+                names = [block.text]
             elif index == 0 and held:
                 reason = "name on next page"
-                out.extend(page.theme_lines(block, True, finding))
+                out.extend(page.theme_lines(block, True, finding or _HELD))
                 names = [block.text]
             elif index == 0 and names:
                 if _is_repeat(block.text, names, language):
@@ -488,7 +515,10 @@ def pdf_to_lines(
             tables[k].read(fitted)
     # Row groups run across pages, and the theme alignment is one for the document, so
     # they are read over the whole table at once.
-    frames = [page.frame(first=i == 0) for i, page in enumerate(tables)]
+    frames: list[PageFrame] = []
+    for part in tables:
+        last = next((f.rows[-1].order for f in reversed(frames) if f.rows), ())
+        frames.append(part.frame(first=not frames, previous=last))
     reading = read_groups(frames, edition.theme.continued)
     lines, boxes = _page_lines(pages, reading, edition)
     layouts = [

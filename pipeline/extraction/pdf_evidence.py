@@ -69,6 +69,9 @@ class PageFrame:
     size: float
     # The first page of the table (no group can continue from an earlier page).
     first: bool
+    # The report of the previous page's last row: rows at this page's top that go back
+    # from it cannot continue its theme.
+    previous: SymbolKey = ()
     # For each row but the last: whether the next row's report sorts before it.
     descents: tuple[bool, ...] = field(init=False, repr=False, compare=False)
 
@@ -203,6 +206,14 @@ def descends(upper: Row, lower: Row) -> bool:
         return False
     series = [part for kind, part in upper.order if kind]
     return series == [part for kind, part in lower.order if kind] and lower.order <= upper.order
+
+
+def carried_cost(frame: PageFrame) -> float:
+    """What it costs to read the page's first rows as the previous page's theme going on:
+    a row without a name beside it (`blockless_cost`), and one back in report order from
+    the previous page's last row (`order_cost`)."""
+    back = bool(frame.rows) and descends(Row(0.0, 0.0, frame.previous), frame.rows[0])
+    return SETTINGS.blockless_cost + (SETTINGS.order_cost if back else 0.0)
 
 
 def gap_penalty(

@@ -34,6 +34,7 @@ from pipeline.extraction.pdf_evidence import (
     Block,
     PageFrame,
     blocks,
+    carried_cost,
     crosses,
     find_repeat,
     gap_penalty,
@@ -153,7 +154,7 @@ def _fit(
         for i in range(1, n + 1):
             # A name repeated beside the first rows stretches them like any name.
             gaps = gap_penalty(frame, wide, 0, i, repeat)
-            best[0][i] = SETTINGS.blockless_cost + gaps
+            best[0][i] = carried_cost(frame) + gaps
             back[0][i] = 0
     for b, block in enumerate(found):
         limit = found[b + 1].top + SETTINGS.same_line * frame.size if b + 1 < m else INF
@@ -287,7 +288,7 @@ def _continued_reason(
         miss = misfit(block, frame.rows, k, after.end, align)
         if miss == INF:
             return INF
-        head = SETTINGS.blockless_cost + gap_penalty(frame, wide, 0, k) if k else 0.0
+        head = carried_cost(frame) + gap_penalty(frame, wide, 0, k) if k else 0.0
         return head + min(miss, SETTINGS.misfit_cap) + gap_penalty(frame, wide, k, after.end, block)
 
     k = after.start
