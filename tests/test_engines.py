@@ -264,3 +264,36 @@ def test_fonts_in_an_object_stream_are_read() -> None:
     ours = pdf_pdfium.read_document(data)
     assert ours == pdf_chars.read_document(data)
     assert [w[0] for w in ours[0].words] == ["Compressed", "fontstoo"]
+
+
+# A font whose code 128 is a ligature glyph that the ToUnicode map gives as its letters
+# ("fi"), as LibreOffice writes DejaVu's ligatures: widths 500 for codes 32-127, 555 for it.
+_TO_UNICODE = (
+    b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Ligatures def "
+    b"1 begincodespacerange <00> <FF> endcodespacerange "
+    b"1 beginbfchar <80> <00660069> endbfchar "
+    b"1 beginbfrange <20> <7E> <0020> endbfrange endcmap end end"
+)
+
+
+def test_a_ligature_mapped_to_its_letters_keeps_its_width() -> None:
+    content = b"BT /F1 10 Tf 50 700 Td (de\x80ni and a) Tj ET"
+    data = assemble_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+            b"<< /Type /Font /Subtype /TrueType /BaseFont /RecindexTestLigatures "
+            b"/FirstChar 32 /LastChar 128 /Widths [" + b"500 " * 96 + b"555] "
+            b"/FontDescriptor 6 0 R /ToUnicode 7 0 R >>",
+            b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+            _DESCRIPTOR.replace(b"RecindexTestSans", b"RecindexTestLigatures"),
+            b"<< /Length %d >>\nstream\n" % len(_TO_UNICODE) + _TO_UNICODE + b"\nendstream",
+        ]
+    )
+    ours = pdf_pdfium.read_document(data)  # read by pdfium itself, no fallback
+    assert ours == pdf_chars.read_document(data)
+    # "de", the ligature (5.55 pt wide at 10 pt) and "ni" make one word: 4 × 5 + 5.55.
+    word = ours[0].words[0]
+    assert (word[0], round(word[3] - word[1], 2)) == ("defini", 25.55)

@@ -12,10 +12,17 @@ from functools import cache
 import pytest
 
 from pipeline import extract
+from pipeline.api import run
+from pipeline.export import index_to_files
+from pipeline.extraction.engines import ENGINES
 from tests.golden import assert_matches_golden, expected_table
 from tests.layouts.libreoffice_producer import SOFFICE, Writer, convert, document, unprinted
 
 EXACT = {
+    # Writer sets DejaVu's fi/ff/ffi/fl ligatures as one glyph mapped to its letters
+    # ("fi"): pdfium finds no width for it by its unicode, and the pdfium engine takes the
+    # width of the glyph's loose box instead (it read "fi ns" before).
+    "dejavu-serif-ligatures": Writer(font="DejaVu Serif", size=9.0),
     # No rules, names at the bottom, header on page 1 only: Writer prints the name of a
     # cell split by a page break ("Victimes (identification)") beside its first row, and
     # the 6 other rows at the page foot stand beside no name; the next page's first name
@@ -43,10 +50,6 @@ EXACT = {
     ),
 }
 KNOWN_GAPS = {
-    # Writer sets DejaVu's fi/ff/ffi/fl ligatures (one glyph, ToUnicode "fi"): the pdfium
-    # engine gives that glyph no width, so "fins" reads "fi ns" in 17 theme names (no
-    # error finding); the pdfplumber engine reads this layout exactly.
-    "dejavu-serif-ligatures": Writer(font="DejaVu Serif", size=9.0),
     # Report symbols wrap after a slash in the narrow column and a row breaks across the
     # page between "CTOC/COP/" and "WG.4/2011/8": the two halves join the row above, 11
     # rows are lost (unparsed-paragraphs, unparsed-references, link-mismatch,
@@ -97,3 +100,13 @@ def test_a_writer_document_reads_exactly(name: str) -> None:
 @pytest.mark.xfail(strict=True, reason="issue 10: Writer layouts not yet read exactly")
 def test_known_gaps_of_writer_layouts(name: str) -> None:
     _read(name)
+
+
+@pytest.mark.parametrize("name", ["dejavu-serif-ligatures", "grid-top-serif-a4"])
+def test_both_engines_write_the_same_index(name: str) -> None:
+    pdf = _pdf(name)
+    files = []
+    for engine in ENGINES:
+        result = run(pdf, name=f"{name}.pdf", engine=engine)
+        files.append(index_to_files(result.index, result.mapping))
+    assert files[0] == files[1]

@@ -100,6 +100,7 @@ def _read_page(lib: Any, doc: int, index: int, fonts: Fonts, facts: FileFacts) -
                         found.first[obj],
                         by_object[obj],
                         obj in found.special,
+                        found.loose,
                     )
                 )
         finally:

@@ -83,6 +83,7 @@ _SIGNATURES: dict[str, tuple[Any, tuple[Any, ...]]] = {
     "FPDFText_GetTextObject": (handle, (handle, c_int)),
     "FPDFText_GetFontSize": (c_double, (handle, c_int)),
     "FPDFText_GetMatrix": (c_int, (handle, c_int, POINTER(Matrix))),
+    "FPDFText_GetLooseCharBox": (c_int, (handle, c_int, POINTER(RectF))),
     "FPDFTextObj_GetFont": (handle, (handle,)),
     "FPDFFont_GetBaseFontName": (c_size_t, (handle, c_char_p, c_size_t)),
     "FPDFFont_GetGlyphWidth": (c_int, (handle, c_uint, c_float, _F)),

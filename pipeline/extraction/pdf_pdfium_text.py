@@ -24,7 +24,7 @@ from pipeline.extraction.pdf_pdfium_frame import (
     as_written,
     mult_matrix,
 )
-from pipeline.extraction.pdf_pdfium_lib import Matrix
+from pipeline.extraction.pdf_pdfium_lib import Matrix, RectF
 from pipeline.extraction.pdf_rawdicts import FontFacts, subset_free
 from pipeline.extraction.pdf_words import Glyph
 
@@ -73,10 +73,20 @@ class Fonts:
             table = self.by_font[font] = {}
         return table
 
-    def width(self, font: int, text: str) -> float:
+    def width(self, font: int, text: str, loose: float | None = None) -> float:
+        """A glyph's width, asked by its unicode. pdfium finds the glyph from the unicode
+        through the font's ToUnicode map, which may map a ligature glyph to its letters
+        ("fi") rather than to the ligature (U+FB01): then it finds none and says 0, and
+        `loose` (the width pdfium's loose box gives that glyph, in thousandths) is the
+        width, or, without one, this engine cannot read the text."""
         code = ord(_LIGATURES.get(text, text)) if len(text) > 1 else ord(text)
         self.lib.FPDFFont_GetGlyphWidth(font, code, 1000.0, ctypes.byref(self.value))
-        width = self.widths(font)[text] = float(round(self.value.value))
+        width = float(round(self.value.value))
+        if width == 0 and len(text) > 1:
+            if loose is None:
+                raise UnsupportedError("a ligature glyph pdfium gives no width")
+            width = float(round(loose))
+        self.widths(font)[text] = width
         return width
 
 
@@ -110,6 +120,8 @@ def characters(lib: Any, text_page: int) -> Characters:
     at_x = ctypes.addressof(cell)
     at_y = at_x + ctypes.sizeof(ctypes.c_double)
     get_origin = lib.FPDFText_GetCharOrigin
+    loose: dict[tuple[int, float, float], float] = {}
+    box = RectF()
     for k, obj in enumerate(objects):
         code = codes[k]
         if code == 0xFFFE:
@@ -134,10 +146,14 @@ def characters(lib: Any, text_page: int) -> Characters:
         else:
             if generated or (chars[-1][1] == char[1] and chars[-1][2] == char[2]):
                 special.add(obj)
+            if not generated and chars[-1][1] == char[1] and chars[-1][2] == char[2]:
+                # A letter of a ligature pdfium split: the glyph's loose box is its width.
+                lib.FPDFText_GetLooseCharBox(text_page, k, ctypes.byref(box))
+                loose[(obj, char[1], char[2])] = box.right - box.left
             chars.append(char)
         if generated:
             special.add(obj)
-    return Characters(by_object, first, special)
+    return Characters(by_object, first, special, loose)
 
 
 @dataclass
@@ -145,6 +161,8 @@ class Characters:
     by_object: dict[int, list[_Char]]
     first: dict[int, int]
     special: set[int]
+    # The loose box's width (page units) of each ligature pdfium split, by object and origin.
+    loose: dict[tuple[int, float, float], float]
 
 
 def _real(chars: list[_Char]) -> Iterator[_Char]:
@@ -181,6 +199,7 @@ def object_glyphs(
     index: int,
     chars: list[_Char],
     special: bool,
+    loose: dict[tuple[int, float, float], float],
 ) -> list[Glyph]:
     """pdfminer's glyphs for one text object (a Tj or TJ), rebuilt as its
     `render_string_horizontal` and `LTChar` compute them."""
@@ -228,7 +247,12 @@ def object_glyphs(
         if whole:
             x -= whole * dxscale
         units = widths.get(text)
-        adv = (fonts.width(font, text) if units is None else units) * 0.001 * size * scaling
+        if units is None:
+            # The loose box spans the advance along an unrotated line: in thousandths.
+            flat = len(text) > 1 and along == 1 and step > 0
+            box = loose.get((obj, char[1], char[2])) if flat else None
+            units = fonts.width(font, text, None if box is None else box / (step * dxscale))
+        adv = units * 0.001 * size * scaling
         if plain and adv >= 0:
             x0 = x * a + zero_c + e
             out.append((text, x0, high, a * adv + x0, low, upright))
