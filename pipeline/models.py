@@ -106,6 +106,9 @@ class Cell(Frozen):
     starts: bool | None = None
     # For a theme cell: why the layout could not settle where its theme starts.
     finding: str | None = None
+    # For a report cell: the second part of a symbol broken by a page break, which the
+    # extractor already joined to the row's first part; it gives the row a page and a box.
+    joined: bool = False
 
 
 class Line(Frozen):

@@ -403,7 +403,9 @@ def _read_cell_line(builder: _Builder, line: Line) -> None:
         builder.row(report.text, line.page, cells)
         return
     if report is not None and builder.entry is not None:  # a symbol wrapped after a slash
-        builder.entry.report += report.text
+        if not report.joined:
+            builder.entry.report += report.text
+        builder.entry.add(Column.REPORT, report.text, line.page, report.bbox)
         cells.pop(Column.REPORT)
     for column, cell in cells.items():
         builder.cell(column, cell.text, line.page, cell.bbox)

@@ -1,9 +1,9 @@
 """The French index typed as a Writer document and printed by LibreOffice
 (tests/layouts/libreoffice_producer.py), a producer the layout reading was not built on.
-Each layout must read exactly as the golden table (tests/data/fr_rows.tsv); the ones that
-do not yet are known gaps of issue 10, marked xfail(strict=True) with what goes wrong, so
-that a fix shows up as a failure to remove the mark. Every layout must first hold every
-word of the table: a gap must be the reading's, never a page Writer left incomplete."""
+Each layout must read exactly as the golden table (tests/data/fr_rows.tsv); a layout
+found not to would go in as xfail(strict=True) with what goes wrong, as the browser
+layouts do. Every layout must first hold every word of the table: a failure must be the
+reading's, never a page Writer left incomplete."""
 
 from __future__ import annotations
 
@@ -19,6 +19,18 @@ from tests.golden import assert_matches_golden, expected_table
 from tests.layouts.libreoffice_producer import SOFFICE, Writer, convert, document, unprinted
 
 EXACT = {
+    # Report symbols wrap after a slash in the narrow column, and a row breaks across the
+    # page between "CTOC/COP/" and "WG.4/2011/8": the symbol is joined again where its
+    # first part stands, and its second part gives the row the next page (11 times).
+    "narrow-letter-11pt-symbols-split": Writer(
+        paper="Letter",
+        table_width=0.75,
+        table_align="center",
+        size=11.0,
+        borders="header",
+        header_align="middle",
+        line_spacing=1.5,
+    ),
     # Writer sets DejaVu's fi/ff/ffi/fl ligatures as one glyph mapped to its letters
     # ("fi"): pdfium finds no width for it by its unicode, and the pdfium engine takes the
     # width of the glyph's loose box instead (it read "fi ns" before).
@@ -49,22 +61,7 @@ EXACT = {
         landscape=True, table_width=0.8, table_align="center", size=11.0, first_page=True
     ),
 }
-KNOWN_GAPS = {
-    # Report symbols wrap after a slash in the narrow column and a row breaks across the
-    # page between "CTOC/COP/" and "WG.4/2011/8": the two halves join the row above, 11
-    # rows are lost (unparsed-paragraphs, unparsed-references, link-mismatch,
-    # link-without-row; pages 4, 6, 8, 9, 11, 12, 13, 17, 18, 19, 20).
-    "narrow-letter-11pt-symbols-split": Writer(
-        paper="Letter",
-        table_width=0.75,
-        table_align="center",
-        size=11.0,
-        borders="header",
-        header_align="middle",
-        line_spacing=1.5,
-    ),
-}
-LAYOUTS = {**EXACT, **KNOWN_GAPS}
+LAYOUTS = EXACT
 
 
 @cache
@@ -93,12 +90,6 @@ def test_writer_printed_every_word_of_the_table(name: str) -> None:
 
 @pytest.mark.parametrize("name", sorted(EXACT))
 def test_a_writer_document_reads_exactly(name: str) -> None:
-    _read(name)
-
-
-@pytest.mark.parametrize("name", sorted(KNOWN_GAPS))
-@pytest.mark.xfail(strict=True, reason="issue 10: Writer layouts not yet read exactly")
-def test_known_gaps_of_writer_layouts(name: str) -> None:
     _read(name)
 
 

@@ -9,7 +9,7 @@ import dataclasses
 
 from pipeline.extraction.pdf_evidence import Block, PageFrame, Row, blocks, descends
 from pipeline.extraction.pdf_groups import read_groups
-from pipeline.extraction.pdf_layout import ColumnLine, Rule, Word
+from pipeline.extraction.pdf_layout import BodyRow, ColumnLine, Rule, Word, rejoin_across
 from pipeline.extraction.pdf_words import Glyph, words
 from pipeline.models import Column
 from pipeline.patterns import symbol_key
@@ -226,3 +226,27 @@ def test_rows_at_a_page_top_back_from_the_previous_page_start_the_name_beside_th
         (0, 3, "Intervenants (détection)")
     ]
     assert groups[0].finding is None
+
+
+# --- a symbol broken by a page break --------------------------------------------------------
+
+
+def test_a_symbol_broken_by_a_page_break_is_one_symbol_where_it_starts() -> None:
+    def part(column: Column, text: str, top: float) -> ColumnLine:
+        return ColumnLine(column, [Word(text, 150.0, top, 150.0 + 5 * len(text), top + 10.0)])
+
+    foot = BodyRow({Column.REPORT: part(Column.REPORT, "CTOC/COP/", 700.0)})
+    top = BodyRow(
+        {
+            Column.REPORT: part(Column.REPORT, "WG.4/2011/8", 100.0),
+            Column.REFERENCES: part(Column.REFERENCES, "IV.45.j", 100.0),
+        }
+    )
+    assert rejoin_across(foot, top)
+    assert foot.parts[Column.REPORT].text == "CTOC/COP/WG.4/2011/8"
+    assert top.parts[Column.REPORT].joined  # kept for its page and box, read above
+    # A symbol already whole, or halves that make no symbol, are left alone.
+    whole = BodyRow({Column.REPORT: part(Column.REPORT, "CTOC/COP/WG.4/2010/6", 700.0)})
+    assert not rejoin_across(whole, BodyRow({Column.REPORT: part(Column.REPORT, "6", 100.0)}))
+    half = BodyRow({Column.REPORT: part(Column.REPORT, "CTOC/COP/", 700.0)})
+    assert not rejoin_across(half, BodyRow({Column.REPORT: part(Column.REPORT, "et 7", 100.0)}))

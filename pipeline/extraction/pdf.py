@@ -43,6 +43,7 @@ from pipeline.extraction.pdf_layout import (
     find_header,
     header_lines,
     printed_lines,
+    rejoin_across,
 )
 from pipeline.extraction.pdf_pages import read_pages
 from pipeline.languages import Language, known_languages
@@ -146,7 +147,7 @@ def _cells(row: BodyRow, links: Sequence[Link]) -> list[Cell]:
             continue
         box = BBox(x0=part.x0, top=part.top, x1=part.x1, bottom=part.bottom)
         link = _link_for(box, links) if column is Column.REPORT else None
-        cells.append(Cell(column=column, text=part.text, bbox=box, link=link))
+        cells.append(Cell(column=column, text=part.text, bbox=box, link=link, joined=part.joined))
     return cells
 
 
@@ -265,6 +266,15 @@ class _Page:
         slack = SETTINGS.column_slack * line.size
         lefts = self.table.lefts
         return not lefts[Column.REPORT] - slack <= line.x0 < lefts[Column.PARAGRAPHS]
+
+    def take_symbol_from(self, below: _Page) -> None:
+        """A report symbol broken by the page break (`rejoin_across`): the row at this
+        page's foot becomes a row of its own, and its cells on the next page (the symbol's
+        second part among them) go on as that page's lead."""
+        tail = self.rows[-1] if self.rows else self.lead
+        if not tail or not below.lead or not rejoin_across(tail[-1], below.lead[0]):
+            return
+        self.rows.append([tail.pop()])
 
     def overprinted(self) -> list[Complaint]:
         """Text printed over other text, one finding per word it garbles: the words mix
@@ -513,6 +523,8 @@ def pdf_to_lines(
         fitted = fit_columns(header, (w for k in same for w in tables[k].body_words()))
         for k in same:
             tables[k].read(fitted)
+    for upper, lower in itertools.pairwise(tables):
+        upper.take_symbol_from(lower)
     # Row groups run across pages, and the theme alignment is one for the document, so
     # they are read over the whole table at once.
     frames: list[PageFrame] = []

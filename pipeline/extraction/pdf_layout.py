@@ -380,6 +380,9 @@ class ColumnLine(_WordRun):
     words: list[Word]
     # The bottom of a second printed line folded into this one (a rejoined symbol).
     below: float = 0.0
+    # The second part of a symbol broken by a page break, already joined to the first
+    # (`rejoin_across`): printed here, read there.
+    joined: bool = False
     _top: float = field(init=False, repr=False, compare=False, default=0.0)
     _bottom: float = field(init=False, repr=False, compare=False, default=0.0)
     _size: float = field(init=False, repr=False, compare=False, default=0.0)
@@ -451,6 +454,22 @@ def rejoin_symbols(lines: list[ColumnLine]) -> None:
             first.fold([joined], second.bottom)
             second.fold([], 0.0)
     lines[:] = [c for c in lines if c.words]
+
+
+def rejoin_across(upper: BodyRow, lower: BodyRow) -> bool:
+    """A report symbol broken after a slash at the foot of a page (`upper`, the page's last
+    row) and finished at the top of the next (`lower`, that page's first row): one
+    symbol again, standing where its first part is printed. The second part leaves its
+    row, where it stays (marked `joined`) for its page and box."""
+    first, second = upper.parts.get(Column.REPORT), lower.parts.get(Column.REPORT)
+    if first is None or second is None or not first.words or not first.text.endswith("/"):
+        return False
+    if SYMBOL_RE.fullmatch(first.text) or not SYMBOL_RE.fullmatch(first.text + second.text):
+        return False
+    joined = Word(first.text + second.text, first.x0, first.top, first.x1, first.bottom)
+    first.fold([joined], 0.0)
+    second.joined = True
+    return True
 
 
 def body_rows(lines: Sequence[ColumnLine]) -> list[BodyRow]:
