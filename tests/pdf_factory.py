@@ -95,6 +95,9 @@ class Layout:
     furniture: bool = True
     links: bool = True
     leading: float = 1.15
+    # Mirrored margins (a binding gutter): everything on an even page stands this many
+    # points further right, the table included.
+    gutter: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -208,11 +211,12 @@ class _Printer:
 
     @property
     def margin(self) -> float:
-        return 0.095 * self.pdf.w
+        even = self.pages > 0 and self.pages % 2 == 0
+        return 0.095 * self.pdf.w + (self.layout.gutter if even else 0.0)
 
     @property
     def text_width(self) -> float:
-        return self.pdf.w - 2 * self.margin
+        return self.pdf.w - 2 * 0.095 * self.pdf.w
 
     @property
     def body_top(self) -> float:
@@ -275,6 +279,7 @@ class _Printer:
     def new_page(self) -> None:
         self.pdf.add_page()
         self.pages += 1
+        self.place_columns()
         if self.layout.furniture:
             right = self.pages % 2 == 1
             symbol = self.data.symbol
@@ -397,10 +402,13 @@ class _Printer:
         if self.layout.ruled:
             self.rule(self.lefts[0], self.lefts[4], self.y)
 
-    def document(self) -> None:
+    def place_columns(self) -> None:
         self.lefts = [self.margin]
         for column in range(4):
             self.lefts.append(self.lefts[-1] + self.width(column))
+
+    def document(self) -> None:
+        self.place_columns()
         self.preamble()
         self.new_page()
         self.title()

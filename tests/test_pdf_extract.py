@@ -43,6 +43,9 @@ LAYOUTS = {
     "letter-serif-9-header-once-tight": Layout(
         paper="Letter", size=9, leading=1.05, repeat_header=False, widths=(0.3, 0.3, 0.2, 0.2)
     ),
+    # Mirrored margins and the header on page 1 only: even pages stand 40 pt further right
+    # than the header that names their columns (read by where their report symbols start).
+    "a4-serif-10-mirrored-header-once": Layout(repeat_header=False, gutter=40.0),
 }
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import statistics
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Literal
 
 from pipeline.errors import InputError
@@ -26,7 +27,7 @@ from pipeline.extraction.pdf_bidi import (
     restore_layout,
     restore_lines,
 )
-from pipeline.extraction.pdf_columns import by_geometry, fit_columns
+from pipeline.extraction.pdf_columns import by_geometry, fit_columns, page_shifts, shifted
 from pipeline.extraction.pdf_evidence import Block, PageFrame, Row, squash
 from pipeline.extraction.pdf_groups import Reading, read_groups
 from pipeline.extraction.pdf_layout import (
@@ -520,9 +521,18 @@ def pdf_to_lines(
         table = header or table
     tables = [page for page in pages if page.table is not None]
     for header, same in by_geometry([page.table for page in tables]):
-        fitted = fit_columns(header, (w for k in same for w in tables[k].body_words()))
-        for k in same:
-            tables[k].read(fitted)
+        bodies = [tables[k].body_words() for k in same]
+        shifts = page_shifts(bodies, [tables[k].header is not None for k in same], header.size)
+        fitted = fit_columns(
+            header,
+            (
+                replace(w, x0=w.x0 - dx, x1=w.x1 - dx) if dx else w
+                for body, dx in zip(bodies, shifts, strict=True)
+                for w in body
+            ),
+        )
+        for k, dx in zip(same, shifts, strict=True):
+            tables[k].read(shifted(fitted, dx) if dx else fitted)
     for upper, lower in itertools.pairwise(tables):
         upper.take_symbol_from(lower)
     # Row groups run across pages, and the theme alignment is one for the document, so

@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from pipeline.extraction.pdf_layout import COLUMNS, Header, Word
 from pipeline.models import Column
+from pipeline.patterns import SYMBOL_RE
 from pipeline.settings import SETTINGS
 
 
@@ -85,3 +87,40 @@ def by_geometry(headers: Sequence[Header | None]) -> list[tuple[Header, list[int
         key = tuple(round(x, 1) for x in (*header.lefts.values(), *header.ends.values()))
         groups.setdefault(key, (header, []))[1].append(k)
     return list(groups.values())
+
+
+def _symbol_x(words: Sequence[Word]) -> float | None:
+    """Where a page's report symbols start (the median), or None without any."""
+    found = [w.x0 for w in words if SYMBOL_RE.fullmatch(w.text)]
+    return statistics.median(found) if found else None
+
+
+def page_shifts(
+    bodies: Sequence[Sequence[Word]], headed: Sequence[bool], size: float
+) -> list[float]:
+    """How far right each page's table stands from where its header says. A producer
+    may set even and odd pages with mirrored margins, and a page that repeats no header
+    is then read against the header of a page shifted the other way. Report symbols
+    start every row, so where they start on a page, against where they start on the
+    pages that print the header, is the shift: 0 for those pages, and for a shift within
+    the column slack."""
+    starts = [_symbol_x(body) for body in bodies]
+    found = [x for x, own in zip(starts, headed, strict=True) if own and x is not None]
+    if not found:
+        return [0.0] * len(bodies)
+    reference = statistics.median(found)
+    slack = SETTINGS.column_slack * size
+    out = []
+    for x, own in zip(starts, headed, strict=True):
+        dx = 0.0 if own or x is None else x - reference
+        out.append(dx if abs(dx) > slack else 0.0)
+    return out
+
+
+def shifted(header: Header, dx: float) -> Header:
+    """The header's columns moved right by `dx` (a page set with another margin)."""
+    return replace(
+        header,
+        lefts={c: x + dx for c, x in header.lefts.items()},
+        ends={c: x + dx for c, x in header.ends.items()},
+    )
