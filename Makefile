@@ -82,11 +82,16 @@ bench: setup fonts
 		echo "bench: Camelot could not be installed; its figure is left out" >&2
 	$(BIN)/python bench/run.py
 
-# A hundred and more random layouts of the French index (tests/layouts), from ReportLab and
-# fpdf2; prints each variant's outcome and a table of failures by feature.
+# Random layouts of the French index (tests/layouts): LAYOUTS from ReportLab and fpdf2, then
+# CHROMIUM_LAYOUTS printed by Chromium and WRITER_LAYOUTS by LibreOffice Writer (its knobs
+# drawn too); prints each variant's outcome and a table of failures by feature per producer.
+# PRODUCER=reportlab|fpdf|chromium|writer draws LAYOUTS from that producer alone.
 LAYOUTS ?= 120
-layouts: setup fonts
-	$(BIN)/python -m tests.layouts.run $(LAYOUTS)
+CHROMIUM_LAYOUTS ?= 40
+WRITER_LAYOUTS ?= 40
+layouts: setup fonts browser libreoffice
+	$(BIN)/python -m tests.layouts.run $(LAYOUTS) --chromium $(CHROMIUM_LAYOUTS) \
+		--writer $(WRITER_LAYOUTS) $(if $(PRODUCER),--producer $(PRODUCER))
 
 $(CAMELOT)/.installed: bench/camelot-requirements.txt
 	test -x $(CAMELOT)/bin/python || $(PYTHON) -m venv $(CAMELOT)

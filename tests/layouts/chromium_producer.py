@@ -40,9 +40,49 @@ class Page:
     width: str = "100%"
     line_height: str = "1.2"
     padding: str = "2pt"
+    # Knobs a person commonly sets too, each default the page's original style.
+    place: str = "centre"  # the table centred (`margin: 0 auto`) or left on the page
+    header_align: str = "bottom"  # vertical-align of the header cells
+    header_case: str = "none"  # text-transform of the labels: none, uppercase; or small-caps
+    header_shading: bool = False  # a grey background behind the header
+    repeat_header: bool = True  # `thead` as a header group, repeated on every page
+    zebra: bool = False  # every other body row shaded
+    keep_rows: bool = False  # `break-inside: avoid` on rows: no row split by a page break
+    text_align: str = "left"  # of the body cells: left, center, justify
+    # Column widths in % of the table (theme, report, paragraphs, references), or auto.
+    columns: tuple[int, int, int, int] | None = None
+    margin: str = "2cm"
+
+
+def _extra_css(page: Page) -> str:
+    """The optional knobs' rules; none for the defaults, so the original page is kept."""
+    rules = []
+    if page.header_case == "small-caps":
+        rules.append("th { font-variant: small-caps; }")
+    elif page.header_case != "none":
+        rules.append(f"th {{ text-transform: {page.header_case}; }}")
+    if page.header_shading:
+        rules.append("thead th { background: #d9d9d9; }")
+    if page.zebra:
+        rules.append("tbody tr:nth-child(even) { background: #eeeeee; }")
+    if page.keep_rows:
+        rules.append("tr { break-inside: avoid; page-break-inside: avoid; }")
+    # Backgrounds are printed only when the page asks for them, as a person would.
+    if page.header_shading or page.zebra:
+        rules.append("* { -webkit-print-color-adjust: exact; print-color-adjust: exact; }")
+    return "".join(f"{rule}\n" for rule in rules)
+
+
+def _colgroup(page: Page) -> str:
+    if page.columns is None:
+        return ""
+    return (
+        "<colgroup>" + "".join(f'<col style="width: {w}%">' for w in page.columns) + "</colgroup>"
+    )
 
 
 def page_html(table: TableData, page: Page) -> str:
+    margin = "0 auto" if page.place == "centre" else "0"
     rows: list[str] = []
     for name, entries in table.themes:
         for i, (report, paragraphs, references) in enumerate(entries):
@@ -53,18 +93,18 @@ def page_html(table: TableData, page: Page) -> str:
                 f"<td>{html.escape(paragraphs)}</td><td>{html.escape(references)}</td></tr>"
             )
     return f"""<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><style>
-@page {{ size: {page.paper}; margin: 2cm; }}
+@page {{ size: {page.paper}; margin: {page.margin}; }}
 body {{ font-family: {page.font}; font-size: {page.size}; line-height: {page.line_height}; }}
-table {{ border-collapse: collapse; width: {page.width}; margin: 0 auto; }}
-td, th {{ padding: {page.padding} 4pt; vertical-align: top; text-align: left; }}
-th {{ font-weight: bold; vertical-align: bottom; }}
+table {{ border-collapse: collapse; width: {page.width}; margin: {margin}; }}
+td, th {{ padding: {page.padding} 4pt; vertical-align: top; text-align: {page.text_align}; }}
+th {{ font-weight: bold; vertical-align: {page.header_align}; text-align: left; }}
 {BORDERS[page.rules]}
 td.theme {{ vertical-align: {page.theme_align}; }}
-thead {{ display: table-header-group; }}
-</style></head><body>
+thead {{ display: {"table-header-group" if page.repeat_header else "table-row-group"}; }}
+{_extra_css(page)}</style></head><body>
 <p>{table.symbol}</p>
 <h1 style="font-size: 12pt">{html.escape(table.title)}</h1>
-<table><thead>
+<table>{_colgroup(page)}<thead>
 <tr><th rowspan="2">Thème</th><th colspan="2">Rapport de réunion</th>
 <th rowspan="2">Référence dans le document {table.reference_document}
 (par section/paragraphe/alinéa)</th></tr>

@@ -75,6 +75,9 @@ class Writer:
     line_spacing: float = 1.0  # proportional: 1.15 is Word's "multiple 1.15"
     first_page: bool = False  # the table starts under the preamble, on page 1
     links: bool = True
+    header_shading: bool = False  # a grey background behind the header cells
+    zebra: bool = False  # every other body row shaded (the theme cells beside them are not)
+    cell_align: Literal["start", "center", "justify"] = "start"  # of the body paragraphs
 
 
 def _text(value: str) -> str:
@@ -160,7 +163,12 @@ def _styles(w: Writer) -> tuple[str, str, str]:
             f'fo:font-size="{w.size + 2}pt" fo:font-weight="bold"',
             "Standard",
         ),
-        _paragraph_style("Cell", "", "", "Standard"),
+        _paragraph_style(
+            "Cell",
+            f'fo:text-align="{w.cell_align}"' if w.cell_align != "start" else "",
+            "",
+            "Standard",
+        ),
         _paragraph_style("Head", "", 'fo:font-weight="bold"' if w.header_bold else "", "Standard"),
         f'<style:style style:name="Index" style:family="table"><style:table-properties '
         f'style:width="{table_width:.2f}pt" table:align="{w.table_align}" '
@@ -199,11 +207,15 @@ def _styles(w: Writer) -> tuple[str, str, str]:
     return common, "".join(automatic), masters
 
 
-def _cell_style(name: str, valign: Align, sides: Mapping[str, bool], padding: float) -> str:
+def _cell_style(
+    name: str, valign: Align, sides: Mapping[str, bool], padding: float, shaded: bool = False
+) -> str:
     borders = " ".join(f'fo:border-{side}="{RULE if on else "none"}"' for side, on in sides.items())
+    background = ' fo:background-color="#d9d9d9"' if shaded else ""
     return (
         f'<style:style style:name="{name}" style:family="table-cell"><style:table-cell-properties '
-        f'style:vertical-align="{valign}" fo:padding="{padding}pt" {borders}/></style:style>'
+        f'style:vertical-align="{valign}" fo:padding="{padding}pt" {borders}{background}/>'
+        "</style:style>"
     )
 
 
@@ -226,12 +238,14 @@ def document(table: TableData, w: Writer) -> str:
         .replace("{job}", escape(table.job_number))
         .replace("{digits}", digits)
     )
+    shaded = w.header_shading
     cells = (
-        _cell_style("HeadTop", "top", _sides(w, "head-top"), w.padding),
-        _cell_style("HeadSpan", w.header_align, _sides(w, "head-span"), w.padding),
-        _cell_style("HeadLow", "bottom", _sides(w, "head-low"), w.padding),
+        _cell_style("HeadTop", "top", _sides(w, "head-top"), w.padding, shaded),
+        _cell_style("HeadSpan", w.header_align, _sides(w, "head-span"), w.padding, shaded),
+        _cell_style("HeadLow", "bottom", _sides(w, "head-low"), w.padding, shaded),
         _cell_style("Theme", w.theme_align, _sides(w, "body"), w.padding),
         _cell_style("Body", "top", _sides(w, "body"), w.padding),
+        _cell_style("Zebra", "top", _sides(w, "body"), w.padding, True),
     )
     automatic += "".join(cells)
     theme_label, report_label, document_label, paragraphs_label, reference_label = HEADER_LABELS
@@ -265,14 +279,15 @@ def document(table: TableData, w: Writer) -> str:
     body: list[str] = []
     for name, entries in table.themes:
         for i, (report, paragraphs, references) in enumerate(entries):
+            style = "Zebra" if w.zebra and len(body) % 2 else "Body"
             symbol = _text(report)
             if w.links:
                 href = quoteattr(f"http://undocs.org/{report}")
                 symbol = f'<text:a xlink:type="simple" xlink:href={href}>{symbol}</text:a>'
             theme = cell("Theme", _text(name), rows=len(entries)) if i == 0 else covered
             body.append(
-                f'<table:table-row table:style-name="Row">{theme}{cell("Body", symbol)}'
-                f"{cell('Body', _text(paragraphs))}{cell('Body', _text(references))}"
+                f'<table:table-row table:style-name="Row">{theme}{cell(style, symbol)}'
+                f"{cell(style, _text(paragraphs))}{cell(style, _text(references))}"
                 "</table:table-row>"
             )
     columns = "".join(f'<table:table-column table:style-name="Col{i}"/>' for i in range(4))
