@@ -30,8 +30,9 @@ from pipeline.patterns import (
 )
 
 # A gap between lines this many times their usual pitch sets the title apart from the
-# preamble above it (a blank line or more; title and text lines differ by less than 1.5).
-_TITLE_GAP = 1.8
+# preamble above it: a blank line, or a paragraph's spacing, which at 1.5 line spacing is
+# some 1.65 pitches; the lines of a title in a larger font step some 1.2 pitches.
+_TITLE_GAP = 1.5
 
 
 @cache

@@ -21,6 +21,10 @@ class LayoutSettings:
     # Two different letters overlapping by more than this share of the size are printed
     # over each other: kerning never tucks one under another by more than about 0.2.
     overprint: float = 0.3
+    # A gap between two glyphs of one word wider than this share of the size is not a gap
+    # between letters (kerning moves a letter by a twentieth at most): two cells' texts
+    # set closer than pdfplumber's 3 pt run together there.
+    cell_gap: float = 0.08
 
     # --- words to lines (pdf_layout) --------------------------------------------------------
     # Words of one printed line differ in top by a fraction of their size (baseline

@@ -9,8 +9,16 @@ import dataclasses
 
 from pipeline.extraction.pdf_evidence import Block, PageFrame, Row, blocks, descends
 from pipeline.extraction.pdf_groups import read_groups
-from pipeline.extraction.pdf_layout import BodyRow, ColumnLine, Rule, Word, rejoin_across
-from pipeline.extraction.pdf_words import Glyph, words
+from pipeline.extraction.pdf_layout import (
+    BodyRow,
+    ColumnLine,
+    Header,
+    Rule,
+    Word,
+    rejoin_across,
+)
+from pipeline.extraction.pdf_words import Glyph, Notes, words
+from pipeline.languages import get_language
 from pipeline.models import Column
 from pipeline.patterns import symbol_key
 
@@ -184,14 +192,14 @@ def test_letters_printed_over_other_letters_are_noted() -> None:
     # (the browser's overflow painted over a cell). Sorted by x: a(100-105) c(101-106)
     # b(105-110) d(106-111). c shares 4 pt of 5 with a, and d 4 pt with b: both over half
     # a letter and over 0.3 of the 10 pt size; b shares 1 pt with c (kerning-like).
-    found: list[tuple[float, float, float, float]] = []
-    got = words(_glyphs("ab", 100.0, 5.0) + _glyphs("cd", 101.0, 5.0), found)
+    notes = Notes()
+    got = words(_glyphs("ab", 100.0, 5.0) + _glyphs("cd", 101.0, 5.0), notes)
     assert [w[0] for w in got] == ["acbd"]
-    assert found == [(100.0, 100.0, 106.0, 110.0), (105.0, 100.0, 111.0, 110.0)]
+    assert notes.overprints == [(100.0, 100.0, 106.0, 110.0), (105.0, 100.0, 111.0, 110.0)]
 
 
 def test_kerning_marks_and_faked_bold_are_not_overprints() -> None:
-    found: list[tuple[float, float, float, float]] = []
+    notes = Notes()
     # "V." kerned: the period (3 pt wide) tucked 2 pt under the V (7 pt): over half the
     # period, but only a fifth of the size.
     kerned: list[Glyph] = [
@@ -208,8 +216,8 @@ def test_kerning_marks_and_faked_bold_are_not_overprints() -> None:
         ("B", 140.0, 100.0, 147.0, 110.0, True),
         ("B", 140.3, 100.0, 147.3, 110.0, True),
     ]
-    words(kerned + marked + bold, found)
-    assert found == []
+    words(kerned + marked + bold, notes)
+    assert notes.overprints == []
 
 
 def test_rows_at_a_page_top_back_from_the_previous_page_start_the_name_beside_them() -> None:
@@ -250,3 +258,28 @@ def test_a_symbol_broken_by_a_page_break_is_one_symbol_where_it_starts() -> None
     assert not rejoin_across(whole, BodyRow({Column.REPORT: part(Column.REPORT, "6", 100.0)}))
     half = BodyRow({Column.REPORT: part(Column.REPORT, "CTOC/COP/", 700.0)})
     assert not rejoin_across(half, BodyRow({Column.REPORT: part(Column.REPORT, "et 7", 100.0)}))
+
+
+# --- two cells run into one word ------------------------------------------------------------
+
+
+def test_two_cells_set_closer_than_a_word_gap_are_cut_where_the_column_starts() -> None:
+    # "c)" ends at x 210 and "I.19.b" starts at 212: two cells with 1 pt of padding each
+    # side, closer than pdfplumber's 3 pt, so one word "c)I.19.b". The references column
+    # starts at 212: the word is cut there, at its one gap wider than a letter gap.
+    notes = Notes()
+    glyphs = _glyphs("c)", 200.0, 5.0) + _glyphs("I.19.b", 212.0, 4.0)
+    (word,) = words(glyphs, notes)
+    assert word[0] == "c)I.19.b"
+    assert notes.cuts == [((210.0, 212.0, 2),)]
+    french = get_language("fr")
+    lefts = {Column.THEME: 50.0, Column.REPORT: 100.0, Column.PARAGRAPHS: 180.0}
+    header = Header(french, {**lefts, Column.REFERENCES: 212.0}, 50.0, 60.0, 10.0)
+    whole = Word(word[0], word[1], word[2], word[3], word[4], notes.cuts[0])
+    assert [(w.text, w.x0, w.x1) for w in header.cells_of(whole)] == [
+        ("c)", 200.0, 210.0),
+        ("I.19.b", 212.0, 236.0),
+    ]
+    # Inside one column the gap is left alone.
+    wide = Header(french, {**lefts, Column.REFERENCES: 300.0}, 50.0, 60.0, 10.0)
+    assert [w.text for w in wide.cells_of(whole)] == ["c)I.19.b"]

@@ -28,7 +28,7 @@ from pipeline.extraction.pdf_bidi import (
     restore_lines,
 )
 from pipeline.extraction.pdf_columns import by_geometry, fit_columns, page_shifts, shifted
-from pipeline.extraction.pdf_evidence import Block, PageFrame, Row, squash
+from pipeline.extraction.pdf_evidence import Block, PageFrame, Row, overlaps, squash
 from pipeline.extraction.pdf_groups import Reading, read_groups
 from pipeline.extraction.pdf_layout import (
     COLUMNS,
@@ -183,14 +183,17 @@ class _Page:
 
     def body_words(self) -> list[Word]:
         """The words of the body's band that are surely cells (not furniture, nor a lone
-        symbol that may be the running head), for finding where the columns start."""
+        symbol that may be the running head), for finding where the columns start; a
+        word run over a label's start is cut there (`Header.cells_of`)."""
+        table = self.table
         return [
-            w
+            part
             for line in self.lines[self.start : self.end]
             if not is_furniture_text(line.text)
             and not BARCODE_RE.match(line.text)
             and not SYMBOL_RE.fullmatch(line.text)
             for w in line.words
+            for part in (table.cells_of(w) if w.cuts and table else (w,))
         ]
 
     def read(self, table: Header) -> None:
@@ -278,8 +281,9 @@ class _Page:
         self.rows.append([tail.pop()])
 
     def overprinted(self) -> list[Complaint]:
-        """Text printed over other text, one finding per word it garbles: the words mix
-        the letters of both texts, so what is read there is not what either says."""
+        """Text printed over other text: one error per word whose letters mix two texts
+        (what is read there is not what either says), one warning per theme line set
+        over another (each still legible, read as two cells)."""
         out: dict[str, Complaint] = {}
         for x0, top, x1, bottom in self.content.overprints:
             x, y = (x0 + x1) / 2, (top + bottom) / 2
@@ -300,6 +304,23 @@ class _Page:
                         ),
                     )
                     break
+        ordered = sorted(self.themes, key=lambda line: line.top)
+        for upper, lower in itertools.pairwise(ordered):
+            if overlaps(upper, lower):
+                out.setdefault(
+                    lower.text,
+                    Complaint(
+                        page=self.content.number,
+                        code="text-overlap",
+                        severity=Severity.WARNING,
+                        message=(
+                            f"two theme lines are printed over each other on page "
+                            f"{self.content.number} ({upper.text!r} and {lower.text!r}): "
+                            "read as two cells, one painted over the other"
+                        ),
+                        text=lower.text,
+                    ),
+                )
         return list(out.values())
 
     def frame(self, first: bool, previous: SymbolKey = ()) -> PageFrame:
@@ -450,17 +471,20 @@ def _page_lines(
                 out.extend(page.theme_lines(block, True, finding))
                 names = [block.text]
             elif index == 0 and held:
+                # A new name, or the rest of the name above (a cell split by the page
+                # break, its name set at the foot and the top): left to the grammar.
                 reason = "name on next page"
-                out.extend(page.theme_lines(block, True, finding or _HELD))
-                names = [block.text]
+                out.extend(page.theme_lines(block, None, finding or _HELD))
+                names = [*(f"{name} {block.text}" for name in names), block.text]
             elif index == 0 and names:
                 if _is_repeat(block.text, names, language):
                     reason = "repeat"
                     out.extend(page.repeat_lines(block))
                 elif group.end == 0:
-                    # Above the page's first row: no cell starts above its first row.
+                    # Above the page's first row: no cell starts above its first row
+                    # (but one that reaches beside it may be a name in a larger font).
                     reason = "above first row"
-                    out.extend(page.theme_lines(block, False, finding))
+                    out.extend(page.theme_lines(block, None if group.grammar else False, finding))
                     names = [f"{name} {block.text}" for name in names]
                 else:
                     reason = "grammar"

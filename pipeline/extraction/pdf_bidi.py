@@ -70,11 +70,14 @@ def oriented(content: PageContent, language: Language) -> PageContent:
 
 
 def mirror_page(content: PageContent) -> PageContent:
-    """The page seen in a mirror: every x measured from the right edge."""
+    """The page seen in a mirror: every x measured from the right edge. A word's cuts are
+    dropped: its letters stay in visual order while its box turns, so a cut would give
+    each part the other's place (two cells of a mirrored table run into one word stay
+    one word)."""
     width = content.width
     return replace(
         content,
-        words=tuple(replace(w, x0=width - w.x1, x1=width - w.x0) for w in content.words),
+        words=tuple(replace(w, x0=width - w.x1, x1=width - w.x0, cuts=()) for w in content.words),
         rules=tuple(Rule(width - r.x1, width - r.x0, r.y) for r in content.rules),
         links=tuple(
             Link(width - k.x1, k.top, width - k.x0, k.bottom, k.uri) for k in content.links

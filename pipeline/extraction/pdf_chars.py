@@ -24,7 +24,7 @@ from typing import Any
 
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTLine, LTRect
 
-from pipeline.extraction.pdf_words import Box, Glyph, RawPage, RuleBox, WordBox, words
+from pipeline.extraction.pdf_words import Glyph, Notes, RawPage, RuleBox, WordBox, words
 
 __all__ = ["Glyph", "iter_document", "read_document", "read_layout", "words"]
 
@@ -39,9 +39,7 @@ def _objects(items: Any) -> Iterator[Any]:
             yield item
 
 
-def read_layout(
-    page: Any, overprints: list[Box] | None = None
-) -> tuple[list[WordBox], list[RuleBox]]:
+def read_layout(page: Any, notes: Notes | None = None) -> tuple[list[WordBox], list[RuleBox]]:
     """The words (pdfplumber's `extract_words()` with its defaults) and the horizontal
     rules (`horizontal_edges`: x0, x1, top) of a pdfplumber page, from one walk."""
     # pdfminer's coordinates are relative to the media box, origin bottom-left;
@@ -80,7 +78,7 @@ def read_layout(
                 for a, b in itertools.pairwise(points)
                 if a[0] != b[0] and a[1] == b[1]
             ]
-    return words(glyphs, overprints), lines + rects + curves
+    return words(glyphs, notes), lines + rects + curves
 
 
 def iter_document(data: bytes) -> Iterator[RawPage]:
@@ -90,14 +88,16 @@ def iter_document(data: bytes) -> Iterator[RawPage]:
 
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages:
-            overprints: list[Box] = []
-            found, strokes = read_layout(page, overprints)
+            notes = Notes()
+            found, strokes = read_layout(page, notes)
             links = [
                 (h["x0"], h["top"], h["x1"], h["bottom"], str(h["uri"]))
                 for h in page.hyperlinks
                 if h.get("uri")
             ]
-            yield RawPage(page.width, page.height, found, strokes, links, overprints)
+            yield RawPage(
+                page.width, page.height, found, strokes, links, notes.overprints, notes.cuts
+            )
 
 
 def read_document(data: bytes) -> list[RawPage]:

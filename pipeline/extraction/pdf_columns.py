@@ -59,15 +59,22 @@ def _best(
 
 def fit_columns(header: Header, words: Iterable[Word]) -> Header:
     """The header with each column's left bound moved to where the body's text shows the
-    column starts (never right of where its label starts)."""
+    column starts (never right of where its label starts). Report symbols are the report
+    column's text wherever they stand (centred under a label set flush left, say): the
+    next column starts right of where any of them starts."""
+    words = list(words)
     starts, lefts = text_starts(words)
     if not starts or not header.ends:
         return header
     slack = SETTINGS.column_slack * header.size
     tolerance = SETTINGS.column_edge_pt
+    symbols = [w.x0 for w in words if SYMBOL_RE.fullmatch(w.text)]
     fitted = dict(header.lefts)
     for previous, column in itertools.pairwise(COLUMNS):
-        found = _best(starts, lefts, header.ends[previous], header.lefts[column] + slack, tolerance)
+        low = header.ends[previous]
+        if previous is Column.REPORT and symbols:
+            low = max(low, max(symbols) + tolerance)
+        found = _best(starts, lefts, low, header.lefts[column] + slack, tolerance)
         if found is not None:
             fitted[column] = min(found, header.lefts[column])
     theme = _best(starts, lefts, float("-inf"), header.lefts[Column.THEME] + slack, tolerance)

@@ -121,6 +121,15 @@ def cell_slack(size: float) -> float:
     return max(SETTINGS.block_gap * size, SETTINGS.block_gap_pt)
 
 
+def overlaps(upper: ColumnLine, lower: ColumnLine) -> bool:
+    """Whether two lines of one column are printed over each other: they share more than
+    `overprint` of the size in height (the lines of one cell, even at the tightest
+    leading, share a sliver) and some width."""
+    shared = upper.bottom - lower.top
+    wide = min(upper.x1, lower.x1) - max(upper.x0, lower.x0)
+    return shared > SETTINGS.overprint * lower.size and wide > 0
+
+
 def blocks(frame: PageFrame, leading: float, ruled: bool) -> list[Block]:
     """Theme lines cut into cells: a line further from the one above than the cell leading
     (by more than `cell_slack`), or a rule between them, starts another block."""
@@ -129,7 +138,8 @@ def blocks(frame: PageFrame, leading: float, ruled: bool) -> list[Block]:
         if out:
             before = out[-1].lines[-1]
             gap = line.top - before.bottom
-            apart = gap > leading + cell_slack(line.size)
+            # Lines set over each other are two cells, one painted over the other.
+            apart = gap > leading + cell_slack(line.size) or overlaps(before, line)
             if not apart and not (ruled and rule_between(frame, before.bottom, line.top)):
                 out[-1] = Block((*out[-1].lines, line))
                 continue

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipeline.extraction.pdf_evidence import (
     ALIGNMENTS,
@@ -95,22 +95,39 @@ def fit_page(
     n = len(rows)
     lead: list[Block] = []
     tol = SETTINGS.same_line * frame.size
-    while found and n and found[0].bottom <= rows[0].top + tol and found[0].top < rows[0].top - tol:
+    # A name above the first row goes on from the previous page. On a later page, a name
+    # that merely starts above the first row's top (a browser sets the rest of a split
+    # cell without its top padding) may go on too, or be a name set in a larger font:
+    # that one is left to the grammar (`Group.grammar`).
+    wholly = True
+    while found and n:
+        above = found[0].bottom <= rows[0].top + tol and found[0].top < rows[0].top - tol
+        higher = found[0].top < rows[0].top - SETTINGS.tight_level * frame.size
+        if not (above or (higher and not frame.first)):
+            break
+        wholly = wholly and above
         lead.append(found.pop(0))
     if not n:
         lead, found = lead + found, []
     result = (
-        _ruled_groups(frame, found, align) if ruled else _fit(frame, found, align, usual, repeat)
+        _ruled_groups(frame, found, align, usual)
+        if ruled
+        else _fit(frame, found, align, usual, repeat)
     )
     if lead:
         merged = Block(tuple(line for block in lead for line in block.lines))
-        result.groups.insert(0, Group(0, 0, merged, "page"))
+        result.groups.insert(0, Group(0, 0, merged, "page", grammar=not wholly))
     return result
 
 
-def _ruled_groups(frame: PageFrame, found: list[Block], align: Alignment) -> PageGroups:
+def _ruled_groups(
+    frame: PageFrame, found: list[Block], align: Alignment, usual: float
+) -> PageGroups:
     """Groups cut by the rules across the theme column; rows and blocks fall between them.
-    A block below the last row, past a rule, is a theme whose rows start on the next page."""
+    A block below the last row, past a rule, is a theme whose rows start on the next page.
+    Rules mark boundaries but need not mark all of them (shading drawn only behind some
+    cells): where two names stand apart between the same two rules, that stretch is
+    fitted like a page of its own (`_split_segment`)."""
     rows = frame.rows
     cuts = sorted(
         rule.y
@@ -131,6 +148,20 @@ def _ruled_groups(frame: PageFrame, found: list[Block], align: Alignment) -> Pag
     for index in sorted(members):
         ks, bs = members[index]
         end = ks[-1] + 1 if ks else start
+        # Several names between two rules, a name whose first rows may go on from the
+        # previous page, or rows that go back in report order (a rule that is not a
+        # boundary, as a shading edge cut short by a page break): weigh the stretch as a
+        # page of its own.
+        back = any(frame.descents[start : max(start, end - 1)])
+        carried = bool(bs) and ((not frame.first and start == 0) or back)
+        split = (
+            _split_segment(frame, bs, start, end, align, usual) if len(bs) > 1 or carried else None
+        )
+        if split is not None:
+            split[0].reason = "rule" if result.groups else "page"
+            result.groups.extend(split)
+            start = end
+            continue
         joined = Block(tuple(line for b in bs for line in b.lines)) if bs else None
         result.groups.append(Group(start, end, joined, "rule" if result.groups else "page"))
         if joined is not None and end > start:
@@ -140,9 +171,58 @@ def _ruled_groups(frame: PageFrame, found: list[Block], align: Alignment) -> Pag
     return result
 
 
+def _split_segment(
+    frame: PageFrame, found: list[Block], start: int, end: int, align: Alignment, usual: float
+) -> list[Group] | None:
+    """The groups of rows [start, end) between two rules when several names stand there,
+    each beside rows of its own; None where the stretch does not show it, and the names
+    are one cell. Each boundary the fit places must stand where the rows go back in
+    report order, or between two names that both sit within `same_line` of where the
+    document's alignment puts them."""
+    if end - start < len(found):
+        return None
+    # The stretch at the top of a page after the first may begin with rows that go on from
+    # the previous page's theme, and a stretch whose rows go back in report order with
+    # rows that go on from the stretch above.
+    back = any(frame.descents[start : max(start, end - 1)])
+    part = replace(
+        frame,
+        rows=frame.rows[start:end],
+        first=frame.first if start == 0 else not back,
+        previous=frame.previous if start == 0 else frame.rows[start - 1].order,
+        rules=(),
+    )
+    fitted = _fit(part, found, align, usual, None, open_end=False)
+    groups = [g for g in fitted.groups if g.block is not None or g.start > 0]
+    if len(groups) != len(found) or any(g.block is None or g.end <= g.start for g in groups):
+        return None
+    groups = fitted.groups
+
+    def placed(group: Group) -> bool:
+        block = group.block
+        return block is None or misfit(block, part.rows, group.start, group.end, align) <= (
+            SETTINGS.same_line
+        )
+
+    for upper, lower in itertools.pairwise(groups):
+        if not part.descents[lower.start - 1] and not (placed(upper) and placed(lower)):
+            return None
+    return [
+        Group(g.start + start, g.end + start, g.block, g.reason, g.finding, g.grammar)
+        for g in groups
+    ]
+
+
 def _fit(
-    frame: PageFrame, found: list[Block], align: Alignment, usual: float, repeat: Block | None
+    frame: PageFrame,
+    found: list[Block],
+    align: Alignment,
+    usual: float,
+    repeat: Block | None,
+    open_end: bool = True,
 ) -> PageGroups:
+    """The dynamic programme of `fit_page`. Without `open_end` (a stretch closed by a
+    rule below) no last group may leave its name to the next page."""
     rows = frame.rows
     n, m = len(rows), len(found)
     wide = wide_gaps(frame, usual)
@@ -184,7 +264,8 @@ def _fit(
                     best[b + 1][j], back[b + 1][j] = cost, i
     # A last block below every row is a theme whose rows start on the next page.
     if (
-        m
+        open_end
+        and m
         and n
         and found[-1].top >= rows[-1].bottom
         and best[m - 1][n] + SETTINGS.blockless_cost < best[m][n]
@@ -192,7 +273,7 @@ def _fit(
         best[m][n], back[m][n] = best[m - 1][n] + SETTINGS.blockless_cost, n
     # The rows after the last block may form a last group whose name is on the next page.
     end, total = n, best[m][n]
-    for i in range(n):
+    for i in range(n if open_end else 0):
         tail = best[m][i] + SETTINGS.blockless_cost + gap_penalty(frame, wide, i, n)
         if tail < total:
             end, total = i, tail

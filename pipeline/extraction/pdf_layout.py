@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import statistics
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -32,6 +32,19 @@ class Word:
     top: float
     x1: float
     bottom: float
+    # Where the word may be cut in two (`pdf_words.Notes`): (end of the text before, start
+    # of the text after, length of the text before).
+    cuts: tuple[tuple[float, float, int], ...] = ()
+
+    def cut(self, at: tuple[float, float, int]) -> tuple[Word, Word]:
+        """The word's two parts on either side of one of its cuts."""
+        end, start, k = at
+        before = tuple(c for c in self.cuts if c[2] < k)
+        after = tuple((a, b, j - k) for a, b, j in self.cuts if j > k)
+        return (
+            Word(self.text[:k], self.x0, self.top, end, self.bottom, before),
+            Word(self.text[k:], start, self.top, self.x1, self.bottom, after),
+        )
 
     @property
     def size(self) -> float:
@@ -152,6 +165,21 @@ class Header:
             if self.lefts[column] <= word.x0 + slack:
                 found = column
         return found
+
+    def cells_of(self, word: Word) -> Iterator[Word]:
+        """The word cut where a column starts inside it: the texts of two cells set closer
+        than the gap between words, run into one word (`Word.cuts`)."""
+        while True:
+            here = self.column_of(word)
+            for at in word.cuts:
+                probe = Word("", at[1], word.top, word.x1, word.bottom)
+                if self.column_of(probe) != here:
+                    left, word = word.cut(at)
+                    yield left
+                    break
+            else:
+                yield word
+                return
 
     def label_columns(self, word: Word) -> set[Column]:
         """The columns a word of the header may belong to: by where the labels start, and
@@ -432,7 +460,8 @@ def column_lines(words: Iterable[Word], header: Header) -> list[ColumnLine]:
     them with report rows a point or two away."""
     by_column: dict[Column, list[Word]] = {column: [] for column in COLUMNS}
     for word in words:
-        by_column[header.column_of(word)].append(word)
+        for part in header.cells_of(word) if word.cuts else (word,):
+            by_column[header.column_of(part)].append(part)
     out: list[ColumnLine] = []
     for column, found in by_column.items():
         out.extend(ColumnLine(column, line.words) for line in printed_lines(found))

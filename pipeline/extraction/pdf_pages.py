@@ -36,8 +36,15 @@ def _text(raw: str) -> str:
 def _content(number: int, page: RawPage) -> PageContent:
     # float(): pdfminer keeps ints where a page's numbers are all integers.
     words = tuple(
-        Word(_text(t), float(x0), float(top), float(x1), float(bottom))
-        for t, x0, top, x1, bottom in page.words
+        Word(
+            _text(t),
+            float(x0),
+            float(top),
+            float(x1),
+            float(bottom),
+            tuple((float(a), float(b), len(_text(t[:k]))) for a, b, k in cuts),
+        )
+        for (t, x0, top, x1, bottom), cuts in zip(page.words, page.cuts, strict=True)
         if t.strip()
     )
     rules = tuple(Rule(float(x0), float(x1), float(y)) for x0, x1, y in page.rules)

@@ -44,7 +44,7 @@ from pipeline.extraction.pdf_pdfium_lib import (
 from pipeline.extraction.pdf_pdfium_paths import links, rules, walk
 from pipeline.extraction.pdf_pdfium_text import Fonts, characters, object_glyphs
 from pipeline.extraction.pdf_rawdicts import FileFacts, read_dicts
-from pipeline.extraction.pdf_words import Box, Glyph, RawPage, words
+from pipeline.extraction.pdf_words import Glyph, Notes, RawPage, words
 
 __all__ = ["UnsupportedError", "read_document"]
 
@@ -105,14 +105,15 @@ def _read_page(lib: Any, doc: int, index: int, fonts: Fonts, facts: FileFacts) -
                 )
         finally:
             lib.FPDFText_ClosePage(text_page)
-        overprints: list[Box] = []
+        notes = Notes()
         return RawPage(
             page.width,
             page.height,
-            words(glyphs, overprints),
+            words(glyphs, notes),
             rules(lib, page, paths),
             links(lib, doc, handle, page),
-            overprints,
+            notes.overprints,
+            notes.cuts,
         )
     finally:
         lib.FPDF_ClosePage(handle)

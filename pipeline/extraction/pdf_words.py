@@ -33,6 +33,9 @@ WordBox = tuple[str, float, float, float, float]
 RuleBox = tuple[float, float, float]
 # A place on the page: (x0, top, x1, bottom).
 Box = tuple[float, float, float, float]
+# Where a word may be cut in two (`Notes.cuts`): the end of the glyph before, the start of
+# the glyph after, and the length of the word's text before the cut.
+Cut = tuple[float, float, int]
 # A link annotation: (x0, top, x1, bottom, uri).
 LinkBox = tuple[float, float, float, float, str]
 # A glyph's extent along its line (start, end) and its position across it (the line key).
@@ -51,26 +54,54 @@ class RawPage:
     # Where two different letters are printed over each other (`words`): text set on top
     # of other text, whose letters the words mix.
     overprints: list[Box] = field(default_factory=list)
+    # For each word, where it may be cut (`Notes.cuts`).
+    cuts: list[tuple[Cut, ...]] = field(default_factory=list)
+
+
+@dataclass
+class Notes:
+    """What grouping glyphs into words sees and the words do not keep: letters printed
+    over letters, and, for each word in order, the gaps inside it wider than a gap
+    between letters (`cell_gap`), where two cells' texts set closer than pdfplumber's
+    3 pt tolerance were run into one word; `pdf_layout` cuts a word there when the
+    column edge falls in the gap."""
+
+    overprints: list[Box] = field(default_factory=list)
+    cuts: list[tuple[Cut, ...]] = field(default_factory=list)
+
+    def word(self, glyphs: list[Glyph]) -> None:
+        found: list[Cut] = []
+        length = len(_LIGATURES.get(glyphs[0][0], glyphs[0][0]))
+        for before, glyph in itertools.pairwise(glyphs):
+            if glyph[1] - before[3] > SETTINGS.cell_gap * (glyph[4] - glyph[2]):
+                # To a thousandth of a point: the engines agree on a word's ends to the
+                # last bit, but may differ in the last bit inside it.
+                found.append((round(before[3], 3), round(glyph[1], 3), length))
+            length += len(_LIGATURES.get(glyph[0], glyph[0]))
+        self.cuts.append(tuple(found))
 
 
 def _rotated(glyph: Glyph) -> _Frame:
     return glyph[2], glyph[4], glyph[1]
 
 
-def words(glyphs: list[Glyph], overprints: list[Box] | None = None) -> list[WordBox]:
+def words(glyphs: list[Glyph], notes: Notes | None = None) -> list[WordBox]:
     """Group glyphs (in content-stream order) into words, as pdfplumber's WordExtractor
     does with its defaults: runs of upright and rotated glyphs apart, then lines, then
-    words. Rotated glyphs read top to bottom, their lines clustered by x0. Upright glyphs
-    printed over another letter are noted in `overprints` (see `_overprinted`)."""
+    words. Rotated glyphs read top to bottom, their lines clustered by x0. What the
+    words do not keep goes into `notes` (upright words only)."""
     out: list[WordBox] = []
     for upright, run in itertools.groupby(glyphs, key=itemgetter(5)):
         if upright:
-            out.extend(_upright_words(list(run), overprints))
+            out.extend(_upright_words(list(run), notes))
             continue
         for line in _cluster([(_rotated(g), g) for g in run]):
             # pdfplumber's sort key for rotated glyphs: (top, bottom).
             line.sort(key=lambda item: (item[0][0], item[0][1]))
-            out.extend(_split(line))
+            found = list(_split(line))
+            if notes is not None:
+                notes.cuts.extend(() for _ in found)
+            out.extend(found)
     return out
 
 
@@ -90,7 +121,7 @@ def _overprinted(before: Glyph, glyph: Glyph) -> bool:
     return shared > narrower / 2 and shared > SETTINGS.overprint * size
 
 
-def _upright_words(run: list[Glyph], overprints: list[Box] | None = None) -> Iterator[WordBox]:
+def _upright_words(run: list[Glyph], notes: Notes | None = None) -> Iterator[WordBox]:
     """`_cluster` and `_split` for upright glyphs (the line key is the top, the sort key
     x0), written out on the glyph tuples because a page has thousands of them."""
     cluster: dict[float, int] = {}
@@ -112,19 +143,27 @@ def _upright_words(run: list[Glyph], overprints: list[Box] | None = None) -> Ite
             text = g[0]
             if not text or text.isspace():
                 if word:
+                    if notes is not None:
+                        notes.word(word)
                     yield _merge(word)
                 if not text:
+                    if notes is not None:
+                        notes.word([g])
                     yield _merge([g])
                 word = []
                 continue
             if word and (g[1] < x0 or g[1] > x1 + TOLERANCE or abs(g[2] - top) > TOLERANCE):
+                if notes is not None:
+                    notes.word(word)
                 yield _merge(word)
                 word = []
-            elif word and overprints is not None and _overprinted(word[-1], g):
-                overprints.append((word[-1][1], min(top, g[2]), g[3], max(word[-1][4], g[4])))
+            elif word and notes is not None and _overprinted(word[-1], g):
+                notes.overprints.append((word[-1][1], min(top, g[2]), g[3], max(word[-1][4], g[4])))
             word.append(g)
             x0, x1, top = g[1], g[3], g[2]
         if word:
+            if notes is not None:
+                notes.word(word)
             yield _merge(word)
 
 
