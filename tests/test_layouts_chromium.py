@@ -14,6 +14,65 @@ from tests.golden import assert_matches_golden, expected_read, expected_table, r
 from tests.layouts.chromium_producer import Page, print_pdf
 
 EXACT = {
+    # Zebra rows without rules: shading edges cross the theme column at some boundaries
+    # only; where two names stand between the same two edges, that stretch is fitted.
+    "zebra-no-rules-middle": Page(
+        theme_align="middle",
+        font="Liberation Serif",
+        rules="none",
+        paper="Letter",
+        width="95%",
+        line_height="1.0",
+        padding="3pt",
+        header_align="middle",
+        header_case="small-caps",
+        zebra=True,
+        margin="1in",
+    ),
+    # The rest of a split bottom-aligned name is set at the next page's top without its
+    # padding, above the first row: it goes on from the previous page.
+    "split-name-above-first-row": Page(
+        theme_align="bottom",
+        font="Liberation Sans",
+        size="8.5pt",
+        rules="header",
+        paper="Letter",
+        line_height="1.5",
+        padding="4pt",
+        header_shading=True,
+        text_align="justify",
+        columns=(23, 28, 22, 27),
+        margin="2.5cm",
+    ),
+    # A bottom-aligned name split by the page break, no header repeated: its second part
+    # ("services aux victimes)") ends the name, and the rows held for it stay with it.
+    "split-name-no-repeated-header": Page(
+        theme_align="bottom",
+        font="sans-serif",
+        size="9.5pt",
+        rules="none",
+        width="85%",
+        line_height="1.0",
+        padding="3pt",
+        repeat_header=False,
+        text_align="center",
+        margin="2.5cm",
+    ),
+    # No padding, zebra rows: a split name's overflow is painted over the next name's
+    # first line (two lines set over each other: a text-overlap warning, two cells).
+    "overflow-over-next-name": Page(
+        theme_align="middle",
+        font="Liberation Serif",
+        size="11pt",
+        rules="header",
+        width="75%",
+        padding="0pt",
+        place="left",
+        header_align="middle",
+        header_case="small-caps",
+        zebra=True,
+        margin="1in",
+    ),
     # A row broken by a page break under a middle-aligned name: its last paragraph line
     # ("f)") opens the next page, and belongs to the row held for a name, not the one above.
     "header-rules-middle-narrow": Page(

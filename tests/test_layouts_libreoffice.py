@@ -15,10 +15,58 @@ from pipeline import extract
 from pipeline.api import run
 from pipeline.export import index_to_files
 from pipeline.extraction.engines import ENGINES
-from tests.golden import assert_matches_golden, expected_table
+from tests.golden import TITLE, assert_matches_golden, expected_table
 from tests.layouts.libreoffice_producer import SOFFICE, Writer, convert, document, unprinted
 
 EXACT = {
+    # 1 pt of padding: a paragraphs cell and the references cell beside it are set 2 pt
+    # apart, closer than a word gap ("24 c)I.19.b"): cut where the column starts.
+    "padding-1pt-centred-grid": Writer(
+        size=9.0,
+        widths=(0.276, 0.29, 0.187, 0.247),
+        padding=1.0,
+        header_shading=True,
+        cell_align="center",
+    ),
+    # Symbols centred under a label set flush left: the symbols bound the report column.
+    "centred-symbols-landscape": Writer(
+        split_rows=False,
+        borders="none",
+        size=9.0,
+        paper="Letter",
+        landscape=True,
+        table_width=0.76,
+        widths=(0.247, 0.296, 0.221, 0.236),
+        padding=3.0,
+        cell_align="center",
+    ),
+    # Line spacing 1.5 on page 1: the title stands 1.66 pitches under the preamble.
+    "first-page-loose-landscape": Writer(
+        repeat_header=False,
+        borders="header",
+        font="Liberation Sans",
+        size=10.5,
+        paper="Letter",
+        landscape=True,
+        table_width=0.78,
+        widths=(0.216, 0.28, 0.223, 0.281),
+        padding=4.0,
+        line_spacing=1.5,
+        first_page=True,
+        header_shading=True,
+    ),
+    # Bottom-aligned names, a rule under each row, zebra shading: a page-top row that goes
+    # on from the previous page is told by the report order.
+    "zebra-rows-bottom-11pt": Writer(
+        theme_align="bottom",
+        borders="rows",
+        size=11.0,
+        table_align="left",
+        widths=(0.221, 0.277, 0.243, 0.259),
+        line_spacing=1.15,
+        first_page=True,
+        zebra=True,
+    ),
     # Report symbols wrap after a slash in the narrow column, and a row breaks across the
     # page between "CTOC/COP/" and "WG.4/2011/8": the symbol is joined again where its
     # first part stands, and its second part gives the row the next page (11 times).
@@ -80,6 +128,7 @@ def _pdf(name: str) -> bytes:
 def _read(name: str) -> None:
     document = extract(_pdf(name), name=f"{name}.pdf")
     assert_matches_golden(document)
+    assert document.title == TITLE
     assert [d.code for d in document.diagnostics if d.severity == "error"] == []
 
 
