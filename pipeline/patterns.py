@@ -41,6 +41,16 @@ def symbol_key(symbol: str) -> SymbolKey:
     )
 
 
+def goes_back(before: SymbolKey, after: SymbolKey, *, strict: bool = False) -> bool:
+    """Whether `after` sorts before `before` (or with it, unless `strict`): a theme lists
+    its reports in order, once each. Symbols of different series say nothing."""
+    if not before or not after or len(before) != len(after):
+        return False
+    if [part for kind, part in before if kind] != [part for kind, part in after if kind]:
+        return False
+    return after < before if strict else after <= before
+
+
 # The first page's footer: the job number, the edition's language mark in capitals and the
 # processing dates as ddmmyy ("V.19-07098 (F) 290819 300819"), maybe the barcode after it.
 FIRST_FOOTER_RE = regex.compile(

@@ -39,7 +39,14 @@ from pipeline.models import (
     Severity,
     TableLines,
 )
-from pipeline.patterns import DASH_CLASS, REFERENCE_START_RE, SYMBOL_RE, join_lines, symbol_key
+from pipeline.patterns import (
+    DASH_CLASS,
+    REFERENCE_START_RE,
+    SYMBOL_RE,
+    goes_back,
+    join_lines,
+    symbol_key,
+)
 
 _DANGLING_RE = regex.compile(rf"(?:,|{DASH_CLASS})\s*$")
 
@@ -192,7 +199,11 @@ class _Builder:
     def _goes_back(current: _ThemeDraft, report: str | None) -> bool:
         """Whether the next row goes back in report order from the theme's last row."""
         last = current.entries[-1].report if current.entries else None
-        return report is not None and last is not None and symbol_key(report) <= symbol_key(last)
+        return (
+            report is not None
+            and last is not None
+            and goes_back(symbol_key(last), symbol_key(report))
+        )
 
     def orphan(self, cell: Cell, page: int) -> None:
         """Cell text before the first row has nowhere to go: keep it as a diagnostic."""

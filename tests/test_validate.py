@@ -249,7 +249,21 @@ def test_report_symbols() -> None:
         "duplicate-report",
         "report-series",
         "malformed-report",
+        "report-order",
     }
+
+
+def test_rows_back_in_report_order() -> None:
+    # A theme lists 2010/6 then 2009/2: back in report order (a boundary misread, or the
+    # source out of order). The same report twice is a duplicate, not a step back, and a
+    # symbol of another series says nothing about the order.
+    document = with_clean(
+        ("Zèbres", [(B, "44", "II.37"), (A, "6", "I.5"), (A, "7", "I.6")]),
+        ("Zones", [(A, "6", "I.5"), ("A/RES/70/1", "4", "I.1"), (B, "44", "II.37")]),
+    )
+    (back,) = found(document, "report-order")
+    assert (back.theme, back.report, back.severity) == ("Zèbres", A, Severity.WARNING)
+    assert back.message.startswith(f"this theme lists {A} after {B}")
 
 
 # --- links ------------------------------------------------------------------------------
@@ -463,6 +477,7 @@ VALIDATE_ROW_CODES = {
     "duplicate-report",
     "malformed-report",
     "report-series",
+    "report-order",
     "link-mismatch",
 }
 

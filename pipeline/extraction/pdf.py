@@ -66,6 +66,7 @@ from pipeline.patterns import (
     JOB_NUMBER_RE,
     SYMBOL_RE,
     SymbolKey,
+    goes_back,
     is_furniture_text,
     symbol_key,
 )
@@ -429,7 +430,11 @@ def _goes_back(held: Sequence[Line], rows: Sequence[Line]) -> bool:
     """Whether the first of `rows` sorts before (or with) the last of `held`: one theme
     cannot list them in that order, so the held rows end the theme above."""
     before, after = _report(held, last=True), _report(rows)
-    return before is not None and after is not None and symbol_key(after) <= symbol_key(before)
+    return (
+        before is not None
+        and after is not None
+        and goes_back(symbol_key(before), symbol_key(after))
+    )
 
 
 def _page_lines(
@@ -481,10 +486,9 @@ def _page_lines(
                     reason = "repeat"
                     out.extend(page.repeat_lines(block))
                 elif group.end == 0:
-                    # Above the page's first row: no cell starts above its first row
-                    # (but one that reaches beside it may be a name in a larger font).
+                    # Above the page's first row: no cell starts above its first row.
                     reason = "above first row"
-                    out.extend(page.theme_lines(block, None if group.grammar else False, finding))
+                    out.extend(page.theme_lines(block, False, finding))
                     names = [f"{name} {block.text}" for name in names]
                 else:
                     reason = "grammar"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from pipeline.extraction.pdf_layout import ColumnLine, Rule
-from pipeline.patterns import SymbolKey, label_key
+from pipeline.patterns import SymbolKey, goes_back, label_key
 from pipeline.settings import SETTINGS
 
 Alignment = Literal["top", "middle", "bottom"]
@@ -132,18 +132,36 @@ def overlaps(upper: ColumnLine, lower: ColumnLine) -> bool:
 
 def blocks(frame: PageFrame, leading: float, ruled: bool) -> list[Block]:
     """Theme lines cut into cells: a line further from the one above than the cell leading
-    (by more than `cell_slack`), or a rule between them, starts another block."""
+    (by more than `cell_slack`), or a rule between them, starts another block. So does a
+    line set over the one above, closer than the leading (by as much): two
+    cells, one painted over the other (a browser paints a split cell's overflow over the
+    next cell). Where their lines interleave, such a line goes on the cell before when it
+    stands a leading under that cell's last line."""
+
+    def crowds(before: ColumnLine, line: ColumnLine) -> bool:
+        # Boxes overlapping by more than the slack, closer than the leading (a median,
+        # which a few gaps between cells can raise, and a glyph's taller box can overlap
+        # the line above by a sliver: neither is read as crowding).
+        gap = line.top - before.bottom
+        slack = cell_slack(line.size)
+        return gap < min(0.0, leading) - slack or overlaps(before, line)
+
+    def follows(block: Block, line: ColumnLine) -> bool:
+        before = block.lines[-1]
+        return (
+            line.top - before.bottom <= leading + cell_slack(line.size)
+            and not crowds(before, line)
+            and not (ruled and rule_between(frame, before.bottom, line.top))
+        )
+
     out: list[Block] = []
     for line in frame.themes:
-        if out:
-            before = out[-1].lines[-1]
-            gap = line.top - before.bottom
-            # Lines set over each other are two cells, one painted over the other.
-            apart = gap > leading + cell_slack(line.size) or overlaps(before, line)
-            if not apart and not (ruled and rule_between(frame, before.bottom, line.top)):
-                out[-1] = Block((*out[-1].lines, line))
-                continue
-        out.append(Block((line,)))
+        if out and follows(out[-1], line):
+            out[-1] = Block((*out[-1].lines, line))
+        elif len(out) > 1 and crowds(out[-1].lines[-1], line) and follows(out[-2], line):
+            out[-2] = Block((*out[-2].lines, line))
+        else:
+            out.append(Block((line,)))
     return out
 
 
@@ -210,12 +228,8 @@ def runs_beside(frame: PageFrame, block: Block | None, k: int) -> bool:
 
 
 def descends(upper: Row, lower: Row) -> bool:
-    """Whether `lower`'s report sorts before (or with) `upper`'s: a theme lists its reports
-    in order, once each. Symbols of different series say nothing."""
-    if not upper.order or not lower.order or len(upper.order) != len(lower.order):
-        return False
-    series = [part for kind, part in upper.order if kind]
-    return series == [part for kind, part in lower.order if kind] and lower.order <= upper.order
+    """Whether `lower`'s report sorts before (or with) `upper`'s (`goes_back`)."""
+    return goes_back(upper.order, lower.order)
 
 
 def carried_cost(frame: PageFrame) -> float:

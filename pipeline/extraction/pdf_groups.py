@@ -95,17 +95,15 @@ def fit_page(
     n = len(rows)
     lead: list[Block] = []
     tol = SETTINGS.same_line * frame.size
-    # A name above the first row goes on from the previous page. On a later page, a name
-    # that merely starts above the first row's top (a browser sets the rest of a split
-    # cell without its top padding) may go on too, or be a name set in a larger font:
-    # that one is left to the grammar (`Group.grammar`).
-    wholly = True
+    # A name above the first row goes on from the previous page; on a later page, so does
+    # a name that merely starts above the first row's top and reaches beside it (a
+    # browser sets the rest of a split cell without its top padding): no cell of this
+    # page starts above its first row.
     while found and n:
         above = found[0].bottom <= rows[0].top + tol and found[0].top < rows[0].top - tol
         higher = found[0].top < rows[0].top - SETTINGS.tight_level * frame.size
         if not (above or (higher and not frame.first)):
             break
-        wholly = wholly and above
         lead.append(found.pop(0))
     if not n:
         lead, found = lead + found, []
@@ -116,7 +114,7 @@ def fit_page(
     )
     if lead:
         merged = Block(tuple(line for block in lead for line in block.lines))
-        result.groups.insert(0, Group(0, 0, merged, "page", grammar=not wholly))
+        result.groups.insert(0, Group(0, 0, merged, "page"))
     return result
 
 

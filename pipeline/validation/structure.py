@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 
 from pipeline.languages import get_language
 from pipeline.models import Diagnostic, IndexDocument, Severity, Theme
-from pipeline.patterns import SYMBOL_RE
+from pipeline.patterns import SYMBOL_RE, goes_back, symbol_key
 from pipeline.validation.collation import CollationKey, key_for
 
 
@@ -145,9 +145,26 @@ def check_report_symbols(document: IndexDocument) -> list[Diagnostic]:
     usual = well_formed.most_common(1)[0][0] if well_formed else None
     for theme in document.themes:
         seen: Counter[str] = Counter()
+        last: str | None = None
         for entry in theme.entries:
             page = entry.pages[0] if entry.pages else None
             where = {"page": page, "theme": theme.name, "report": entry.report}
+            if last is not None and goes_back(
+                symbol_key(last), symbol_key(entry.report), strict=True
+            ):
+                found.append(
+                    Diagnostic(
+                        code="report-order",
+                        severity=Severity.WARNING,
+                        message=(
+                            f"this theme lists {entry.report} after {last}: its rows go "
+                            "back in report order, so a theme boundary may be misread here, "
+                            "or the source lists them out of order"
+                        ),
+                        **where,
+                    )
+                )
+            last = entry.report
             seen[entry.report] += 1
             if seen[entry.report] == 2:
                 found.append(
