@@ -14,6 +14,34 @@ from tests.golden import assert_matches_golden, expected_read, expected_table, r
 from tests.layouts.chromium_producer import Page, print_pdf
 
 EXACT = {
+    # A split name's overflow ("dans le" / "Protocole") is painted between the lines of
+    # the next name, each line over the one above: the two interleaved cells are sorted
+    # back (the first goes on from the previous page).
+    "interleaved-overflow": Page(
+        theme_align="middle",
+        size="11pt",
+        rules="header",
+        line_height="normal",
+        padding="1pt",
+        place="left",
+        header_align="middle",
+        header_case="uppercase",
+        header_shading=True,
+        repeat_header=False,
+        columns=(29, 30, 25, 16),
+        margin="1in",
+    ),
+    # The rest of a split name ("judiciaires)") and the next name's first line overlap by
+    # 3 pt where the cell leading is 2 pt apart: two cells.
+    "overflow-crowding-next-name": Page(
+        font="Liberation Sans",
+        size="10.5pt",
+        rules="none",
+        header_align="middle",
+        header_case="uppercase",
+        text_align="center",
+        margin="1.5cm",
+    ),
     # Zebra rows without rules: shading edges cross the theme column at some boundaries
     # only; where two names stand between the same two edges, that stretch is fitted.
     "zebra-no-rules-middle": Page(
