@@ -339,11 +339,27 @@ def _label_ends(lefts: dict[Column, float], hits: dict[Column, list[Word]]) -> d
     return ends
 
 
-def _vocabulary(language: Language) -> dict[Column, str]:
-    """The letters each column's header may show, for recognising wrapped label pieces."""
+@dataclass(frozen=True)
+class _Vocabulary:
+    """What one column's header labels may show on a wrapped line: their words (split at
+    spaces and slashes), and their letters run together."""
 
-    def squash(labels: Iterable[str]) -> str:
-        return "|".join(label_key(label).replace(" ", "") for label in labels)
+    words: frozenset[str]
+    letters: str
+
+    def has(self, piece: str) -> bool:
+        """A whole word of a label, or a piece of three letters or more of one (a label
+        broken inside a word); a shorter piece ("a" of a cell's "a)") is no label."""
+        return piece in self.words or (len(piece) >= 3 and piece in self.letters)
+
+
+def _vocabulary(language: Language) -> dict[Column, _Vocabulary]:
+    """The words each column's header may show, for recognising wrapped label pieces."""
+
+    def squash(labels: Iterable[str]) -> _Vocabulary:
+        keys = [label_key(label) for label in labels]
+        words = {w.strip("():,;") for key in keys for w in regex.split(r"[\s/]+", key)}
+        return _Vocabulary(frozenset(words - {""}), "|".join(k.replace(" ", "") for k in keys))
 
     h = language.header
     return {
@@ -377,13 +393,7 @@ def header_lines(lines: Sequence[PrintedLine], header: Header) -> list[int]:
             break
         ok = True
         for word in line.words:
-            columns = header.label_columns(word)
-            piece = label_key(word.text).strip("():,;")
-            symbol = Column.REFERENCES in columns and (
-                _SYMBOL_PIECE_RE.match(word.text)
-                or (word.text.isdigit() and previous.endswith("/"))
-            )
-            if piece and all(piece not in vocabulary[c] for c in columns) and not symbol:
+            if not _label_piece(word, header, vocabulary, previous):
                 ok = False
                 break
             previous = word.text
@@ -391,6 +401,48 @@ def header_lines(lines: Sequence[PrintedLine], header: Header) -> list[int]:
             break
         inside.append(i)
     return inside
+
+
+def _label_piece(
+    word: Word, header: Header, vocabulary: dict[Column, _Vocabulary], previous: str
+) -> bool:
+    """Whether a word may be a piece of its column's header labels, or of the reference
+    document's symbol in the references label (`previous`: the word before it)."""
+    columns = header.label_columns(word)
+    piece = label_key(word.text).strip("():,;")
+    symbol = Column.REFERENCES in columns and (
+        _SYMBOL_PIECE_RE.match(word.text) or (word.text.isdigit() and previous.endswith("/"))
+    )
+    return not piece or any(vocabulary[c].has(piece) for c in columns) or bool(symbol)
+
+
+def is_symbol_piece(word: Word, header: Header) -> bool:
+    """A document symbol's piece ("CTOC/COP/WG.4/201") in the references column, which
+    only the header's label prints there (cells cite sections and paragraphs)."""
+    return (
+        "/" in word.text
+        and bool(_SYMBOL_PIECE_RE.match(word.text))
+        and header.column_of(word) is Column.REFERENCES
+    )
+
+
+def header_body_words(line: PrintedLine, header: Header) -> list[Word]:
+    """The words of a header line that are a body row's: a producer may set the header's
+    last label line level with the first row (Writer's repeated header, clipped). Only a
+    line holding a report symbol in the report column carries a row; its words that are
+    no label piece are the row's."""
+    if not any(
+        SYMBOL_RE.fullmatch(w.text) and header.column_of(w) is Column.REPORT for w in line.words
+    ):
+        return []
+    vocabulary = _vocabulary(header.language)
+    out: list[Word] = []
+    previous = ""
+    for word in line.words:
+        if not _label_piece(word, header, vocabulary, previous):
+            out.append(word)
+        previous = word.text
+    return out
 
 
 # --- the body ------------------------------------------------------------------------------

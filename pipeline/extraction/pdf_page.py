@@ -1,0 +1,347 @@
+"""One page of a PDF table as the layout reads it: furniture, plain text, header lines,
+theme-column lines and body rows (a row: its report-symbol line and the lines under it),
+each cell with its box and link; and what the page shows of its own printing faults.
+
+`pdf` reads every page into a `PageReading`, fits the columns and row groups over the
+whole document, and `pdf_lines` turns the pages back into `Lines` in reading order.
+"""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+from collections.abc import Sequence
+from typing import Literal
+
+from pipeline.extraction.pdf_evidence import Block, PageFrame, Row, overlaps
+from pipeline.extraction.pdf_layout import (
+    COLUMNS,
+    BodyRow,
+    ColumnLine,
+    Header,
+    Link,
+    PageContent,
+    PrintedLine,
+    Word,
+    body_rows,
+    column_lines,
+    header_body_words,
+    header_lines,
+    is_symbol_piece,
+    printed_lines,
+    rejoin_across,
+)
+from pipeline.models import (
+    BBox,
+    Cell,
+    Column,
+    Complaint,
+    Line,
+    PageLayout,
+    PageLink,
+    Severity,
+)
+from pipeline.patterns import (
+    BARCODE_RE,
+    JOB_NUMBER_RE,
+    SYMBOL_RE,
+    SymbolKey,
+    is_furniture_text,
+    symbol_key,
+)
+from pipeline.settings import SETTINGS
+
+_Kind = Literal["text", "header", "furniture"]
+
+
+def _is_furniture(line: PrintedLine) -> bool:
+    return is_furniture_text(line.text) or bool(SYMBOL_RE.fullmatch(line.text))
+
+
+def _is_footer(line: PrintedLine) -> bool:
+    """The footer ends the table body; no cell starts with a job number ("V.19-07098"),
+    so a footer that carries more than FOOTER_RE expects still ends it."""
+    return bool(
+        is_furniture_text(line.text)
+        or JOB_NUMBER_RE.match(line.text)
+        or BARCODE_RE.match(line.text)
+    )
+
+
+def _link_for(cell_box: BBox, links: Sequence[Link]) -> str | None:
+    """The URI of the link annotation covering most of the cell's text."""
+    best, best_area = None, 0.0
+    for link in links:
+        width = min(cell_box.x1, link.x1) - max(cell_box.x0, link.x0)
+        height = min(cell_box.bottom, link.bottom) - max(cell_box.top, link.top)
+        if width > 0 and height > 0 and width * height > best_area:
+            best, best_area = link.uri, width * height
+    return best
+
+
+def _cells(row: BodyRow, links: Sequence[Link]) -> list[Cell]:
+    cells: list[Cell] = []
+    for column in COLUMNS:
+        part = row.parts.get(column)
+        if part is None:
+            continue
+        box = BBox(x0=part.x0, top=part.top, x1=part.x1, bottom=part.bottom)
+        link = _link_for(box, links) if column is Column.REPORT else None
+        cells.append(Cell(column=column, text=part.text, bbox=box, link=link, joined=part.joined))
+    return cells
+
+
+def _is_anchor(row: BodyRow) -> bool:
+    report = row.parts.get(Column.REPORT)
+    return report is not None and bool(SYMBOL_RE.fullmatch(report.text))
+
+
+def _plain_kind(line: PrintedLine) -> _Kind:
+    return "furniture" if _is_furniture(line) else "text"
+
+
+def _after_furniture(lines: Sequence[PrintedLine]) -> int:
+    """Where the body of a page without a repeated header starts: after its running head."""
+    i = 0
+    while i < len(lines) and _is_furniture(lines[i]):
+        i += 1
+    return i
+
+
+class PageReading:
+    """One page cut into furniture, text outside the table, header lines, theme-column
+    lines and body rows (a row: its report-symbol line and the lines under it)."""
+
+    def __init__(self, content: PageContent, header: Header | None, table: Header | None):
+        self.content = content
+        self.header = header
+        self.table = header or table
+        self.plain: list[tuple[PrintedLine, _Kind]] = []
+        self.lead: list[BodyRow] = []
+        self.rows: list[list[BodyRow]] = []
+        self.themes: list[ColumnLine] = []
+        self.layout: PageLayout | None = None
+        self.lines = printed_lines(content.words)
+        if self.table is None:
+            self.plain = [(line, _plain_kind(line)) for line in self.lines]
+            return
+        self.heads = set(header_lines(self.lines, header)) if header else set()
+        self.start = max(self.heads) + 1 if self.heads else _after_furniture(self.lines)
+        self.end = next(
+            (i for i in range(self.start, len(self.lines)) if _is_footer(self.lines[i])),
+            len(self.lines),
+        )
+
+    def body_words(self) -> list[Word]:
+        """The words of the body's band that are surely cells (not furniture, nor a lone
+        symbol that may be the running head), for finding where the columns start; a
+        word run over a label's start is cut there (`Header.cells_of`)."""
+        table = self.table
+        return [
+            part
+            for line in self.lines[self.start : self.end]
+            if not is_furniture_text(line.text)
+            and not BARCODE_RE.match(line.text)
+            and not SYMBOL_RE.fullmatch(line.text)
+            for w in line.words
+            for part in (table.cells_of(w) if w.cuts and table else (w,))
+        ]
+
+    def read(self, table: Header) -> None:
+        """Cut the page into plain lines, theme-column lines and body rows, with the
+        columns as the body shows them (`pdf_columns`)."""
+        self.table = table
+        lines, heads, start, end = self.lines, self.heads, self.start, self.end
+        header = self.header
+        content = self.content
+        body: list[Word] = []
+        for i, line in enumerate(lines):
+            if i in heads:
+                # A row set level with the header's last line is the body's.
+                spilled = header_body_words(line, header) if header else []
+                if spilled:
+                    body.extend(spilled)
+                    line = PrintedLine([w for w in line.words if w not in spilled])
+                self.plain.append((line, "header"))
+            elif start <= i < end and not self._furniture_in_body(line):
+                body.extend(line.words)
+            else:
+                self.plain.append((line, _plain_kind(line)))
+        # A piece of the header's document symbol below the header (a label Writer clips
+        # but still writes) is the header's: no cell of the references column holds one.
+        label = [w for w in body if is_symbol_piece(w, self.table)]
+        if label:
+            body = [w for w in body if w not in label]
+            self.plain.append((PrintedLine(label), "header"))
+        found = column_lines(body, self.table)
+        self.themes = [c for c in found if c.column is Column.THEME]
+        for row in body_rows([c for c in found if c.column is not Column.THEME]):
+            if _is_anchor(row):
+                self.rows.append([row])
+            elif self.rows:
+                self.rows[-1].append(row)
+            else:
+                self.lead.append(row)
+        table_words = [
+            w for i, line in enumerate(lines) if i in heads or start <= i < end for w in line.words
+        ]
+        self.right = max((w.x1 for w in table_words), default=content.width)
+        left = self.table.lefts[Column.THEME]
+        self.layout = PageLayout(
+            page=content.number,
+            width=content.width,
+            height=content.height,
+            top=lines[start].top if start < len(lines) else content.height,
+            bottom=lines[end - 1].bottom if end > start else content.height,
+            right=self.right,
+            columns=dict(self.table.lefts),
+            header=BBox(x0=left, top=header.top, x1=self.right, bottom=header.bottom)
+            if header
+            else None,
+        )
+
+    def table_links(self) -> list[PageLink]:
+        """The link annotations over the report column of the table body, in reading
+        order: the rows this page shows exist. On a page whose text cannot be read at all
+        (a damaged content stream) the annotations still stand, so the whole column counts."""
+        if self.table is None:
+            return []
+        left = self.table.lefts[Column.REPORT]
+        right = self.table.lefts[Column.PARAGRAPHS]
+        top, bottom = (0.0, self.content.height)
+        if self.content.words and self.layout is not None:
+            top, bottom = self.layout.top, self.layout.bottom
+        found = [
+            link
+            for link in self.content.links
+            if left <= (link.x0 + link.x1) / 2 < right
+            and top <= (link.top + link.bottom) / 2 <= bottom
+        ]
+        return [
+            PageLink(page=self.content.number, uri=link.uri)
+            for link in sorted(found, key=lambda link: (link.top, link.x0))
+        ]
+
+    def _furniture_in_body(self, line: PrintedLine) -> bool:
+        """Page furniture standing inside the body's band: a footer line, or the running
+        symbol alone on its line outside the report column."""
+        if is_furniture_text(line.text) or BARCODE_RE.match(line.text):
+            return True
+        if self.table is None or not SYMBOL_RE.fullmatch(line.text):
+            return False
+        slack = SETTINGS.column_slack * line.size
+        lefts = self.table.lefts
+        return not lefts[Column.REPORT] - slack <= line.x0 < lefts[Column.PARAGRAPHS]
+
+    def take_symbol_from(self, below: PageReading) -> None:
+        """A report symbol broken by the page break (`rejoin_across`): the row at this
+        page's foot becomes a row of its own, and its cells on the next page (the symbol's
+        second part among them) go on as that page's lead."""
+        tail = self.rows[-1] if self.rows else self.lead
+        if not tail or not below.lead or not rejoin_across(tail[-1], below.lead[0]):
+            return
+        self.rows.append([tail.pop()])
+
+    def overprinted(self) -> list[Complaint]:
+        """Text printed over other text: one error per word whose letters mix two texts
+        (what is read there is not what either says), one warning per theme line set
+        over another (each still legible, read as two cells)."""
+        out: dict[str, Complaint] = {}
+        for x0, top, x1, bottom in self.content.overprints:
+            x, y = (x0 + x1) / 2, (top + bottom) / 2
+            for word in self.content.words:
+                if word.x0 <= x <= word.x1 and word.top <= y <= word.bottom:
+                    out.setdefault(
+                        word.text,
+                        Complaint(
+                            page=self.content.number,
+                            code="text-overprinted",
+                            severity=Severity.ERROR,
+                            message=(
+                                f"text printed over other text on page {self.content.number}: "
+                                f"{word.text!r} mixes the letters of both, so neither can be "
+                                "read there"
+                            ),
+                            text=word.text,
+                        ),
+                    )
+                    break
+        ordered = sorted(self.themes, key=lambda line: line.top)
+        for upper, lower in itertools.pairwise(ordered):
+            if overlaps(upper, lower):
+                out.setdefault(
+                    lower.text,
+                    Complaint(
+                        page=self.content.number,
+                        code="text-overlap",
+                        severity=Severity.WARNING,
+                        message=(
+                            f"two theme lines are printed over each other on page "
+                            f"{self.content.number} ({upper.text!r} and {lower.text!r}): "
+                            "read as two cells, one painted over the other"
+                        ),
+                        text=lower.text,
+                    ),
+                )
+        return list(out.values())
+
+    def frame(self, first: bool, previous: SymbolKey = ()) -> PageFrame:
+        assert self.table is not None
+        rows = tuple(
+            Row(
+                top=group[0].top,
+                bottom=max(part.bottom for r in group for part in r.parts.values()),
+                order=symbol_key(group[0].parts[Column.REPORT].text),
+            )
+            for group in self.rows
+        )
+        sizes = [line.size for line in self.themes] or [self.table.size]
+        return PageFrame(
+            page=self.content.number,
+            rows=rows,
+            themes=tuple(self.themes),
+            rules=self.content.rules,
+            span=(self.table.lefts[Column.THEME], self.table.lefts[Column.REPORT]),
+            size=statistics.median(sizes),
+            first=first,
+            previous=previous,
+        )
+
+    def plain_lines(self) -> list[Line]:
+        number = self.content.number
+        return [
+            Line(text=line.text, page=number, top=line.top, kind=kind) for line, kind in self.plain
+        ]
+
+    def row_lines(self, rows: Sequence[BodyRow]) -> list[Line]:
+        number = self.content.number
+        out = []
+        for row in rows:
+            cells = _cells(row, self.content.links)
+            text = " ".join(cell.text for cell in cells)
+            out.append(Line(text=text, page=number, top=row.top, cells=tuple(cells)))
+        return out
+
+    def theme_lines(
+        self, block: Block, starts: bool | None, finding: str | None = None
+    ) -> list[Line]:
+        out = []
+        for k, part in enumerate(block.lines):
+            box = BBox(x0=part.x0, top=part.top, x1=part.x1, bottom=part.bottom)
+            cell = Cell(
+                column=Column.THEME,
+                text=part.text,
+                bbox=box,
+                starts=starts if k == 0 else False,
+                finding=finding if k == 0 else None,
+            )
+            out.append(Line(text=part.text, page=self.content.number, top=part.top, cells=(cell,)))
+        return out
+
+    def repeat_lines(self, block: Block) -> list[Line]:
+        """A theme name printed again at a page top: furniture of the page, not a cell."""
+        number = self.content.number
+        return [
+            Line(text=part.text, page=number, top=part.top, kind="furniture")
+            for part in block.lines
+        ]

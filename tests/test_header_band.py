@@ -1,0 +1,68 @@
+"""The header band against the body, on lines built by hand: a cell's continuation under
+a repeated header is no label piece, a row set level with the header's last line is the
+body's, and a piece of the header's document symbol below the header is the header's.
+Expected values are written by hand."""
+
+from __future__ import annotations
+
+from pipeline.extraction.pdf_layout import (
+    Header,
+    PrintedLine,
+    Word,
+    header_body_words,
+    header_lines,
+    is_symbol_piece,
+)
+from pipeline.languages import get_language
+from pipeline.models import Column
+
+# Columns start at x 50 (theme), 150 (report), 260 (paragraphs) and 340 (references).
+LEFTS = {Column.THEME: 50.0, Column.REPORT: 150.0, Column.PARAGRAPHS: 260.0}
+HEADER = Header(get_language("fr"), {**LEFTS, Column.REFERENCES: 340.0}, 60.0, 90.0, 10.0, ends={})
+
+
+def _line(top: float, *words: tuple[str, float]) -> PrintedLine:
+    return PrintedLine([Word(text, x, top, x + 6 * len(text), top + 10) for text, x in words])
+
+
+LABELS = [
+    _line(60.0, ("Rapport", 150.0), ("de", 195.0), ("réunion", 210.0), ("Référence", 340.0)),
+    _line(75.0, ("Thème", 50.0), ("Document", 150.0), ("Paragraphes", 260.0)),
+    _line(90.0, ("CTOC/COP/WG.4/2019/5", 340.0), ("(par", 470.0)),
+    _line(102.0, ("section/paragraphe/alinéa)", 340.0)),
+]
+
+
+def test_a_continued_cell_under_a_repeated_header_is_not_a_label() -> None:
+    # "a)" ends the paragraphs cell of the row broken at the previous page's foot: "a" is
+    # a letter of "paragraphes", but no word of a label.
+    lines = [*LABELS, _line(114.0, ("a)", 260.0)), _line(128.0, ("CTOC/COP/WG.4/2011/8", 150.0))]
+    assert header_lines(lines, HEADER) == [0, 1, 2, 3]
+
+
+def test_a_row_level_with_the_last_label_line_is_the_bodys() -> None:
+    line = _line(
+        102.0,
+        ("personnes", 50.0),
+        ("CTOC/COP/WG.4/2011/8", 150.0),
+        ("41", 260.0),
+        ("section/paragraphe/alinéa)", 340.0),
+        ("IV.36", 500.0),
+    )
+    assert [w.text for w in header_body_words(line, HEADER)] == [
+        "personnes",
+        "CTOC/COP/WG.4/2011/8",
+        "41",
+        "IV.36",
+    ]
+    # A label line without a report symbol carries no row.
+    assert header_body_words(LABELS[3], HEADER) == []
+
+
+def test_a_piece_of_the_header_symbol_in_the_references_column() -> None:
+    (clipped,) = _line(120.0, ("CTOC/COP/WG.4/201", 340.0)).words
+    (cited,) = _line(120.0, ("VII.2.k", 340.0)).words
+    (report,) = _line(120.0, ("CTOC/COP/WG.4/2017/4", 150.0)).words
+    assert is_symbol_piece(clipped, HEADER)
+    assert not is_symbol_piece(cited, HEADER)
+    assert not is_symbol_piece(report, HEADER)
