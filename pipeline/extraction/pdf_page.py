@@ -246,42 +246,39 @@ class PageReading:
         """Text printed over other text: one error per word whose letters mix two texts
         (what is read there is not what either says), one warning per theme line set
         over another (each still legible, read as two cells)."""
+        number = self.content.number
         out: dict[str, Complaint] = {}
+
+        def note(code: str, severity: Severity, text: str, message: str) -> None:
+            out.setdefault(
+                text,
+                Complaint(page=number, code=code, severity=severity, message=message, text=text),
+            )
+
         for x0, top, x1, bottom in self.content.overprints:
             x, y = (x0 + x1) / 2, (top + bottom) / 2
-            for word in self.content.words:
-                if word.x0 <= x <= word.x1 and word.top <= y <= word.bottom:
-                    out.setdefault(
-                        word.text,
-                        Complaint(
-                            page=self.content.number,
-                            code="text-overprinted",
-                            severity=Severity.ERROR,
-                            message=(
-                                f"text printed over other text on page {self.content.number}: "
-                                f"{word.text!r} mixes the letters of both, so neither can be "
-                                "read there"
-                            ),
-                            text=word.text,
-                        ),
-                    )
-                    break
+            word = next(
+                (w for w in self.content.words if w.x0 <= x <= w.x1 and w.top <= y <= w.bottom),
+                None,
+            )
+            if word is not None:
+                note(
+                    "text-overprinted",
+                    Severity.ERROR,
+                    word.text,
+                    f"text printed over other text on page {number}: {word.text!r} mixes the "
+                    "letters of both, so neither can be read there",
+                )
         ordered = sorted(self.themes, key=lambda line: line.top)
         for upper, lower in itertools.pairwise(ordered):
             if overlaps(upper, lower):
-                out.setdefault(
+                note(
+                    "text-overlap",
+                    Severity.WARNING,
                     lower.text,
-                    Complaint(
-                        page=self.content.number,
-                        code="text-overlap",
-                        severity=Severity.WARNING,
-                        message=(
-                            f"two theme lines are printed over each other on page "
-                            f"{self.content.number} ({upper.text!r} and {lower.text!r}): "
-                            "read as two cells, one painted over the other"
-                        ),
-                        text=lower.text,
-                    ),
+                    f"two theme lines are printed over each other on page {number} "
+                    f"({upper.text!r} and {lower.text!r}): read as two cells, one painted "
+                    "over the other",
                 )
         return list(out.values())
 
