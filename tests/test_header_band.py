@@ -55,7 +55,11 @@ def test_a_row_level_with_the_last_label_line_is_the_bodys() -> None:
         "41",
         "IV.36",
     ]
-    # A label line without a report symbol carries no row.
+    # The end of a row broken at the previous page's foot, level with a clipped label
+    # line ("CTOC/COP/WG.4/", a piece of the header's symbol, stays the header's).
+    ends = _line(102.0, ("20", 260.0), ("b)", 275.0), ("CTOC/COP/WG.4/", 340.0), ("I.18.b,", 440.0))
+    assert [w.text for w in header_body_words(ends, HEADER)] == ["20", "b)", "I.18.b,"]
+    # A label line, with no number nor symbol of its own, carries nothing of the body.
     assert header_body_words(LABELS[3], HEADER) == []
 
 

@@ -427,14 +427,11 @@ def is_symbol_piece(word: Word, header: Header) -> bool:
 
 
 def header_body_words(line: PrintedLine, header: Header) -> list[Word]:
-    """The words of a header line that are a body row's: a producer may set the header's
-    last label line level with the first row (Writer's repeated header, clipped). Only a
-    line holding a report symbol in the report column carries a row; its words that are
-    no label piece are the row's."""
-    if not any(
-        SYMBOL_RE.fullmatch(w.text) and header.column_of(w) is Column.REPORT for w in line.words
-    ):
-        return []
+    """The words of a header line that are the body's: a producer may set the header's
+    last label line level with the first row, or with the end of a row broken at the
+    previous page's foot (Writer's repeated header, clipped). Its words that are no label
+    piece are the body's when one of them is a number or a symbol (no label has one:
+    the reference document's symbol is a label piece)."""
     vocabulary = _vocabulary(header.language)
     out: list[Word] = []
     previous = ""
@@ -442,7 +439,8 @@ def header_body_words(line: PrintedLine, header: Header) -> list[Word]:
         if not _label_piece(word, header, vocabulary, previous):
             out.append(word)
         previous = word.text
-    return out
+    cited = any(any(c.isdigit() for c in w.text) for w in out)
+    return out if cited else []
 
 
 # --- the body ------------------------------------------------------------------------------
