@@ -61,6 +61,11 @@ def test_a_row_level_with_the_last_label_line_is_the_bodys() -> None:
     assert [w.text for w in header_body_words(ends, HEADER)] == ["20", "b)", "I.18.b,"]
     # A label line, with no number nor symbol of its own, carries nothing of the body.
     assert header_body_words(LABELS[3], HEADER) == []
+    # The end of the header's symbol wrapped after its slash ("CTOC/COP/WG.4/2019/" on the
+    # line above), after other columns' labels on its line, is still the label's.
+    wrapped = _line(90.0, ("Document", 150.0), ("Paragraphes", 260.0), ("5", 340.0))
+    assert header_body_words(wrapped, HEADER, "CTOC/COP/WG.4/2019/") == []
+    assert [w.text for w in header_body_words(wrapped, HEADER, "dans")] == ["5"]
 
 
 def test_a_piece_of_the_header_symbol_in_the_references_column() -> None:

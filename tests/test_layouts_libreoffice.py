@@ -19,6 +19,37 @@ from tests.golden import TITLE, assert_matches_golden, expected_table
 from tests.layouts.libreoffice_producer import SOFFICE, Writer, convert, document, unprinted
 
 EXACT = {
+    # A row broken by the page break ends ("a)") right under the repeated header: a cell's
+    # letter, not a piece of the "Paragraphes" label.
+    "row-end-under-repeated-header": Writer(
+        theme_align="bottom",
+        borders="header",
+        size=8.0,
+        widths=(0.228, 0.289, 0.195, 0.288),
+        padding=3.0,
+        zebra=True,
+    ),
+    # No borders, 1 pt padding: Writer sets the repeated header's last label line level
+    # with the first row, or with a broken row's end, and writes the clipped label
+    # ("CTOC/COP/WG.4/201") into the body: rows to the body, labels to the header.
+    "row-level-with-repeated-header": Writer(
+        borders="none",
+        paper="Letter",
+        table_align="center",
+        widths=(0.195, 0.254, 0.171, 0.38),
+        padding=1.0,
+        first_page=True,
+    ),
+    "row-end-level-with-clipped-label": Writer(
+        theme_align="bottom",
+        borders="none",
+        font="DejaVu Sans",
+        size=11.0,
+        table_align="left",
+        widths=(0.258, 0.29, 0.223, 0.229),
+        padding=1.0,
+        cell_align="center",
+    ),
     # 1 pt of padding: a paragraphs cell and the references cell beside it are set 2 pt
     # apart, closer than a word gap ("24 c)I.19.b"): cut where the column starts.
     "padding-1pt-centred-grid": Writer(

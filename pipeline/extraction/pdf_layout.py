@@ -426,19 +426,20 @@ def is_symbol_piece(word: Word, header: Header) -> bool:
     )
 
 
-def header_body_words(line: PrintedLine, header: Header) -> list[Word]:
+def header_body_words(line: PrintedLine, header: Header, previous: str = "") -> list[Word]:
     """The words of a header line that are the body's: a producer may set the header's
     last label line level with the first row, or with the end of a row broken at the
     previous page's foot (Writer's repeated header, clipped). Its words that are no label
     piece are the body's when one of them is a number or a symbol (no label has one:
-    the reference document's symbol is a label piece)."""
+    the reference document's symbol is a label piece, its end wrapped after a slash too:
+    `previous` is the references label's last word on the header lines above)."""
     vocabulary = _vocabulary(header.language)
     out: list[Word] = []
-    previous = ""
     for word in line.words:
         if not _label_piece(word, header, vocabulary, previous):
             out.append(word)
-        previous = word.text
+        if Column.REFERENCES in header.label_columns(word):
+            previous = word.text
     cited = any(any(c.isdigit() for c in w.text) for w in out)
     return out if cited else []
 

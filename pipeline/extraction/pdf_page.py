@@ -155,13 +155,18 @@ class PageReading:
         header = self.header
         content = self.content
         body: list[Word] = []
+        above = ""  # the last word of the references label read so far (a wrapped symbol)
         for i, line in enumerate(lines):
-            if i in heads:
+            if i in heads and header is not None:
                 # A row set level with the header's last line is the body's.
-                spilled = header_body_words(line, header) if header else []
+                spilled = header_body_words(line, header, above)
                 if spilled:
                     body.extend(spilled)
                     line = PrintedLine([w for w in line.words if w not in spilled])
+                labels = [w for w in line.words if Column.REFERENCES in header.label_columns(w)]
+                above = labels[-1].text if labels else above
+                self.plain.append((line, "header"))
+            elif i in heads:
                 self.plain.append((line, "header"))
             elif start <= i < end and not self._furniture_in_body(line):
                 body.extend(line.words)
