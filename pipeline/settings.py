@@ -69,6 +69,11 @@ class LayoutSettings:
     # (a CSS pixel is 0.75 pt), so the lines of one cell at a fractional line height are
     # spaced a pixel apart from each other; 0.8 pt still stays under the tightest padding.
     block_gap_pt: float = 0.8
+    # A theme line whose box overlaps the line above by more than this share of the size
+    # (beyond the cell leading) is painted over it, another cell's: a line with a glyph
+    # of a taller fallback font overlaps its neighbours by a tenth; a browser's overflow
+    # painted over the next cell, by a quarter and more.
+    crowd: float = 0.2
     # A gap between two rows wider than the usual gap between rows by this share of the
     # font size separates groups (spacer rows, extra padding, a theme taller than its rows).
     group_gap: float = 0.5

@@ -139,11 +139,11 @@ def blocks(frame: PageFrame, leading: float, ruled: bool) -> list[Block]:
     stands a leading under that cell's last line."""
 
     def crowds(before: ColumnLine, line: ColumnLine) -> bool:
-        # Boxes overlapping by more than the slack, closer than the leading (a median,
-        # which a few gaps between cells can raise, and a glyph's taller box can overlap
-        # the line above by a sliver: neither is read as crowding).
+        # Boxes overlapping by more than `crowd` of the size, closer than the leading (a
+        # median, which a few gaps between cells can raise; and a line with a glyph of a
+        # taller font overlaps its neighbours by a sliver: neither is crowding).
         gap = line.top - before.bottom
-        slack = cell_slack(line.size)
+        slack = max(cell_slack(line.size), SETTINGS.crowd * line.size)
         return gap < min(0.0, leading) - slack or overlaps(before, line)
 
     def follows(block: Block, line: ColumnLine) -> bool:
