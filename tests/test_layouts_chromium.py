@@ -14,6 +14,21 @@ from tests.golden import assert_matches_golden, expected_read, expected_table, r
 from tests.layouts.chromium_producer import Page, print_pdf
 
 EXACT = {
+    # No padding, line height 1.0: the first row stands level with the header's last
+    # line, whose words are then all the row's (the header line left empty).
+    "landscape-tight-row-in-header-line": Page(
+        theme_align="middle",
+        font="Liberation Serif",
+        size="9pt",
+        rules="none",
+        paper="Letter landscape",
+        line_height="1.0",
+        padding="0pt",
+        place="left",
+        header_align="bottom",
+        header_case="uppercase",
+        margin="1.5cm",
+    ),
     # A split name's overflow ("dans le" / "Protocole") is painted between the lines of
     # the next name, each line over the one above: the two interleaved cells are sorted
     # back (the first goes on from the previous page).

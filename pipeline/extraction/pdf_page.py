@@ -165,7 +165,8 @@ class PageReading:
                     line = PrintedLine([w for w in line.words if w not in spilled])
                 labels = [w for w in line.words if Column.REFERENCES in header.label_columns(w)]
                 above = labels[-1].text if labels else above
-                self.plain.append((line, "header"))
+                if line.words:
+                    self.plain.append((line, "header"))
             elif i in heads:
                 self.plain.append((line, "header"))
             elif start <= i < end and not self._furniture_in_body(line):
