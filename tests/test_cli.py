@@ -5,6 +5,7 @@ that name what was found. Expected texts are written out by hand."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -98,3 +99,28 @@ def test_paths_are_printed_as_given(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert result.stderr.startswith("in/dump.txt: fr, 78 themes, 311 entries")
     assert result.stderr.rstrip().endswith("-> out")
+
+
+def test_an_internal_error_is_one_line_and_writes_nothing(tmp_path: Path) -> None:
+    # A bug of recindex's own (here: a stage made to fail) is one line on stderr and exit
+    # status 3, and the output folder is not created; RECINDEX_DEBUG=1 shows it whole.
+    fail = (
+        "import sys, pipeline.api as api\n"
+        "def broken(*args, **kwargs): raise ValueError('min() arg is an empty sequence')\n"
+        "api.extract_lines = broken\n"
+        "from pipeline.cli.commands import run\n"
+        "sys.exit(run(['extract', sys.argv[1], '--out', sys.argv[2]]))\n"
+    )
+    out = tmp_path / "out"
+    command = [sys.executable, "-c", fail, str(TEXT_DUMP), str(out)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert result.returncode == 3
+    assert result.stderr == (
+        "recindex: internal error: ValueError: min() arg is an empty sequence "
+        "(set RECINDEX_DEBUG=1 for details)\n"
+    )
+    assert not out.exists()
+    env = {**os.environ, "RECINDEX_DEBUG": "1"}
+    shown = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
+    assert shown.returncode == 1
+    assert "Traceback" in shown.stderr
