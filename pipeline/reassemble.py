@@ -152,7 +152,11 @@ class _Builder:
         for cell, page in self.pending:
             current = self.themes[-1] if self.themes and self.themes[-1].name else None
             doubt = cell.finding
-            if cell.starts is not None:
+            if cell.starts and current is not None and cell.text[:1].islower():
+                # A name never starts in lower case: the stroke or gap the layout read as
+                # a boundary runs through a name (a shading edge, a row rule).
+                new, doubt = False, _LOWER
+            elif cell.starts is not None:
                 new = cell.starts
             elif current is None:
                 new = True
@@ -224,6 +228,12 @@ class _Builder:
         for theme in self.themes:
             self.diagnostics.extend(_doubt(theme, *doubt) for doubt in theme.doubts)
         return themes, self.diagnostics
+
+
+_LOWER = (
+    "the layout shows a new cell here, but its first line starts in lower case: read as "
+    "the name above going on"
+)
 
 
 def _doubt(

@@ -72,6 +72,8 @@ def test_a_piece_of_the_header_symbol_in_the_references_column() -> None:
     (clipped,) = _line(120.0, ("CTOC/COP/WG.4/201", 340.0)).words
     (cited,) = _line(120.0, ("VII.2.k", 340.0)).words
     (report,) = _line(120.0, ("CTOC/COP/WG.4/2017/4", 150.0)).words
+    (tail,) = _line(120.0, ("/5", 340.0)).words  # the symbol's end, wrapped before a slash
     assert is_symbol_piece(clipped, HEADER)
+    assert is_symbol_piece(tail, HEADER)
     assert not is_symbol_piece(cited, HEADER)
     assert not is_symbol_piece(report, HEADER)

@@ -238,3 +238,27 @@ def test_a_trailing_row_goes_to_the_next_name_where_the_names_then_sit_exactly()
     assert found["Groupes criminels"] == (15, 17, None)
     assert found["organisés"] == (17, 18, None)
     assert found["Intervenants (affaires"] == (18, 19, None)
+
+
+def test_a_cell_the_layout_starts_in_lower_case_goes_on_the_name_above() -> None:
+    # The layout marks both theme cells as new (a shading edge or a row rule through the
+    # name), but "travail" starts in lower case: no name does, so it ends the one above,
+    # with a warning on the row where the layout saw a boundary.
+    a, b = "CTOC/COP/WG.4/2010/6", "CTOC/COP/WG.4/2015/6"
+    table = _lines(
+        [("Formes de traite par le", 100.0), ("travail", 110.0)],
+        [(a, 100.0), (b, 110.0)],
+    )
+    marked = [
+        line.model_copy(update={"cells": (line.cells[0].model_copy(update={"starts": True}),)})
+        if line.cells[0].column is Column.THEME
+        else line
+        for line in table.lines
+    ]
+    document = raw_table_to_index(
+        table_lines_to_raw_table(table.model_copy(update={"lines": tuple(marked)}))
+    )
+    assert [t.name for t in document.themes] == ["Formes de traite par le travail"]
+    [warning] = document.diagnostics
+    assert (warning.code, warning.report) == ("theme-boundary-uncertain", b)
+    assert warning.message.endswith("starts in lower case: read as the name above going on")

@@ -22,7 +22,11 @@ from pipeline.patterns import SYMBOL_RE, fold, label_key
 from pipeline.settings import SETTINGS
 
 COLUMNS = (Column.THEME, Column.REPORT, Column.PARAGRAPHS, Column.REFERENCES)
-_SYMBOL_PIECE_RE = regex.compile(r"^\(?[A-Z0-9][A-Za-z0-9.]*(?:/[A-Za-z0-9.]*)+\)?[.,;]?$")
+# A piece of a document symbol wrapped at a slash: "CTOC/COP/WG.4/2019/", "WG.4/2019/5",
+# or its end when the slash opens the next line ("/5").
+_SYMBOL_PIECE_RE = regex.compile(
+    r"^\(?(?:[A-Z0-9][A-Za-z0-9.]*(?:/[A-Za-z0-9.]*)+|/[A-Za-z0-9.]+(?:/[A-Za-z0-9.]*)*)\)?[.,;]?$"
+)
 
 
 @dataclass(frozen=True)
