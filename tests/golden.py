@@ -12,7 +12,7 @@ models' fields, so that no function of the pipeline formats what is compared.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -183,6 +183,29 @@ def assert_matches_golden(document: IndexDocument) -> None:
     assert [t.position for t in document.themes] == list(range(1, THEMES + 1))
     entries = [e for t in document.themes for e in t.entries]
     assert [len(e.paragraphs) for e in entries] == [row.paragraphs for row in expected_rows()]
+    assert (len(document.themes), len(entries)) == (THEMES, ROWS)
+    assert sum(len(e.paragraphs) for e in entries) == PARAGRAPHS
+
+
+def assert_matches_french(document: IndexDocument, names: Sequence[tuple[str, str]]) -> None:
+    """Another edition (or part of one), theme by theme against the golden French table:
+    `names` pairs each theme's name as the edition prints it with its French name, in the
+    edition's order; each theme has the French rows, reports, expanded lists and
+    paragraph counts."""
+    french = dict(expected_themes())
+    for theme, (name, french_name) in zip(document.themes, names, strict=True):
+        assert theme.name == name
+        got = [(e.report, paragraph_items(e), reference_items(e)) for e in theme.entries]
+        want = [(r.report, r.paragraph_items, r.reference_items) for r in french[french_name]]
+        assert got == want, name
+        assert [len(e.paragraphs) for e in theme.entries] == [
+            r.paragraphs for r in french[french_name]
+        ]
+
+
+def assert_golden_totals(document: IndexDocument) -> None:
+    """A whole edition: the golden table's 78 themes, 311 rows and 972 paragraphs."""
+    entries = [e for t in document.themes for e in t.entries]
     assert (len(document.themes), len(entries)) == (THEMES, ROWS)
     assert sum(len(e.paragraphs) for e in entries) == PARAGRAPHS
 

@@ -63,17 +63,7 @@ def test_cells_as_the_edition_prints_them(printed: tuple[str, IndexDocument]) ->
 
 def test_same_expanded_data_as_the_french_edition(printed: tuple[str, IndexDocument]) -> None:
     code, document = printed
-    french = dict(golden.expected_themes())
-    for theme, (name, french_name) in zip(document.themes, NAMES[code], strict=True):
-        assert theme.name == name
-        got = [
-            (e.report, golden.paragraph_items(e), golden.reference_items(e)) for e in theme.entries
-        ]
-        want = [(r.report, r.paragraph_items, r.reference_items) for r in french[french_name]]
-        assert got == want, name
-        assert [len(e.paragraphs) for e in theme.entries] == [
-            r.paragraphs for r in french[french_name]
-        ]
+    golden.assert_matches_french(document, NAMES[code])
 
 
 def test_compare_matches_every_theme_by_content(

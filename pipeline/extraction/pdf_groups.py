@@ -153,7 +153,9 @@ def _ruled_groups(
         back = any(frame.descents[start : max(start, end - 1)])
         carried = bool(bs) and ((not frame.first and start == 0) or back)
         split = (
-            _split_segment(frame, bs, start, end, align, usual) if len(bs) > 1 or carried else None
+            _split_segment(frame, bs, start, end, align, usual, back)
+            if len(bs) > 1 or carried
+            else None
         )
         if split is not None:
             split[0].reason = "rule" if result.groups else "page"
@@ -170,19 +172,25 @@ def _ruled_groups(
 
 
 def _split_segment(
-    frame: PageFrame, found: list[Block], start: int, end: int, align: Alignment, usual: float
+    frame: PageFrame,
+    found: list[Block],
+    start: int,
+    end: int,
+    align: Alignment,
+    usual: float,
+    back: bool,
 ) -> list[Group] | None:
     """The groups of rows [start, end) between two rules when several names stand there,
     each beside rows of its own; None where the stretch does not show it, and the names
     are one cell. Each boundary the fit places must stand where the rows go back in
     report order, or between two names that both sit within `same_line` of where the
-    document's alignment puts them."""
+    document's alignment puts them. `back`: whether the stretch's rows go back in report
+    order somewhere."""
     if end - start < len(found):
         return None
     # The stretch at the top of a page after the first may begin with rows that go on from
     # the previous page's theme, and a stretch whose rows go back in report order with
     # rows that go on from the stretch above.
-    back = any(frame.descents[start : max(start, end - 1)])
     part = replace(
         frame,
         rows=frame.rows[start:end],

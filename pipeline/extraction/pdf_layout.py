@@ -13,6 +13,7 @@ import itertools
 import statistics
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
@@ -357,6 +358,7 @@ class _Vocabulary:
         return piece in self.words or (len(piece) >= 3 and piece in self.letters)
 
 
+@cache
 def _vocabulary(language: Language) -> dict[Column, _Vocabulary]:
     """The words each column's header may show, for recognising wrapped label pieces."""
 

@@ -46,6 +46,18 @@ def as_written(value: float) -> float:
     return found
 
 
+def written_matrix(m: Any) -> Affine:
+    """A pdfium matrix (its six single-precision numbers) as the file wrote it."""
+    return (
+        as_written(m.a),
+        as_written(m.b),
+        as_written(m.c),
+        as_written(m.d),
+        as_written(m.e),
+        as_written(m.f),
+    )
+
+
 def mult_matrix(m1: Affine, m0: Affine) -> Affine:
     """pdfminer's `mult_matrix`, operation for operation."""
     a1, b1, c1, d1, e1, f1 = m1

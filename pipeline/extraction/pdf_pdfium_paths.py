@@ -19,6 +19,7 @@ from pipeline.extraction.pdf_pdfium_frame import (
     apply_matrix_pt,
     as_written,
     mult_matrix,
+    written_matrix,
 )
 from pipeline.extraction.pdf_pdfium_lib import (
     ACTION_URI,
@@ -56,14 +57,7 @@ def walk(
 def object_matrix(lib: Any, obj: int) -> Affine:
     m = Matrix()
     lib.FPDFPageObj_GetMatrix(obj, ctypes.byref(m))
-    return (
-        as_written(m.a),
-        as_written(m.b),
-        as_written(m.c),
-        as_written(m.d),
-        as_written(m.e),
-        as_written(m.f),
-    )
+    return written_matrix(m)
 
 
 def _path_ops(lib: Any, path: int) -> list[tuple[str, float, float]]:

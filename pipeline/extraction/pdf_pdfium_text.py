@@ -23,6 +23,7 @@ from pipeline.extraction.pdf_pdfium_frame import (
     apply_matrix_pt,
     as_written,
     mult_matrix,
+    written_matrix,
 )
 from pipeline.extraction.pdf_pdfium_lib import Matrix, RectF
 from pipeline.extraction.pdf_rawdicts import FontFacts, subset_free
@@ -205,15 +206,7 @@ def object_glyphs(
     `render_string_horizontal` and `LTChar` compute them."""
     m = Matrix()
     lib.FPDFText_GetMatrix(text_page, index, ctypes.byref(m))
-    text_matrix: Affine = (
-        as_written(m.a),
-        as_written(m.b),
-        as_written(m.c),
-        as_written(m.d),
-        as_written(m.e),
-        as_written(m.f),
-    )
-    a, b, c, d, e, f = mult_matrix(text_matrix, page.ctm)
+    a, b, c, d, e, f = mult_matrix(written_matrix(m), page.ctm)
     size = as_written(lib.FPDFText_GetFontSize(text_page, index))
     font = lib.FPDFTextObj_GetFont(obj)
     descent = fonts.descent(font) * 0.001 * size
