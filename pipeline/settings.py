@@ -25,6 +25,12 @@ class LayoutSettings:
     # between letters (kerning moves a letter by a twentieth at most): two cells' texts
     # set closer than pdfplumber's 3 pt run together there.
     cell_gap: float = 0.08
+    # How far from a column's edge (in font sizes) a seam inside a word may stand to cut
+    # the word there: two cells' texts set with no padding touch (pdf_layout).
+    seam_reach: float = 0.25
+    # Small capitals share the baseline with the capital before them, whose bottom (the
+    # glyph box of a taller size) stands lower by at most this share of the size.
+    small_caps_drop: float = 0.25
 
     # --- words to lines (pdf_layout) --------------------------------------------------------
     # Words of one printed line differ in top by a fraction of their size (baseline

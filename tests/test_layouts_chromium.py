@@ -156,6 +156,21 @@ EXACT = {
         line_height="1.0",
         padding="0pt",
     ),
+    # Small capitals with no padding: the header label's taller first letters chain its
+    # two lines into one of pdfplumber's, whose words break into letters ("R", "É", "F",
+    # "ÉR" … over "C", "T", "O" …); the fragments are joined again.
+    "small-caps-labels-in-letters": Page(
+        theme_align="bottom",
+        font="Arial",
+        size="9pt",
+        rules="header",
+        paper="Letter",
+        line_height="1.0",
+        padding="0pt",
+        header_align="bottom",
+        header_case="small-caps",
+        margin="2.5cm",
+    ),
 }
 KNOWN_GAPS = {
     # A theme cell split by a page break: Chromium paints the overflow of its second part

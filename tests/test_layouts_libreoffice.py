@@ -139,6 +139,56 @@ EXACT = {
     "landscape-narrow-centred-11pt-first-page": Writer(
         landscape=True, table_width=0.8, table_align="center", size=11.0, first_page=True
     ),
+    # No padding and no borders: cells' texts touch, run into one word at the column's
+    # edge ("32 etV.9", centred cells) and cut at the seam there.
+    "no-padding-centred-cells-touch": Writer(
+        header_align="bottom",
+        header_bold=False,
+        repeat_header=False,
+        borders="none",
+        size=10.5,
+        paper="Letter",
+        table_align="center",
+        widths=(0.2933539, 0.2913424, 0.1685541, 0.2467496),
+        padding=0.0,
+        line_spacing=1.5,
+        first_page=True,
+        header_shading=True,
+        cell_align="center",
+    ),
+    # No padding, rules under rows: a paragraphs cell's end runs into the references
+    # ("44IV.3,").
+    "no-padding-rows-ruled": Writer(
+        header_align="top",
+        repeat_header=False,
+        borders="rows",
+        size=8.0,
+        paper="Letter",
+        table_align="center",
+        widths=(0.225, 0.283, 0.191, 0.301),
+        padding=0.0,
+        first_page=True,
+    ),
+    # No padding, no rules, names flush with their groups' foot: a name's last word runs
+    # into the report symbol beside it ("organiséeCTOC/COP/"), and two names stand with no
+    # gap ("Offre et demande" / "Prévention du crime"), parted by the report order.
+    "no-padding-names-touch-symbols": Writer(
+        theme_align="bottom",
+        header_align="bottom",
+        header_bold=False,
+        repeat_header=False,
+        split_rows=False,
+        borders="none",
+        font="Liberation Sans",
+        size=10.0,
+        paper="Letter",
+        table_width=0.84,
+        table_align="left",
+        widths=(0.262, 0.254, 0.239, 0.245),
+        padding=0.0,
+        line_spacing=1.15,
+        links=False,
+    ),
 }
 LAYOUTS = EXACT
 

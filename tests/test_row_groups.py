@@ -130,6 +130,26 @@ def test_lines_a_pixel_apart_stay_one_name() -> None:
     ]
 
 
+def test_two_names_with_no_gap_part_where_the_report_order_goes_back() -> None:
+    # Writer, no padding and no rules, names set flush with the foot of their groups:
+    # "Offre et demande" stands level with the second line of its last row (report
+    # 2015/6, rows 12 pt a line, two lines each), and "Prévention du crime" one leading
+    # under it, level with the next row (2010/6). Their gap is the leading of one cell;
+    # only the report order, going back from 2015/6 to 2010/6, parts them.
+    rows = [
+        _row(100.0, "CTOC/COP/WG.4/2013/5", 22.0),
+        _row(124.0, "CTOC/COP/WG.4/2015/6", 22.0),
+        _row(148.0, "CTOC/COP/WG.4/2010/6", 22.0),
+    ]
+    themes = [_theme("Offre et demande", 136.0), _theme("Prévention du crime", 148.0)]
+    found = blocks(_frame(rows, themes, first=False), leading=2.0, ruled=False)
+    assert [b.text for b in found] == ["Offre et demande", "Prévention du crime"]
+    # The same two lines beside rows in report order are one name.
+    rows[2] = _row(148.0, "CTOC/COP/WG.4/2017/4", 22.0)
+    found = blocks(_frame(rows, themes, first=False), leading=2.0, ruled=False)
+    assert [b.text for b in found] == ["Offre et demande Prévention du crime"]
+
+
 # --- a page top under bottom-aligned names -------------------------------------------------
 
 
@@ -283,3 +303,39 @@ def test_two_cells_set_closer_than_a_word_gap_are_cut_where_the_column_starts() 
     # Inside one column the gap is left alone.
     wide = Header(french, {**lefts, Column.REFERENCES: 300.0}, 50.0, 60.0, 10.0)
     assert [w.text for w in wide.cells_of(whole)] == ["c)I.19.b"]
+
+
+def _touching(*parts: tuple[str, float, float]) -> Word:
+    """One word of texts set with no gap (each text from x0 at its own advance), with its
+    seams as `Notes` records them."""
+    notes = Notes()
+    glyphs = [g for text, x0, advance in parts for g in _glyphs(text, x0, advance)]
+    (word,) = words(glyphs, notes)
+    return Word(*word, notes.cuts[0], notes.seams[0])
+
+
+def test_two_cells_set_with_no_padding_are_cut_at_the_seam_at_the_column_edge() -> None:
+    # No padding: "32 et" ends at x 210 where the references column starts, and "V.9,"
+    # starts there; "et" and "V.9," are one word with no gap inside. The column's edge is
+    # known to half a point (210.5): the word is cut at its seam at 210.
+    word = _touching(("et", 200.0, 5.0), ("V.9,", 210.0, 4.0))
+    assert (word.text, word.cuts) == ("etV.9,", ())
+    french = get_language("fr")
+    lefts = {Column.THEME: 50.0, Column.REPORT: 100.0, Column.PARAGRAPHS: 180.0}
+    header = Header(french, {**lefts, Column.REFERENCES: 210.5}, 50.0, 60.0, 10.0)
+    assert [(w.text, w.x0, w.x1) for w in header.cells_of(word)] == [
+        ("et", 200.0, 210.0),
+        ("V.9,", 210.0, 226.0),
+    ]
+    # A theme's last word run into the report symbol beside it.
+    name = _touching(("niveau", 70.0, 5.0), ("CTOC/COP/WG.4/2017/4", 100.0, 4.0))
+    assert [w.text for w in header.cells_of(name)] == ["niveau", "CTOC/COP/WG.4/2017/4"]
+    # Not cut: a symbol wider than its column, running over the next column's edge at
+    # x 180 (the part before would be no symbol), nor a word whose seams all stand
+    # further than a quarter of the size (2.5 pt) from the edge: with 8 pt letters, the
+    # seams at 208 and 216 stand 4.5 and 3.5 pt from an edge at 212.5.
+    symbol = _touching(("CTOC/COP/WG.4/2010/6", 100.0, 4.5))
+    assert [w.text for w in header.cells_of(symbol)] == ["CTOC/COP/WG.4/2010/6"]
+    wide = _touching(("et", 200.0, 8.0), ("V.9,", 216.0, 8.0))
+    far = Header(french, {**lefts, Column.REFERENCES: 212.5}, 50.0, 60.0, 10.0)
+    assert [w.text for w in far.cells_of(wide)] == ["etV.9,"]

@@ -77,7 +77,9 @@ def mirror_page(content: PageContent) -> PageContent:
     width = content.width
     return replace(
         content,
-        words=tuple(replace(w, x0=width - w.x1, x1=width - w.x0, cuts=()) for w in content.words),
+        words=tuple(
+            replace(w, x0=width - w.x1, x1=width - w.x0, cuts=(), seams=()) for w in content.words
+        ),
         rules=tuple(Rule(width - r.x1, width - r.x0, r.y) for r in content.rules),
         links=tuple(
             Link(width - k.x1, k.top, width - k.x0, k.bottom, k.uri) for k in content.links

@@ -96,7 +96,14 @@ def iter_document(data: bytes) -> Iterator[RawPage]:
                 if h.get("uri")
             ]
             yield RawPage(
-                page.width, page.height, found, strokes, links, notes.overprints, notes.cuts
+                page.width,
+                page.height,
+                found,
+                strokes,
+                links,
+                notes.overprints,
+                notes.cuts,
+                notes.seams,
             )
 
 

@@ -7,6 +7,7 @@ the weighing, so that each can be tested on a page built by hand.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import statistics
 from collections.abc import Sequence
@@ -136,7 +137,10 @@ def blocks(frame: PageFrame, leading: float, ruled: bool) -> list[Block]:
     line set over the one above, closer than the leading (by as much): two
     cells, one painted over the other (a browser paints a split cell's overflow over the
     next cell). Where their lines interleave, such a line goes on the cell before when it
-    stands a leading under that cell's last line."""
+    stands a leading under that cell's last line. And a line beside a row that goes back
+    in report order from the row beside the line above starts another block: a cell's
+    lines never reach past its own group of rows, and a theme lists its reports in order,
+    so the two lines are two names set with no gap between them."""
 
     def crowds(before: ColumnLine, line: ColumnLine) -> bool:
         # Boxes overlapping by more than `crowd` of the size, closer than the leading (a
@@ -152,7 +156,10 @@ def blocks(frame: PageFrame, leading: float, ruled: bool) -> list[Block]:
             line.top - before.bottom <= leading + cell_slack(line.size)
             and not crowds(before, line)
             and not (ruled and rule_between(frame, before.bottom, line.top))
+            and not _across_descent(frame, tops, before, line)
         )
+
+    tops = [row.top for row in frame.rows]
 
     out: list[Block] = []
     for line in frame.themes:
@@ -163,6 +170,17 @@ def blocks(frame: PageFrame, leading: float, ruled: bool) -> list[Block]:
         else:
             out.append(Block((line,)))
     return out
+
+
+def _across_descent(
+    frame: PageFrame, tops: Sequence[float], upper: ColumnLine, lower: ColumnLine
+) -> bool:
+    """Whether the rows beside two theme lines (the last row starting at or above each
+    line's top) have a step back in report order between them."""
+    tol = SETTINGS.same_line * lower.size
+    first = bisect.bisect_right(tops, upper.top + tol) - 1
+    last = bisect.bisect_right(tops, lower.top + tol) - 1
+    return any(frame.descents[max(first, 0) : max(last, 0)])
 
 
 def is_ruled(frames: Sequence[PageFrame]) -> bool:

@@ -40,15 +40,32 @@ class Word:
     # Where the word may be cut in two (`pdf_words.Notes`): (end of the text before, start
     # of the text after, length of the text before).
     cuts: tuple[tuple[float, float, int], ...] = ()
+    # Every boundary between two of its glyphs, in the same form, unrounded (the engines
+    # may differ in their last bit); not compared, as two readings of one word are equal.
+    seams: tuple[tuple[float, float, int], ...] = field(default=(), compare=False, repr=False)
 
     def cut(self, at: tuple[float, float, int]) -> tuple[Word, Word]:
-        """The word's two parts on either side of one of its cuts."""
+        """The word's two parts on either side of one of its cuts or seams."""
         end, start, k = at
-        before = tuple(c for c in self.cuts if c[2] < k)
-        after = tuple((a, b, j - k) for a, b, j in self.cuts if j > k)
         return (
-            Word(self.text[:k], self.x0, self.top, end, self.bottom, before),
-            Word(self.text[k:], start, self.top, self.x1, self.bottom, after),
+            Word(
+                self.text[:k],
+                self.x0,
+                self.top,
+                end,
+                self.bottom,
+                tuple(c for c in self.cuts if c[2] < k),
+                tuple(c for c in self.seams if c[2] < k),
+            ),
+            Word(
+                self.text[k:],
+                start,
+                self.top,
+                self.x1,
+                self.bottom,
+                tuple((a, b, j - k) for a, b, j in self.cuts if j > k),
+                tuple((a, b, j - k) for a, b, j in self.seams if j > k),
+            ),
         )
 
     @property
@@ -126,14 +143,25 @@ class PrintedLine(_WordRun):
     words: list[Word]
 
 
+def _over(one: Word, other: Word) -> bool:
+    """Whether two words of one line stand over each other by more than `overprint`."""
+    shared = min(one.x1, other.x1) - max(one.x0, other.x0)
+    return shared > SETTINGS.overprint * min(one.size, other.size)
+
+
 def printed_lines(words: Iterable[Word]) -> list[PrintedLine]:
     """Group words into lines: a word joins the line whose first word's top is within a
-    fraction of its size (anchoring on the first word avoids chaining lines together)."""
+    fraction of its size (anchoring on the first word avoids chaining lines together),
+    unless it stands over one of that line's words: two texts printed over each other a
+    little apart (a browser painting a cell's overflow over the next cell) are two
+    lines, not one line whose words alternate between them."""
     lines: list[PrintedLine] = []
     anchor = 0.0
     for word in sorted(words, key=lambda w: (w.top, w.x0)):
-        if lines and word.top - anchor <= SETTINGS.same_line * min(
-            word.size, lines[-1].words[0].size
+        if (
+            lines
+            and word.top - anchor <= SETTINGS.same_line * min(word.size, lines[-1].words[0].size)
+            and not (word.top > anchor and any(_over(w, word) for w in lines[-1].words))
         ):
             lines[-1].words.append(word)
         else:
@@ -171,20 +199,56 @@ class Header:
                 found = column
         return found
 
-    def cells_of(self, word: Word) -> Iterator[Word]:
+    def cells_of(self, word: Word, seams: bool = True) -> Iterator[Word]:
         """The word cut where a column starts inside it: the texts of two cells set closer
-        than the gap between words, run into one word (`Word.cuts`)."""
+        than the gap between words, run into one word. At a gap inside it (`Word.cuts`)
+        that stands in another column; failing that, at the seam nearest the next
+        column's edge when the word runs over that edge (`_seam_at`); `seams=False`
+        cuts at gaps only (while the columns' edges are still the labels' starts)."""
         while True:
-            here = self.column_of(word)
-            for at in word.cuts:
-                probe = Word("", at[1], word.top, word.x1, word.bottom)
-                if self.column_of(probe) != here:
-                    left, word = word.cut(at)
-                    yield left
-                    break
-            else:
+            if not word.cuts and not (seams and word.seams and self._runs_over(word)):
                 yield word
                 return
+            here = self.column_of(word)
+            at = next(
+                (
+                    c
+                    for c in word.cuts
+                    if self.column_of(Word("", c[1], word.top, word.x1, word.bottom)) != here
+                ),
+                None,
+            ) or (self._seam_at(word, here) if seams else None)
+            if at is None:
+                yield word
+                return
+            left, word = word.cut(at)
+            yield left
+
+    def _runs_over(self, word: Word) -> bool:
+        reach = SETTINGS.seam_reach * word.size
+        return any(word.x0 + reach < x < word.x1 - reach for x in self.lefts.values())
+
+    def _seam_at(self, word: Word, here: Column) -> tuple[float, float, int] | None:
+        """Where to cut a word that runs over the left edge of the column after its own:
+        two cells set with no padding, their texts touching ("32 etV.9"). The seam
+        whose glyph after it starts nearest the edge, within `seam_reach` of the size,
+        and only where both parts can stand in their columns: a report column's part
+        is a document symbol or its start wrapped at a slash (`_symbol_part`), so a
+        symbol overflowing a narrow column is not cut; no other part starts with
+        closing punctuation or ends with a slash."""
+        following = COLUMNS.index(here) + 1
+        if following == len(COLUMNS) or not word.seams:
+            return None
+        edge = self.lefts[COLUMNS[following]]
+        reach = SETTINGS.seam_reach * word.size
+        if not word.x0 + reach < edge < word.x1 - reach:
+            return None
+        end, start, k = min(word.seams, key=lambda s: abs(s[1] - edge))
+        before, after = word.text[:k], word.text[k:]
+        if abs(start - edge) > reach or not _parts_fit(here, before, after):
+            return None
+        # To a thousandth of a point, as `Word.cuts` (the engines' last bits differ).
+        return round(end, 3), round(start, 3), k
 
     def label_columns(self, word: Word) -> set[Column]:
         """The columns a word of the header may belong to: by where the labels start, and
@@ -422,6 +486,23 @@ def _label_piece(
     return not piece or any(vocabulary[c].has(piece) for c in columns) or bool(symbol)
 
 
+def _symbol_part(text: str) -> bool:
+    """A report cell's text on one line: a whole symbol, or its start wrapped at a slash."""
+    if text.endswith("/"):
+        return bool(_SYMBOL_PIECE_RE.match(text))
+    return bool(SYMBOL_RE.fullmatch(text))
+
+
+def _parts_fit(column: Column, before: str, after: str) -> bool:
+    """Whether a word's two parts can be the ends of two adjacent cells' texts, the first
+    in `column` (`Header._seam_at`)."""
+    if column is Column.REPORT and not _symbol_part(before):
+        return False
+    if column is Column.THEME and not _symbol_part(after):
+        return False
+    return not (after[:1] in ",.;:)/" or (before.endswith("/") and column is not Column.REPORT))
+
+
 def is_symbol_piece(word: Word, header: Header) -> bool:
     """A document symbol's piece ("CTOC/COP/WG.4/201") in the references column, which
     only the header's label prints there (cells cite sections and paragraphs)."""
@@ -517,7 +598,7 @@ def column_lines(words: Iterable[Word], header: Header) -> list[ColumnLine]:
     them with report rows a point or two away."""
     by_column: dict[Column, list[Word]] = {column: [] for column in COLUMNS}
     for word in words:
-        for part in header.cells_of(word) if word.cuts else (word,):
+        for part in header.cells_of(word):
             by_column[header.column_of(part)].append(part)
     out: list[ColumnLine] = []
     for column, found in by_column.items():

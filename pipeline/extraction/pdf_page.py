@@ -144,7 +144,7 @@ class PageReading:
             and not BARCODE_RE.match(line.text)
             and not SYMBOL_RE.fullmatch(line.text)
             for w in line.words
-            for part in (table.cells_of(w) if w.cuts and table else (w,))
+            for part in (table.cells_of(w, seams=False) if w.cuts and table else (w,))
         ]
 
     def read(self, table: Header) -> None:
@@ -250,8 +250,9 @@ class PageReading:
 
     def overprinted(self) -> list[Complaint]:
         """Text printed over other text: one error per word whose letters mix two texts
-        (what is read there is not what either says), one warning per theme line set
-        over another (each still legible, read as two cells)."""
+        (what is read there is not what either says) and per two words of a body line
+        printed over each other (the line's words mix two texts), one warning per theme
+        line set over another (each still legible, read as two cells)."""
         number = self.content.number
         out: dict[str, Complaint] = {}
 
@@ -275,6 +276,18 @@ class PageReading:
                     f"text printed over other text on page {number}: {word.text!r} mixes the "
                     "letters of both, so neither can be read there",
                 )
+        body = self.lines[self.start : self.end] if self.table is not None else []
+        for line in (*body, *self.themes):
+            for left, right in itertools.pairwise(sorted(line.words, key=lambda w: w.x0)):
+                if left.x1 - right.x0 > SETTINGS.overprint * min(left.size, right.size):
+                    note(
+                        "text-overprinted",
+                        Severity.ERROR,
+                        f"{left.text} {right.text}",
+                        f"text printed over other text on page {number}: the words "
+                        f"{left.text!r} and {right.text!r} stand over each other, so the "
+                        "line mixes two texts",
+                    )
         ordered = sorted(self.themes, key=lambda line: line.top)
         for upper, lower in itertools.pairwise(ordered):
             if overlaps(upper, lower):

@@ -18,8 +18,9 @@ from contextlib import contextmanager
 
 from pipeline.errors import InputError
 from pipeline.extraction.engines import DEFAULT_ENGINE, ENGINES, Engine
+from pipeline.extraction.pdf_fragments import rejoin_fragments
 from pipeline.extraction.pdf_layout import Link, PageContent, Rule, Word
-from pipeline.extraction.pdf_words import RawPage
+from pipeline.extraction.pdf_words import Cut, RawPage
 from pipeline.models import Complaint
 
 # Presentation forms a font may map its ligature glyphs to (U+FB00 ff to U+FB06 st, each
@@ -33,6 +34,13 @@ def _text(raw: str) -> str:
     return unicodedata.normalize("NFC", raw.translate(_LIGATURES))
 
 
+def _seams(raw: str, seams: tuple[Cut, ...]) -> tuple[Cut, ...]:
+    """A word's seams measured in its text (as `_text` gives it) rather than its glyphs."""
+    if not seams or _text(raw) == raw:
+        return seams
+    return tuple((a, b, len(_text(raw[:k]))) for a, b, k in seams)
+
+
 def _content(number: int, page: RawPage) -> PageContent:
     # float(): pdfminer keeps ints where a page's numbers are all integers.
     words = tuple(
@@ -43,8 +51,11 @@ def _content(number: int, page: RawPage) -> PageContent:
             float(x1),
             float(bottom),
             tuple((float(a), float(b), len(_text(t[:k]))) for a, b, k in cuts),
+            _seams(t, seams),
         )
-        for (t, x0, top, x1, bottom), cuts in zip(page.words, page.cuts, strict=True)
+        for (t, x0, top, x1, bottom), cuts, seams in zip(
+            page.words, page.cuts, page.seams or [()] * len(page.words), strict=True
+        )
         if t.strip()
     )
     rules = tuple(Rule(float(x0), float(x1), float(y)) for x0, x1, y in page.rules)
@@ -56,7 +67,13 @@ def _content(number: int, page: RawPage) -> PageContent:
         (float(x0), float(top), float(x1), float(bottom)) for x0, top, x1, bottom in page.overprints
     )
     return PageContent(
-        number, float(page.width), float(page.height), words, rules, links, overprints
+        number,
+        float(page.width),
+        float(page.height),
+        rejoin_fragments(words),
+        rules,
+        links,
+        overprints,
     )
 
 

@@ -114,6 +114,7 @@ def _read_page(lib: Any, doc: int, index: int, fonts: Fonts, facts: FileFacts) -
             links(lib, doc, handle, page),
             notes.overprints,
             notes.cuts,
+            notes.seams,
         )
     finally:
         lib.FPDF_ClosePage(handle)

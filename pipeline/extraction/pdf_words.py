@@ -56,6 +56,9 @@ class RawPage:
     overprints: list[Box] = field(default_factory=list)
     # For each word, where it may be cut (`Notes.cuts`).
     cuts: list[tuple[Cut, ...]] = field(default_factory=list)
+    # For each word, every boundary between two of its glyphs (`Notes.seams`), unrounded:
+    # not compared, as the engines may differ in the last bit inside a word.
+    seams: list[tuple[Cut, ...]] = field(default_factory=list, compare=False)
 
 
 @dataclass
@@ -64,21 +67,28 @@ class Notes:
     over letters, and, for each word in order, the gaps inside it wider than a gap
     between letters (`cell_gap`), where two cells' texts set closer than pdfplumber's
     3 pt tolerance were run into one word; `pdf_layout` cuts a word there when the
-    column edge falls in the gap."""
+    column edge falls in the gap. The seams are every boundary between two glyphs of a
+    word, gap or none: where the texts of two cells set with no padding at all touch,
+    no gap shows the edge, and `pdf_layout` cuts at the seam nearest the column's edge.
+    Seams are kept unrounded (they are rounded when a word is cut at one)."""
 
     overprints: list[Box] = field(default_factory=list)
     cuts: list[tuple[Cut, ...]] = field(default_factory=list)
+    seams: list[tuple[Cut, ...]] = field(default_factory=list)
 
     def word(self, glyphs: list[Glyph]) -> None:
         found: list[Cut] = []
+        seams: list[Cut] = []
         length = len(_LIGATURES.get(glyphs[0][0], glyphs[0][0]))
         for before, glyph in itertools.pairwise(glyphs):
+            seams.append((before[3], glyph[1], length))
             if glyph[1] - before[3] > SETTINGS.cell_gap * (glyph[4] - glyph[2]):
                 # To a thousandth of a point: the engines agree on a word's ends to the
                 # last bit, but may differ in the last bit inside it.
                 found.append((round(before[3], 3), round(glyph[1], 3), length))
             length += len(_LIGATURES.get(glyph[0], glyph[0]))
         self.cuts.append(tuple(found))
+        self.seams.append(tuple(seams))
 
 
 def _rotated(glyph: Glyph) -> _Frame:
@@ -101,6 +111,7 @@ def words(glyphs: list[Glyph], notes: Notes | None = None) -> list[WordBox]:
             found = list(_split(line))
             if notes is not None:
                 notes.cuts.extend(() for _ in found)
+                notes.seams.extend(() for _ in found)
             out.extend(found)
     return out
 

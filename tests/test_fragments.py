@@ -1,0 +1,66 @@
+"""Words as the page prints them where pdfplumber's grouping does not give them so: small
+capitals broken into letters, and two texts painted over each other a little apart.
+Expected values are written by hand from the geometry described in each test (taken
+from a Chromium print: 9 pt capitals, 6 pt small capitals)."""
+
+from __future__ import annotations
+
+from pipeline.extraction.pdf_fragments import rejoin_fragments
+from pipeline.extraction.pdf_layout import Word, printed_lines
+
+
+def _word(text: str, x0: float, x1: float, top: float, size: float) -> Word:
+    return Word(text, x0, top, x1, top + size)
+
+
+def test_small_capitals_broken_by_the_line_below_are_joined() -> None:
+    # "RÉF" (a 9 pt R, then 6 pt É and F, 2.36 pt lower, on one baseline) over "CTO" (9 pt,
+    # 9 pt under the R): pdfplumber chains the three tops into one line and, sorted by x,
+    # the glyphs alternate (R C É T F O), so each letter is a word of its own.
+    words = [
+        _word("R", 404.74, 411.24, 130.16, 9.0),
+        _word("C", 404.74, 411.24, 139.16, 9.0),
+        _word("É", 411.24, 415.24, 132.52, 6.0),
+        _word("T", 411.24, 416.74, 139.16, 9.0),
+        _word("F", 415.24, 418.91, 132.52, 6.0),
+        _word("O", 416.58, 423.58, 139.16, 9.0),
+    ]
+    joined = rejoin_fragments(words)
+    assert [(w.text, w.x0, w.top, w.x1, w.bottom) for w in joined] == [
+        ("RÉF", 404.74, 130.16, 418.91, 139.16),
+        ("CTO", 404.74, 139.16, 423.58, 148.16),
+    ]
+    # Where they met, the joined words may still be cut (a seam each).
+    assert [s[2] for s in joined[0].seams] == [1, 2]
+
+
+def test_words_that_merely_abut_stay_apart() -> None:
+    # Two words touching on one line with no other line across where they meet (a
+    # producer's zero-width space between them): nothing broke them.
+    words = [
+        _word("ab", 100.0, 110.0, 100.0, 10.0),
+        _word("cd", 110.0, 120.0, 100.0, 10.0),
+        _word("ef", 100.0, 110.0, 112.0, 10.0),
+    ]
+    assert rejoin_fragments(words) == tuple(words)
+
+
+def test_two_texts_painted_over_each_other_are_two_lines() -> None:
+    # A split name's overflow ("Protocole", top 126.77) painted over the next name's first
+    # line ("Formes de traite", top 123.02): 3.75 pt apart, within a line's reach of 0.4 of
+    # 9.5 pt, but "Protocole" stands over "Formes" and "de". Two lines, each in order.
+    words = [
+        _word("Formes", 81.2, 113.4, 123.02, 9.5),
+        _word("de", 116.1, 126.6, 123.02, 9.5),
+        _word("traite", 129.2, 150.4, 123.02, 9.5),
+        _word("Protocole", 81.2, 121.3, 126.77, 9.5),
+    ]
+    assert [[w.text for w in line.words] for line in printed_lines(words)] == [
+        ["Formes", "de", "traite"],
+        ["Protocole"],
+    ]
+    # Without the overlap ("Protocole" right of "traite") it is one line.
+    apart = [*words[:3], _word("Protocole", 153.0, 190.0, 126.77, 9.5)]
+    assert [[w.text for w in line.words] for line in printed_lines(apart)] == [
+        ["Formes", "de", "traite", "Protocole"],
+    ]
