@@ -31,6 +31,12 @@ class LayoutSettings:
     # Small capitals share the baseline with the capital before them, whose bottom (the
     # glyph box of a taller size) stands lower by at most this share of the size.
     small_caps_drop: float = 0.25
+    # The widest gap between two words of running text, in font sizes (a justified line
+    # stretches its spaces to about this).
+    word_gap: float = 1.0
+    # How far (in font sizes) two words set level with each other may differ in top: a
+    # baseline's jitter, a glyph of another font.
+    jitter: float = 0.1
 
     # --- words to lines (pdf_layout) --------------------------------------------------------
     # Words of one printed line differ in top by a fraction of their size (baseline

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pipeline.extraction.pdf_fragments import rejoin_fragments
 from pipeline.extraction.pdf_layout import Word, printed_lines
+from pipeline.extraction.pdf_words import Glyph, Notes, words
 
 
 def _word(text: str, x0: float, x1: float, top: float, size: float) -> Word:
@@ -64,3 +65,31 @@ def test_two_texts_painted_over_each_other_are_two_lines() -> None:
     assert [[w.text for w in line.words] for line in printed_lines(apart)] == [
         ["Formes", "de", "traite", "Protocole"],
     ]
+
+
+def _drawn(text: str, starts: list[float], width: float, top: float) -> list[Glyph]:
+    return [(c, x, top, x + width, top + 10.0, True) for c, x in zip(text, starts, strict=True)]
+
+
+def test_letters_of_two_texts_are_read_apart_by_drawing_order() -> None:
+    # Writer draws the header's clipped label "sec" (x 100, 105, 110; 5 pt letters) and,
+    # later, the first row's "V.2" (V 101-106, . 106-108, 2 108-113) a point lower, over
+    # it. Sorted by x the letters alternate (s V e . 2 c): one word of pdfplumber's, "sVe.2c",
+    # s and V sharing 4 pt. In drawing order the two texts are each of a piece.
+    label = _drawn("sec", [100.0, 105.0, 110.0], 5.0, 100.0)
+    row = [("V", 101.0, 101.0, 106.0, 111.0, True), (".", 106.0, 101.0, 108.0, 111.0, True)]
+    row.append(("2", 108.0, 101.0, 113.0, 111.0, True))
+    notes = Notes()
+    assert [w[0] for w in words(label + row, notes)] == ["sVe.2c"]
+    assert notes.layers == [
+        ((("sec", 100.0, 100.0, 115.0, 110.0),), (("V.2", 101.0, 101.0, 113.0, 111.0),))
+    ]
+    # A word of one text on that line is left alone, and so is the same line's text
+    # drawn in order with nothing over it.
+    notes = Notes()
+    apart = _drawn("ab", [60.0, 65.0], 5.0, 100.0)
+    assert [w[0] for w in words(apart + label + row, notes)] == ["ab", "sVe.2c"]
+    assert notes.layers[0] == ()
+    notes = Notes()
+    words(label, notes)
+    assert (notes.layers, notes.overprints) == ([()], [])

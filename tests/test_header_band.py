@@ -1,6 +1,7 @@
 """The header band against the body, on lines built by hand: a cell's continuation under
 a repeated header is no label piece, a row set level with the header's last line is the
-body's, and a piece of the header's document symbol below the header is the header's.
+body's, a piece of the header's document symbol below the header is the header's, and a
+title ending "par thème" is no label.
 Expected values are written by hand."""
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from pipeline.extraction.pdf_layout import (
     Header,
     PrintedLine,
     Word,
+    find_header,
     header_body_words,
     header_lines,
     is_symbol_piece,
@@ -77,3 +79,37 @@ def test_a_piece_of_the_header_symbol_in_the_references_column() -> None:
     assert is_symbol_piece(tail, HEADER)
     assert not is_symbol_piece(cited, HEADER)
     assert not is_symbol_piece(report, HEADER)
+
+
+def test_the_title_ending_par_theme_is_not_the_theme_label() -> None:
+    # ReportLab, a table narrower than the text block: the title's last line "par thème"
+    # (x 62.6, top 228) stands 27 pt above the header, whose reference label wraps over
+    # seven lines and whose "Thème" is set at the foot of its cell (top 324.6, x 78.6).
+    # Counted as the label, the title's "thème" would make the tighter header. It runs
+    # on from "par", a word gap to its left: text, not the first column's label.
+    words = [
+        Word(text, x0, top, x0 + 6 * len(text), top + 11)
+        for text, x0, top in [
+            ("par", 62.6, 228.0),
+            ("thème", 91.4, 228.0),
+            ("Rapport", 178.8, 255.6),
+            ("de", 223.1, 255.6),
+            ("réunion", 238.6, 255.6),
+            ("Référence", 429.4, 255.6),
+            ("dans", 484.3, 255.6),
+            ("le", 429.4, 267.1),
+            ("document", 441.7, 267.1),
+            ("CTOC/COP/", 429.4, 278.6),
+            ("WG.4/2019/5", 429.4, 290.1),
+            ("Document", 178.8, 296.1),
+            ("Paragraphes", 334.2, 296.1),
+            ("(par", 429.4, 301.6),
+            ("section/", 453.6, 301.6),
+            ("paragraphe/", 429.4, 313.1),
+            ("Thème", 78.6, 324.6),
+            ("alinéa)", 429.4, 324.6),
+        ]
+    ]
+    header = find_header(words, get_language("fr"))
+    assert header is not None
+    assert (header.lefts[Column.THEME], header.top) == (78.6, 255.6)

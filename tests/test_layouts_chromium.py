@@ -171,12 +171,28 @@ EXACT = {
         header_case="small-caps",
         margin="2.5cm",
     ),
+    # A split name's overflow painted over the next name's first lines, letters among
+    # letters: the two texts are told apart by the order the page draws them.
+    "overflow-letters-among-letters": Page(
+        theme_align="middle",
+        font="DejaVu Sans",
+        size="9.5pt",
+        rules="header",
+        paper="Letter",
+        line_height="1.0",
+        padding="2pt",
+        header_case="small-caps",
+        text_align="center",
+        columns=(22, 25, 21, 32),
+        margin="2cm",
+    ),
 }
 KNOWN_GAPS = {
     # A theme cell split by a page break: Chromium paints the overflow of its second part
     # ("d’intervenants)") over the first line of the next cell ("Mesures de"), so the two
-    # names' letters are mixed on the page itself; read as a text-overprinted error
-    # (`test_overprinted_text_is_an_error_not_a_reading`), not exactly.
+    # names' letters are mixed on the page itself; read apart, the two texts still stand
+    # on one line, a text-overprinted error (`test_overprinted_text_is_an_error_not_a_reading`),
+    # not exactly.
     "rows-11pt-loose-narrow": Page(
         font="sans-serif",
         size="11pt",
@@ -215,14 +231,22 @@ def test_overprinted_text_is_an_error_not_a_reading() -> None:
     document = extract(
         print_pdf(expected_table(), KNOWN_GAPS["rows-11pt-loose-narrow"]), name="p.pdf"
     )
-    overprinted = [d for d in document.diagnostics if d.code == "text-overprinted"]
-    # Seen on page 11 of the printed PDF: "d’intervenants)" over "Mesures de".
-    assert {(d.severity, d.page, d.text) for d in overprinted} == {
-        ("error", 11, "dM’iensteurrveesn"),
-        ("error", 11, "daents)"),
+    found = {
+        (d.code, d.severity, d.page, d.text)
+        for d in document.diagnostics
+        if d.code in ("text-overprinted", "text-overlap")
     }
-    # Themes 53 and 54 of the golden table are the garbled pair, read as one theme (the
-    # garbled line starts in lower case: "dM’iensteurrveesn"); the rest read exactly.
+    # Seen on page 11 of the printed PDF: "d’intervenants)" painted over "Mesures de",
+    # letters among letters. Told apart by drawing order (a warning for each word they
+    # mixed), the two texts still stand on one line over each other: an error.
+    assert found == {
+        ("text-overlap", "warning", 11, "d’intervenants) | Mesures"),
+        ("text-overlap", "warning", 11, "d’intervenants) | de"),
+        ("text-overprinted", "error", 11, "d’intervenants) Mesures"),
+    }
+    # Themes 53 and 54 of the golden table are the garbled pair, read as one theme (a
+    # theme-glued error says so); the rest read exactly.
+    assert "theme-glued" in {d.code for d in document.diagnostics if d.severity == "error"}
     got, want = read_document(document), expected_read()
     assert (len(got), len(want)) == (77, 78)
     assert got[:52] == want[:52]

@@ -189,6 +189,37 @@ EXACT = {
         line_spacing=1.15,
         links=False,
     ),
+    # No padding, a repeated header in rows of fixed height: Writer clips the reference
+    # label's last line ("section/paragraphe/alinéa)") and writes it over the first row's
+    # references, letters among letters; told apart by the order the page draws them,
+    # and the label's line left to the header.
+    "clipped-label-over-first-row": Writer(
+        theme_align="bottom",
+        header_align="top",
+        header_bold=False,
+        borders="rows",
+        font="Liberation Sans",
+        size=8.0,
+        table_align="center",
+        widths=(0.2628752, 0.2855277, 0.2061623, 0.2454348),
+        padding=0.0,
+        links=False,
+    ),
+    # No padding or borders, names at the top of their cells: the rest of a name split by
+    # the page break ("enfants") and the next name run on with no gap at the page top,
+    # parted where the first row, back in report order, starts a theme.
+    "rest-of-name-over-next-name": Writer(
+        header_align="middle",
+        header_bold=False,
+        repeat_header=False,
+        borders="none",
+        font="Liberation Sans",
+        size=11.0,
+        table_align="center",
+        widths=(0.2677667, 0.2530327, 0.1846187, 0.2945819),
+        padding=0.0,
+        cell_align="center",
+    ),
 }
 LAYOUTS = EXACT
 

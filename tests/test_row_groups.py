@@ -256,6 +256,50 @@ def test_rows_at_a_page_top_back_from_the_previous_page_start_the_name_beside_th
     assert groups[0].finding is None
 
 
+def test_the_rest_of_a_name_and_the_next_name_at_a_page_top_part_at_the_first_row() -> None:
+    # Writer, top-aligned names, no gap: the rest of the previous page's name ("enfants",
+    # top 90) stands above the first row (top 100), and the next name's two lines
+    # ("Formation et", "renforcement") follow at the cell leading, level with rows 0 and
+    # 1. The previous page ended with 2017/4 and row 0 is 2009/2: row 0 starts a theme,
+    # so the name starts there, not above. (Under names set in the middle of their cells
+    # a line level with row 0 may be the rest of the name above: only the top says so.)
+    page = PageFrame(
+        page=2,
+        rows=(_row(100.0, "CTOC/COP/WG.4/2009/2"), _row(110.0, "CTOC/COP/WG.4/2010/6")),
+        themes=(
+            _theme("enfants", 90.0),
+            _theme("Formation et", 100.0),
+            _theme("renforcement", 110.0),
+        ),
+        rules=(),
+        span=SPAN,
+        size=10.0,
+        first=False,
+        previous=symbol_key("CTOC/COP/WG.4/2017/4"),
+    )
+    # Page 1: a name level with the first of its two rows, so the names read as set at
+    # the top of their cells.
+    first = _frame(
+        [_row(100.0, "CTOC/COP/WG.4/2009/2"), _row(117.0, "CTOC/COP/WG.4/2011/8")],
+        [_theme("Intervenants (asile)", 100.0)],
+        first=True,
+    )
+    reading = read_groups([first, page])
+    assert reading.alignment == "top"
+    assert [(g.start, g.end, _text(g.block)) for g in reading.pages[1].groups] == [
+        (0, 0, "enfants"),
+        (0, 2, "Formation et renforcement"),
+    ]
+    # Had the previous page ended with 2008/1, row 0 could go on with its theme: the
+    # whole run of lines is the rest of the name above.
+    on = dataclasses.replace(page, previous=symbol_key("CTOC/COP/WG.4/2008/1"))
+    groups = read_groups([first, on]).pages[1].groups
+    assert [(g.start, g.end, _text(g.block)) for g in groups] == [
+        (0, 0, "enfants Formation et renforcement"),
+        (0, 2, None),
+    ]
+
+
 # --- a symbol broken by a page break --------------------------------------------------------
 
 

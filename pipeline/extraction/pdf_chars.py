@@ -104,6 +104,7 @@ def iter_document(data: bytes) -> Iterator[RawPage]:
                 notes.overprints,
                 notes.cuts,
                 notes.seams,
+                notes.layers,
             )
 
 

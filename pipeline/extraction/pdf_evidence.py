@@ -176,8 +176,10 @@ def _across_descent(
     frame: PageFrame, tops: Sequence[float], upper: ColumnLine, lower: ColumnLine
 ) -> bool:
     """Whether the rows beside two theme lines (the last row starting at or above each
-    line's top) have a step back in report order between them."""
-    tol = SETTINGS.same_line * lower.size
+    line's top, give or take a baseline's jitter) have a step back in report order
+    between them. A line a little above a row's top is not beside it: Writer sets the
+    rest of a name split by a page break past the foot of its only row there."""
+    tol = SETTINGS.jitter * lower.size
     first = bisect.bisect_right(tops, upper.top + tol) - 1
     last = bisect.bisect_right(tops, lower.top + tol) - 1
     return any(frame.descents[max(first, 0) : max(last, 0)])
@@ -250,11 +252,17 @@ def descends(upper: Row, lower: Row) -> bool:
     return goes_back(upper.order, lower.order)
 
 
+def goes_back_from_previous(frame: PageFrame) -> bool:
+    """Whether the page's first row goes back in report order from the previous page's
+    last row: it cannot go on with that row's theme."""
+    return bool(frame.rows) and descends(Row(0.0, 0.0, frame.previous), frame.rows[0])
+
+
 def carried_cost(frame: PageFrame) -> float:
     """What it costs to read the page's first rows as the previous page's theme going on:
     a row without a name beside it (`blockless_cost`), and one back in report order from
     the previous page's last row (`order_cost`)."""
-    back = bool(frame.rows) and descends(Row(0.0, 0.0, frame.previous), frame.rows[0])
+    back = goes_back_from_previous(frame)
     return SETTINGS.blockless_cost + (SETTINGS.order_cost if back else 0.0)
 
 

@@ -38,6 +38,7 @@ from pipeline.extraction.pdf_evidence import (
     crosses,
     find_repeat,
     gap_penalty,
+    goes_back_from_previous,
     is_ruled,
     misfit,
     row_gap,
@@ -104,6 +105,15 @@ def fit_page(
         higher = found[0].top < rows[0].top - SETTINGS.tight_level * frame.size
         if not (above or (higher and not frame.first)):
             break
+        if not above and align == "top" and not frame.first and goes_back_from_previous(frame):
+            # The first row goes back in report order from the previous page's last: it
+            # starts a theme, whose name (names set at the top of their cells) starts
+            # level with it, right under the rest of the name above (no gap, no rule).
+            rest = tuple(line for line in found[0].lines if line.top < rows[0].top - tol)
+            if rest and len(rest) < len(found[0].lines):
+                lead.append(Block(rest))
+                found[0] = Block(found[0].lines[len(rest) :])
+                break
         lead.append(found.pop(0))
     if not n:
         lead, found = lead + found, []

@@ -104,6 +104,9 @@ class PageContent:
     links: tuple[Link, ...] = ()
     # Places where letters are printed over other letters (x0, top, x1, bottom).
     overprints: tuple[tuple[float, float, float, float], ...] = ()
+    # Words whose letters mixed texts drawn apart (`pdf_words._layers`): the mixed word's
+    # box and, for each text, the words read there instead.
+    layered: tuple[tuple[tuple[float, float, float, float], tuple[tuple[Word, ...], ...]], ...] = ()
 
 
 class _WordRun:
@@ -302,6 +305,15 @@ def _label_hits(words: Sequence[Word], cleaned: Sequence[str], label: str) -> li
     return hits
 
 
+def _runs_on(words: Sequence[Word], word: Word) -> bool:
+    """Whether a word of the same line ends just left of `word`, within a word gap: the
+    word goes on a line of running text, while the theme label heads the first column
+    and nothing stands left of it."""
+    reach = SETTINGS.word_gap * word.size
+    line = SETTINGS.same_line * word.size
+    return any(abs(w.top - word.top) <= line and word.x0 - reach <= w.x1 <= word.x0 for w in words)
+
+
 def find_header(words: Sequence[Word], language: Language) -> Header | None:
     """This language's labels laid out left to right as the four column heads (theme,
     report document, paragraphs, references), or None.
@@ -309,7 +321,9 @@ def find_header(words: Sequence[Word], language: Language) -> Header | None:
     Labels of cells spanning both header rows ("Thème", "Référence …") may stand level with
     the first row, the second or between them, so the labels are looked for above and below
     each other within the header's reach. Of several candidate "Thème" words (the title may
-    end "… par thème"), the one whose labels lie closest together wins. A word of another
+    end "… par thème"), one that a word of its line runs on to (`_runs_on`) is text, not
+    the first column's label; of the others, the one whose labels lie closest together
+    wins. A word of another
     label ("document" in "Référence dans le document") is never the "Document" label: that
     label stands between the theme and paragraphs labels, level with "Paragraphes".
     """
@@ -319,7 +333,9 @@ def find_header(words: Sequence[Word], language: Language) -> Header | None:
     def hits(texts: Iterable[str]) -> list[list[Word]]:
         return [hit for text in texts for hit in _label_hits(words, cleaned, text)]
 
-    themes = sorted(hits(labels.theme), key=lambda h: h[0].top)
+    themes = sorted(
+        (h for h in hits(labels.theme) if not _runs_on(words, h[0])), key=lambda h: h[0].top
+    )
     if not themes:  # most pages of another language, and pages without the table
         return None
     documents = hits(labels.document)
@@ -484,6 +500,19 @@ def _label_piece(
         _SYMBOL_PIECE_RE.match(word.text) or (word.text.isdigit() and previous.endswith("/"))
     )
     return not piece or any(vocabulary[c].has(piece) for c in columns) or bool(symbol)
+
+
+def is_label_text(words: Sequence[Word], header: Header) -> bool:
+    """Whether every word is a piece of its column's header labels (`_label_piece`): a
+    header label's line written where the body is (Writer writes a label clipped by its
+    cell under the header, over the first row)."""
+    vocabulary = _vocabulary(header.language)
+    previous = ""
+    for word in words:
+        if not _label_piece(word, header, vocabulary, previous):
+            return False
+        previous = word.text
+    return any(len(label_key(w.text).strip("():,;")) >= 3 for w in words)
 
 
 def _symbol_part(text: str) -> bool:

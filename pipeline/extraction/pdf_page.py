@@ -27,6 +27,7 @@ from pipeline.extraction.pdf_layout import (
     column_lines,
     header_body_words,
     header_lines,
+    is_label_text,
     is_symbol_piece,
     printed_lines,
     rejoin_across,
@@ -121,7 +122,21 @@ class PageReading:
         self.rows: list[list[BodyRow]] = []
         self.themes: list[ColumnLine] = []
         self.layout: PageLayout | None = None
-        self.lines = printed_lines(content.words)
+        # A text mixed with another that is the header's label, clipped: not the body's.
+        self.clipped = [
+            " ".join(w.text for w in text)
+            for _, texts in content.layered
+            for text in texts
+            if self.table is not None and len(texts) > 1 and is_label_text(text, self.table)
+        ]
+        left_out = {
+            id(w)
+            for _, texts in content.layered
+            for text in texts
+            if " ".join(w.text for w in text) in self.clipped
+            for w in text
+        }
+        self.lines = printed_lines(w for w in content.words if id(w) not in left_out)
         if self.table is None:
             self.plain = [(line, _plain_kind(line)) for line in self.lines]
             return
@@ -249,8 +264,10 @@ class PageReading:
         self.rows.append([tail.pop()])
 
     def overprinted(self) -> list[Complaint]:
-        """Text printed over other text: one error per word whose letters mix two texts
-        (what is read there is not what either says) and per two words of a body line
+        """Text printed over other text: one warning per word whose letters mixed two
+        texts that the drawing order tells apart (`PageContent.layered`), one error per
+        word whose letters mix two texts otherwise (what is read there is not what either
+        says) and per two words of a body line
         printed over each other (the line's words mix two texts), one warning per theme
         line set over another (each still legible, read as two cells)."""
         number = self.content.number
@@ -262,8 +279,27 @@ class PageReading:
                 Complaint(page=number, code=code, severity=severity, message=message, text=text),
             )
 
+        for _, texts in self.content.layered:
+            read = [" ".join(w.text for w in text) for text in texts]
+            clipped = [t for t in read if t in self.clipped]
+            note(
+                "text-overlap",
+                Severity.WARNING,
+                " | ".join(read),
+                f"text printed over other text on page {number}: the letters of "
+                f"{' and '.join(map(repr, read))} are mixed where they overlap, and are read "
+                "apart by the order the page draws them"
+                + (
+                    f"; {' '.join(clipped)!r} is the header's label, clipped by its cell, "
+                    "and is left out of the body"
+                    if clipped
+                    else ""
+                ),
+            )
         for x0, top, x1, bottom in self.content.overprints:
             x, y = (x0 + x1) / 2, (top + bottom) / 2
+            if any(a <= x <= c and b <= y <= d for (a, b, c, d), _ in self.content.layered):
+                continue
             word = next(
                 (w for w in self.content.words if w.x0 <= x <= w.x1 and w.top <= y <= w.bottom),
                 None,

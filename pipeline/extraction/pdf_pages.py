@@ -20,7 +20,7 @@ from pipeline.errors import InputError
 from pipeline.extraction.engines import DEFAULT_ENGINE, ENGINES, Engine
 from pipeline.extraction.pdf_fragments import rejoin_fragments
 from pipeline.extraction.pdf_layout import Link, PageContent, Rule, Word
-from pipeline.extraction.pdf_words import Cut, RawPage
+from pipeline.extraction.pdf_words import Box, Cut, RawPage, WordBox
 from pipeline.models import Complaint
 
 # Presentation forms a font may map its ligature glyphs to (U+FB00 ff to U+FB06 st, each
@@ -41,23 +41,42 @@ def _seams(raw: str, seams: tuple[Cut, ...]) -> tuple[Cut, ...]:
     return tuple((a, b, len(_text(raw[:k]))) for a, b, k in seams)
 
 
-def _content(number: int, page: RawPage) -> PageContent:
+def _word(t: str, x0: float, top: float, x1: float, bottom: float) -> Word:
     # float(): pdfminer keeps ints where a page's numbers are all integers.
-    words = tuple(
-        Word(
-            _text(t),
-            float(x0),
-            float(top),
-            float(x1),
-            float(bottom),
-            tuple((float(a), float(b), len(_text(t[:k]))) for a, b, k in cuts),
-            _seams(t, seams),
+    return Word(_text(t), float(x0), float(top), float(x1), float(bottom))
+
+
+def _content(number: int, page: RawPage) -> PageContent:
+    count = len(page.words)
+    words: list[Word] = []
+    layered: list[tuple[Box, tuple[tuple[Word, ...], ...]]] = []
+    seen: dict[WordBox, Word] = {}
+    placed: set[int] = set()
+    for (t, x0, top, x1, bottom), cuts, seams, layers in zip(
+        page.words, page.cuts, page.seams or [()] * count, page.layers or [()] * count, strict=True
+    ):
+        if not t.strip():
+            continue
+        if layers:  # a word mixing texts: the words of each instead, each word once
+            texts = tuple(
+                tuple(seen.setdefault(w, _word(*w)) for w in layer if w[0].strip())
+                for layer in layers
+            )
+            words.extend(w for layer in texts for w in layer if id(w) not in placed)
+            placed.update(id(w) for layer in texts for w in layer)
+            layered.append(((float(x0), float(top), float(x1), float(bottom)), texts))
+            continue
+        words.append(
+            Word(
+                _text(t),
+                float(x0),
+                float(top),
+                float(x1),
+                float(bottom),
+                tuple((float(a), float(b), len(_text(t[:k]))) for a, b, k in cuts),
+                _seams(t, seams),
+            )
         )
-        for (t, x0, top, x1, bottom), cuts, seams in zip(
-            page.words, page.cuts, page.seams or [()] * len(page.words), strict=True
-        )
-        if t.strip()
-    )
     rules = tuple(Rule(float(x0), float(x1), float(y)) for x0, x1, y in page.rules)
     links = tuple(
         Link(float(x0), float(top), float(x1), float(bottom), uri)
@@ -74,6 +93,7 @@ def _content(number: int, page: RawPage) -> PageContent:
         rules,
         links,
         overprints,
+        tuple(layered),
     )
 
 

@@ -115,6 +115,7 @@ def _read_page(lib: Any, doc: int, index: int, fonts: Fonts, facts: FileFacts) -
             notes.overprints,
             notes.cuts,
             notes.seams,
+            notes.layers,
         )
     finally:
         lib.FPDF_ClosePage(handle)

@@ -59,6 +59,9 @@ class RawPage:
     # For each word, every boundary between two of its glyphs (`Notes.seams`), unrounded:
     # not compared, as the engines may differ in the last bit inside a word.
     seams: list[tuple[Cut, ...]] = field(default_factory=list, compare=False)
+    # For each word whose letters mix texts drawn apart (`Notes.layers`), the words of
+    # each text; empty for the others.
+    layers: list[tuple[tuple[WordBox, ...], ...]] = field(default_factory=list)
 
 
 @dataclass
@@ -70,13 +73,16 @@ class Notes:
     column edge falls in the gap. The seams are every boundary between two glyphs of a
     word, gap or none: where the texts of two cells set with no padding at all touch,
     no gap shows the edge, and `pdf_layout` cuts at the seam nearest the column's edge.
-    Seams are kept unrounded (they are rounded when a word is cut at one)."""
+    Seams are kept unrounded (they are rounded when a word is cut at one). A word whose
+    letters are printed over other letters gets its layers (`_layers`)."""
 
     overprints: list[Box] = field(default_factory=list)
     cuts: list[tuple[Cut, ...]] = field(default_factory=list)
     seams: list[tuple[Cut, ...]] = field(default_factory=list)
+    layers: list[tuple[tuple[WordBox, ...], ...]] = field(default_factory=list)
 
-    def word(self, glyphs: list[Glyph]) -> None:
+    def word(self, glyphs: list[Glyph], layers: tuple[tuple[WordBox, ...], ...] = ()) -> None:
+        self.layers.append(layers)
         found: list[Cut] = []
         seams: list[Cut] = []
         length = len(_LIGATURES.get(glyphs[0][0], glyphs[0][0]))
@@ -112,6 +118,7 @@ def words(glyphs: list[Glyph], notes: Notes | None = None) -> list[WordBox]:
             if notes is not None:
                 notes.cuts.extend(() for _ in found)
                 notes.seams.extend(() for _ in found)
+                notes.layers.extend(() for _ in found)
             out.extend(found)
     return out
 
@@ -132,6 +139,52 @@ def _overprinted(before: Glyph, glyph: Glyph) -> bool:
     return shared > narrower / 2 and shared > SETTINGS.overprint * size
 
 
+def _layers(
+    word: list[Glyph], run: list[Glyph], position: dict[int, int]
+) -> tuple[tuple[WordBox, ...], ...]:
+    """The words of each text mixed in one word, told apart by the order the page draws
+    them: a text's glyphs follow each other in the content stream, left to right, with
+    nothing but blanks between them, while another text set over it (a clipped header label written
+    into the first row, a cell's overflow painted over the next cell) is drawn before or
+    after. A word that is only part of a text (another text's blank broke it) gives that
+    text's whole word. Empty when the word is one whole text after all."""
+    found = sorted(position[id(g)] for g in word)
+    spans = [[found[0], found[0]]]
+    for at in found[1:]:
+        end = spans[-1][1]
+        if (
+            run[at][1] >= run[end][1]  # drawn on to the right, on the same line
+            and abs(run[at][2] - run[end][2]) <= TOLERANCE
+            and all(not run[k][0].strip() for k in range(end + 1, at))
+        ):
+            spans[-1][1] = at
+        else:
+            spans.append([at, at])
+    whole = len(spans) == 1 and spans[0][1] - spans[0][0] + 1 == len(word)
+    # Each text's word goes on, in drawing order, past the glyphs this word holds (the
+    # other text's blanks broke pdfplumber's word elsewhere): the whole word, which every
+    # mixed word it runs through gives alike (`pdf_pages` keeps it once).
+    for span in spans:
+        while span[0] > 0 and _goes_on(run[span[0] - 1], run[span[0]]):
+            span[0] -= 1
+        while span[1] + 1 < len(run) and _goes_on(run[span[1]], run[span[1] + 1]):
+            span[1] += 1
+    if whole and spans[0][1] - spans[0][0] + 1 == len(word):
+        return ()  # one text, all of it
+    return tuple(tuple(_upright_words(run[start : end + 1])) for start, end in spans)
+
+
+def _goes_on(before: Glyph, glyph: Glyph) -> bool:
+    """Whether a glyph drawn next continues the word of the glyph before: not blank, on
+    its line, and where the one before ends."""
+    return (
+        bool(before[0].strip())
+        and bool(glyph[0].strip())
+        and abs(glyph[2] - before[2]) <= TOLERANCE
+        and before[1] <= glyph[1] <= before[3] + TOLERANCE
+    )
+
+
 def _upright_words(run: list[Glyph], notes: Notes | None = None) -> Iterator[WordBox]:
     """`_cluster` and `_split` for upright glyphs (the line key is the top, the sort key
     x0), written out on the glyph tuples because a page has thousands of them."""
@@ -146,36 +199,40 @@ def _upright_words(run: list[Glyph], notes: Notes | None = None) -> Iterator[Wor
     lines: list[list[Glyph]] = [[] for _ in range(index + 1)]
     for g in run:
         lines[cluster[g[2]]].append(g)
+    position: dict[int, int] = {}
     for line in lines:
         line.sort(key=itemgetter(1))
+        found: list[list[Glyph]] = []
         word: list[Glyph] = []
+        mixed = False
         x0 = x1 = top = 0.0
         for g in line:
             text = g[0]
             if not text or text.isspace():
                 if word:
-                    if notes is not None:
-                        notes.word(word)
-                    yield _merge(word)
+                    found.append(word)
                 if not text:
-                    if notes is not None:
-                        notes.word([g])
-                    yield _merge([g])
+                    found.append([g])
                 word = []
                 continue
             if word and (g[1] < x0 or g[1] > x1 + TOLERANCE or abs(g[2] - top) > TOLERANCE):
-                if notes is not None:
-                    notes.word(word)
-                yield _merge(word)
+                found.append(word)
                 word = []
             elif word and notes is not None and _overprinted(word[-1], g):
                 notes.overprints.append((word[-1][1], min(top, g[2]), g[3], max(word[-1][4], g[4])))
+                mixed = True
             word.append(g)
             x0, x1, top = g[1], g[3], g[2]
         if word:
-            if notes is not None:
-                notes.word(word)
-            yield _merge(word)
+            found.append(word)
+        if notes is not None:
+            # On a line where letters are printed over letters, any of its words may mix
+            # two texts, even where their letters only touch.
+            if mixed and not position:
+                position.update((id(g), i) for i, g in enumerate(run))
+            for each in found:
+                notes.word(each, _layers(each, run, position) if mixed else ())
+        yield from map(_merge, found)
 
 
 def _cluster(items: list[tuple[_Frame, Glyph]]) -> list[list[tuple[_Frame, Glyph]]]:
