@@ -7,6 +7,7 @@ dashes); words that differ between editions come from the language data files.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 
 import regex
 
@@ -103,11 +104,20 @@ def _wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in ("W", "F")
 
 
+# Hyphens a typesetter prints where it breaks a line: hyphen-minus, the hyphen (U+2010, a
+# browser's), and the soft hyphen (U+00AD, a word processor's automatic hyphenation).
+LINE_HYPHENS = "-\u2010\u00ad"
+_LAST_WORD_RE = regex.compile(r"(\w+)[-\u2010\u00ad]$")
+_FIRST_WORD_RE = regex.compile(r"\w+")
+_WORDS_RE = regex.compile(r"\w+")
+_TYPED_HYPHEN_RE = regex.compile(r"(?<=\w)[-\u2010](?=\w)")
+
+
 def _spaced_break(before: str, after: str) -> bool:
     """Whether a line break between these two characters stood for a space: not after a
-    dash ("VII.2.a–" / "o"), nor where a wide character meets a letter, digit or another
-    wide character ("被害人（保护" / "和援助）", "第" / "4")."""
-    if before in DASHES:
+    dash ("VII.2.a–" / "o") or a hyphen, nor where a wide character meets a letter, digit
+    or another wide character ("被害人（保护" / "和援助）", "第" / "4")."""
+    if before in DASHES or before in LINE_HYPHENS:
         return False
     if _wide(before) or _wide(after):
         return not ((before.isalnum() or _wide(before)) and (after.isalnum() or _wide(after)))
@@ -128,6 +138,38 @@ def join_lines(parts: list[str], spaced: bool = True) -> str:
             out += " "
         out += piece
     return out
+
+
+def unhyphenate(before: str, after: str, seen: frozenset[str]) -> str | None:
+    """The two lines joined as one word when the hyphen ending `before` only broke a word
+    at the line end ("coopé-" / "ration"), else None. `seen`: the table's words printed
+    whole (case folded) and the hyphens it prints inside words (`seen_in`).
+
+    A soft hyphen always broke a word, and so does a hyphen the table never prints inside
+    a word (a browser's U+2010 where the source types hyphen-minus): the typesetter's.
+    A hyphen the table also prints inside words may be a compound's, broken at its own
+    hyphen ("femmes-" / "hommes"): it broke a word only when the word without it is
+    printed whole elsewhere. Only before a lower-case letter: a hyphen before a capital
+    is no hyphenation."""
+    head = _LAST_WORD_RE.search(before)
+    tail = _FIRST_WORD_RE.match(after)
+    if head is None or tail is None or not after[:1].islower():
+        return None
+    hyphen = before[-1]
+    if hyphen in seen and (head[1] + tail[0]).casefold() not in seen:
+        return None
+    return before[:-1] + after
+
+
+def seen_in(texts: Iterable[str]) -> frozenset[str]:
+    """What `unhyphenate` weighs a line-end hyphen against: every word of the texts, case
+    folded, and each hyphen printed between two letters. Hyphen-minus counts as printed
+    so always: the hyphen everyone types, a compound's may fall at every line end."""
+    found: set[str] = {"-"}
+    for text in texts:
+        found.update(w.casefold() for w in _WORDS_RE.findall(text))
+        found.update(_TYPED_HYPHEN_RE.findall(text))
+    return frozenset(found)
 
 
 def label_key(text: str) -> str:

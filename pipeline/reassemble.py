@@ -43,9 +43,12 @@ from pipeline.patterns import (
     DASH_CLASS,
     REFERENCE_START_RE,
     SYMBOL_RE,
+    fold,
     goes_back,
     join_lines,
+    seen_in,
     symbol_key,
+    unhyphenate,
 )
 
 _DANGLING_RE = regex.compile(rf"(?:,|{DASH_CLASS})\s*$")
@@ -91,8 +94,12 @@ class _ThemeDraft:
         theme.extend(text, page, spaced)
         return theme
 
-    def extend(self, text: str, page: int, spaced: bool) -> None:
-        self.name = join_lines([self.name, text], spaced)
+    def extend(
+        self, text: str, page: int, spaced: bool, seen: frozenset[str] = frozenset("-\u2010")
+    ) -> None:
+        """Add a line; `seen`: what a line-end hyphen is weighed against (`unhyphenate`)."""
+        joined = unhyphenate(self.name, fold(text), seen) if self.name else None
+        self.name = joined if joined is not None else join_lines([self.name, text], spaced)
         # Full-width brackets ("（保护") count as brackets.
         folded = unicodedata.normalize("NFKC", text)
         self.depth += folded.count("(") - folded.count(")")
@@ -107,6 +114,9 @@ class _Builder:
     entry: _EntryDraft | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     last_row_page: int = 0
+    # The table's words and the hyphens it prints inside words, for telling a word
+    # hyphenated at a line end from a compound broken at its hyphen (`unhyphenate`).
+    seen: frozenset[str] = frozenset("-\u2010")
 
     def theme_line(self, cell: Cell, page: int) -> None:
         self.pending.append((cell, page))
@@ -179,7 +189,7 @@ class _Builder:
                 self.themes.append(current)
                 opened = True
             else:
-                current.extend(cell.text, page, spaced)
+                current.extend(cell.text, page, spaced, self.seen)
             if doubt is not None:
                 current.doubts.append((doubt, page, next_report, cell.text))
             if cell.bbox is not None:
@@ -434,7 +444,10 @@ def _read_cell_line(builder: _Builder, line: Line) -> None:
 
 def table_lines_to_raw_table(table: TableLines) -> RawTable:
     """Rebuild the table's themes and rows from its body lines."""
-    builder = _Builder(get_language(table.meta.language))
+    seen = seen_in(
+        text for line in table.lines for text in (line.text, *(c.text for c in line.cells))
+    )
+    builder = _Builder(get_language(table.meta.language), seen=seen)
     for line in table.lines:
         if line.cells:
             _read_cell_line(builder, line)

@@ -37,6 +37,9 @@ class LayoutSettings:
     # How far (in font sizes) two words set level with each other may differ in top: a
     # baseline's jitter, a glyph of another font.
     jitter: float = 0.1
+    # A word printed at one place on at least this share of the pages (and three) is page
+    # furniture, wherever it stands.
+    repeated_share: float = 0.6
 
     # --- words to lines (pdf_layout) --------------------------------------------------------
     # Words of one printed line differ in top by a fraction of their size (baseline

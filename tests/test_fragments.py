@@ -6,7 +6,7 @@ from a Chromium print: 9 pt capitals, 6 pt small capitals)."""
 from __future__ import annotations
 
 from pipeline.extraction.pdf_fragments import rejoin_fragments
-from pipeline.extraction.pdf_layout import Word, printed_lines
+from pipeline.extraction.pdf_layout import PageContent, Word, printed_lines, repeated_words
 from pipeline.extraction.pdf_words import Glyph, Notes, words
 
 
@@ -93,3 +93,38 @@ def test_letters_of_two_texts_are_read_apart_by_drawing_order() -> None:
     notes = Notes()
     words(label, notes)
     assert (notes.layers, notes.overprints) == ([()], [])
+
+
+def test_a_blank_under_the_next_letter_does_not_break_the_word() -> None:
+    # Chromium writes a space glyph where a soft hyphen could have broken "coopération"
+    # and did not: the space (x 75-78) lies under the "r" (75-80), and "é" ends where
+    # "r" starts. pdfplumber breaks the word at the space; the word printed goes on.
+    glyphs = _drawn("coopé", [50.0, 55.0, 60.0, 65.0, 70.0], 5.0, 100.0)
+    glyphs += [(" ", 75.0, 100.0, 78.0, 110.0, True)]
+    glyphs += _drawn("ration", [75.0, 80.0, 85.0, 90.0, 95.0, 100.0], 5.0, 100.0)
+    notes = Notes()
+    assert [w[0] for w in words(glyphs, notes)] == ["coopé", "ration"]
+    assert notes.glued == [True, False]
+    # A space with room of its own ("coopé" ending at 75, the space 75-78, the next word
+    # at 78) is a word break.
+    spaced = glyphs[:6] + _drawn("ration", [78.0, 83.0, 88.0, 93.0, 98.0, 103.0], 5.0, 100.0)
+    notes = Notes()
+    assert [w[0] for w in words(spaced, notes)] == ["coopé", "ration"]
+    assert notes.glued == [False, False]
+
+
+def test_words_at_one_place_on_most_pages_are_furniture() -> None:
+    # A browser's clipped accent "È" at x 93.7, top 721.5 on each of four pages, and a
+    # cell's "Corruption" at that place on one page only: only the accent repeats.
+    def page(number: int, *extra: Word) -> PageContent:
+        return PageContent(number, 612.0, 792.0, (_word("È", 93.7, 100.4, 721.5, 10.1), *extra))
+
+    pages = [
+        page(1, _word("Corruption", 93.7, 140.0, 721.5, 10.0)),
+        page(2, _word("Corruption", 93.7, 140.0, 300.0, 10.0)),
+        page(3),
+        page(4),
+    ]
+    assert repeated_words(pages) == {("È", 93.7, 721.5)}
+    # Three pages at least: on two, nothing is repeated furniture.
+    assert repeated_words(pages[:2]) == frozenset()

@@ -113,3 +113,35 @@ def test_the_title_ending_par_theme_is_not_the_theme_label() -> None:
     header = find_header(words, get_language("fr"))
     assert header is not None
     assert (header.lefts[Column.THEME], header.top) == (78.6, 255.6)
+
+
+def test_the_title_s_last_line_thème_alone_above_the_header_is_not_the_label() -> None:
+    # ReportLab, upper-case labels: the title wraps so that "thème" stands alone on its
+    # last line (x 64.1, top 223.1), 27 pt above "RAPPORT DE RÉUNION"; the label "THÈME",
+    # centred at the foot of its cell (x 97.8, top 331.1), stands under the others' top.
+    # The title's word would make the tighter header (the reference label is tall).
+    words = [
+        Word(text, x0, top, x0 + 6 * len(text), top + 11)
+        for text, x0, top in [
+            ("thème", 64.1, 223.1),
+            ("RAPPORT", 225.7, 250.6),
+            ("DE", 275.6, 250.6),
+            ("RÉUNION", 292.8, 250.6),
+            ("RÉFÉRENCE", 411.2, 250.6),
+            ("DANS", 419.2, 262.1),
+            ("LE", 450.7, 262.1),
+            ("DOCUMENT", 411.7, 273.6),
+            ("CTOC/COP/", 413.1, 285.1),
+            ("DOCUMENT", 209.3, 296.9),
+            ("PARAGRAPHES", 317.5, 296.9),
+            ("WG.4/2019/5", 408.0, 296.6),
+            ("(PAR", 403.7, 308.1),
+            ("SECTION/", 430.6, 308.1),
+            ("PARAGRAPHE/", 405.2, 319.6),
+            ("THÈME", 97.8, 331.1),
+            ("ALINÉA)", 420.9, 331.1),
+        ]
+    ]
+    header = find_header(words, get_language("fr"))
+    assert header is not None
+    assert (header.lefts[Column.THEME], header.top) == (97.8, 250.6)

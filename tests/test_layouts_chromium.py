@@ -186,6 +186,33 @@ EXACT = {
         columns=(22, 25, 21, 32),
         margin="2cm",
     ),
+    # Soft hyphens in the names, a narrow theme column: words broken at line ends with
+    # U+2010 ("interins‐" / "titutions") and, where the browser did not break, a space
+    # glyph written under the next letter ("coopé ration"): both read as the word.
+    "soft-hyphens-narrow-names": Page(
+        theme_align="middle",
+        size="10pt",
+        rules="rows",
+        columns=(16, 30, 24, 30),
+        soft_hyphens=True,
+    ),
+    # Upper-case labels at line height 1.0: the browser writes the repeated header's
+    # accents ("È", "É"), clipped, at every page foot inside the table: furniture.
+    "clipped-accents-at-every-foot": Page(
+        font="Liberation Sans",
+        size="10.5pt",
+        rules="rows",
+        paper="Letter",
+        line_height="1.0",
+        padding="0pt",
+        place="left",
+        header_align="top",
+        header_case="uppercase",
+        header_shading=True,
+        keep_rows=True,
+        text_align="center",
+        margin="2.5cm",
+    ),
 }
 KNOWN_GAPS = {
     # A theme cell split by a page break: Chromium paints the overflow of its second part

@@ -32,6 +32,7 @@ from pipeline.extraction.pdf_layout import (
     Header,
     PageContent,
     find_header,
+    repeated_words,
 )
 from pipeline.extraction.pdf_lines import page_lines
 from pipeline.extraction.pdf_page import PageReading
@@ -102,8 +103,9 @@ def pdf_to_lines(
     edition = found.language
     pages: list[PageReading] = []
     table: Header | None = None
+    repeated = repeated_words(content)
     for page, header in zip(content, headers, strict=True):
-        pages.append(PageReading(oriented(page, edition), header, table))
+        pages.append(PageReading(oriented(page, edition), header, table, repeated))
         table = header or table
     tables = [page for page in pages if page.table is not None]
     for header, same in by_geometry([page.table for page in tables]):

@@ -105,6 +105,7 @@ def iter_document(data: bytes) -> Iterator[RawPage]:
                 notes.cuts,
                 notes.seams,
                 notes.layers,
+                notes.glued,
             )
 
 

@@ -33,7 +33,9 @@ def _abut(left: Word, right: Word) -> bool:
     )
 
 
-def _joined(left: Word, right: Word) -> Word:
+def join_words(left: Word, right: Word) -> Word:
+    """Two words printed as one, the second right after the first: where they meet is a
+    seam of the joined word."""
     k = len(left.text)
     junction = (left.x1, right.x0, k)
     return Word(
@@ -85,6 +87,6 @@ def rejoin_fragments(words: Sequence[Word]) -> tuple[Word, ...]:
         # Successors stand further right each time: the chain ends.
         while i in follower:
             i = follower[i]
-            word = _joined(word, words[i])
+            word = join_words(word, words[i])
         out.append(word)
     return tuple(out)

@@ -10,7 +10,9 @@ decided across pages, is in `pdf_groups`.
 from __future__ import annotations
 
 import itertools
+import math
 import statistics
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -107,6 +109,24 @@ class PageContent:
     # Words whose letters mixed texts drawn apart (`pdf_words._layers`): the mixed word's
     # box and, for each text, the words read there instead.
     layered: tuple[tuple[tuple[float, float, float, float], tuple[tuple[Word, ...], ...]], ...] = ()
+
+
+# A word's text and place on its page, to a tenth of a point (`repeated_words`).
+PlaceKey = tuple[str, float, float]
+
+
+def place_key(word: Word) -> PlaceKey:
+    return word.text, round(word.x0, 1), round(word.top, 1)
+
+
+def repeated_words(pages: Sequence[PageContent]) -> frozenset[PlaceKey]:
+    """Words printed with the same text at the same place on most pages (three at
+    least): running heads and feet, the repeated header, and whatever a producer writes
+    on every page (a browser's clipped accents of the repeated header, at every page
+    foot). No cell of the body stands at one place on most pages."""
+    counts = Counter(key for page in pages for key in {place_key(w) for w in page.words})
+    need = max(3, math.ceil(SETTINGS.repeated_share * len(pages)))
+    return frozenset(key for key, n in counts.items() if n >= need)
 
 
 class _WordRun:
@@ -322,8 +342,8 @@ def find_header(words: Sequence[Word], language: Language) -> Header | None:
     the first row, the second or between them, so the labels are looked for above and below
     each other within the header's reach. Of several candidate "Thème" words (the title may
     end "… par thème"), one that a word of its line runs on to (`_runs_on`) is text, not
-    the first column's label; of the others, the one whose labels lie closest together
-    wins. A word of another
+    the first column's label; of the others, one set below the top of the other labels
+    wins over one above them all, then the one whose labels lie closest together. A word of another
     label ("document" in "Référence dans le document") is never the "Document" label: that
     label stands between the theme and paragraphs labels, level with "Paragraphes".
     """
@@ -342,7 +362,7 @@ def find_header(words: Sequence[Word], language: Language) -> Header | None:
     reports = hits(labels.report)
     paragraphs = hits(labels.paragraphs)
     references = hits(labels.references)
-    best: tuple[float, Header] | None = None
+    best: tuple[tuple[bool, float], Header] | None = None
     for theme in themes:
         head = theme[0]
         reach = SETTINGS.header_span * head.size
@@ -375,7 +395,10 @@ def find_header(words: Sequence[Word], language: Language) -> Header | None:
         core = [theme, para, refs, report]
         top = min(w.top for hit in core for w in hit)
         bottom = max(w.bottom for hit in core for w in hit)
-        spread = bottom - top
+        # A label cell's text is never set above every other label of the header: such a
+        # "thème" is the title's, whatever the spread.
+        others = min(w.top for hit in core[1:] for w in hit)
+        rank = (head.top < others - SETTINGS.same_line * head.size, bottom - top)
         # The meeting-report label spans the document and paragraphs columns above them.
         core += [
             h
@@ -407,8 +430,8 @@ def find_header(words: Sequence[Word], language: Language) -> Header | None:
             bottom=max(w.bottom for w in placed),
             size=statistics.median(w.size for w in placed),
         )
-        if best is None or spread < best[0]:
-            best = (spread, header)
+        if best is None or rank < best[0]:
+            best = (rank, header)
     return best[1] if best else None
 
 

@@ -21,6 +21,7 @@ from pipeline.extraction.pdf_layout import (
     Header,
     Link,
     PageContent,
+    PlaceKey,
     PrintedLine,
     Word,
     body_rows,
@@ -29,6 +30,7 @@ from pipeline.extraction.pdf_layout import (
     header_lines,
     is_label_text,
     is_symbol_piece,
+    place_key,
     printed_lines,
     rejoin_across,
 )
@@ -113,8 +115,17 @@ class PageReading:
     """One page cut into furniture, text outside the table, header lines, theme-column
     lines and body rows (a row: its report-symbol line and the lines under it)."""
 
-    def __init__(self, content: PageContent, header: Header | None, table: Header | None):
+    def __init__(
+        self,
+        content: PageContent,
+        header: Header | None,
+        table: Header | None,
+        repeated: frozenset[PlaceKey] = frozenset(),
+    ):
         self.content = content
+        # Words printed at the same place on most pages (`repeated_words`): furniture.
+        self.repeated = repeated
+        self.repeats: list[str] = []
         self.header = header
         self.table = header or table
         self.plain: list[tuple[PrintedLine, _Kind]] = []
@@ -158,6 +169,7 @@ class PageReading:
             if not is_furniture_text(line.text)
             and not BARCODE_RE.match(line.text)
             and not SYMBOL_RE.fullmatch(line.text)
+            if not self._repeated(line)
             for w in line.words
             for part in (table.cells_of(w, seams=False) if w.cuts and table else (w,))
         ]
@@ -184,6 +196,9 @@ class PageReading:
                     self.plain.append((line, "header"))
             elif i in heads:
                 self.plain.append((line, "header"))
+            elif start <= i < end and self._repeated(line):
+                self.plain.append((line, "furniture"))
+                self.repeats.append(line.text)
             elif start <= i < end and not self._furniture_in_body(line):
                 body.extend(line.words)
             else:
@@ -243,6 +258,18 @@ class PageReading:
             for link in sorted(found, key=lambda link: (link.top, link.x0))
         ]
 
+    def _repeated(self, line: PrintedLine) -> bool:
+        """Whether the line is printed at the same place on most pages and holds no digit
+        or slash: page furniture (a browser's clipped accents at every page foot). A
+        row's line may stand at one place on most pages of a regular table ("CTOC/COP/"
+        at each page's first row), but each holds a symbol or a number; and no name is
+        printed on most pages."""
+        return (
+            bool(self.repeated)
+            and not any(c.isdigit() or c == "/" for c in line.text)
+            and all(place_key(w) in self.repeated for w in line.words)
+        )
+
     def _furniture_in_body(self, line: PrintedLine) -> bool:
         """Page furniture standing inside the body's band: a footer line, or the running
         symbol alone on its line outside the report column."""
@@ -279,6 +306,14 @@ class PageReading:
                 Complaint(page=number, code=code, severity=severity, message=message, text=text),
             )
 
+        for text in dict.fromkeys(self.repeats):
+            note(
+                "text-repeated",
+                Severity.INFO,
+                text,
+                f"{text!r} is printed at the same place on most pages, inside the table on "
+                f"page {number}: read as page furniture, not a cell",
+            )
         for _, texts in self.content.layered:
             read = [" ".join(w.text for w in text) for text in texts]
             clipped = [t for t in read if t in self.clipped]

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 
 from pipeline.errors import InputError
 from pipeline.extraction.engines import DEFAULT_ENGINE, ENGINES, Engine
-from pipeline.extraction.pdf_fragments import rejoin_fragments
+from pipeline.extraction.pdf_fragments import join_words, rejoin_fragments
 from pipeline.extraction.pdf_layout import Link, PageContent, Rule, Word
 from pipeline.extraction.pdf_words import Box, Cut, RawPage, WordBox
 from pipeline.models import Complaint
@@ -52,9 +52,16 @@ def _content(number: int, page: RawPage) -> PageContent:
     layered: list[tuple[Box, tuple[tuple[Word, ...], ...]]] = []
     seen: dict[WordBox, Word] = {}
     placed: set[int] = set()
-    for (t, x0, top, x1, bottom), cuts, seams, layers in zip(
-        page.words, page.cuts, page.seams or [()] * count, page.layers or [()] * count, strict=True
+    glue = False  # the word before goes on in this one (`RawPage.glued`)
+    for (t, x0, top, x1, bottom), cuts, seams, layers, glued in zip(
+        page.words,
+        page.cuts,
+        page.seams or [()] * count,
+        page.layers or [()] * count,
+        page.glued or [False] * count,
+        strict=True,
     ):
+        glue, joins = glued, glue
         if not t.strip():
             continue
         if layers:  # a word mixing texts: the words of each instead, each word once
@@ -66,17 +73,19 @@ def _content(number: int, page: RawPage) -> PageContent:
             placed.update(id(w) for layer in texts for w in layer)
             layered.append(((float(x0), float(top), float(x1), float(bottom)), texts))
             continue
-        words.append(
-            Word(
-                _text(t),
-                float(x0),
-                float(top),
-                float(x1),
-                float(bottom),
-                tuple((float(a), float(b), len(_text(t[:k]))) for a, b, k in cuts),
-                _seams(t, seams),
-            )
+        word = Word(
+            _text(t),
+            float(x0),
+            float(top),
+            float(x1),
+            float(bottom),
+            tuple((float(a), float(b), len(_text(t[:k]))) for a, b, k in cuts),
+            _seams(t, seams),
         )
+        if joins and words:
+            words[-1] = join_words(words[-1], word)
+        else:
+            words.append(word)
     rules = tuple(Rule(float(x0), float(x1), float(y)) for x0, x1, y in page.rules)
     links = tuple(
         Link(float(x0), float(top), float(x1), float(bottom), uri)

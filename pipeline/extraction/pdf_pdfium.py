@@ -116,6 +116,7 @@ def _read_page(lib: Any, doc: int, index: int, fonts: Fonts, facts: FileFacts) -
             notes.cuts,
             notes.seams,
             notes.layers,
+            notes.glued,
         )
     finally:
         lib.FPDF_ClosePage(handle)

@@ -62,6 +62,8 @@ class RawPage:
     # For each word whose letters mix texts drawn apart (`Notes.layers`), the words of
     # each text; empty for the others.
     layers: list[tuple[tuple[WordBox, ...], ...]] = field(default_factory=list)
+    # For each word, whether the printed word goes on in the next one (`_hidden_blank`).
+    glued: list[bool] = field(default_factory=list)
 
 
 @dataclass
@@ -80,6 +82,7 @@ class Notes:
     cuts: list[tuple[Cut, ...]] = field(default_factory=list)
     seams: list[tuple[Cut, ...]] = field(default_factory=list)
     layers: list[tuple[tuple[WordBox, ...], ...]] = field(default_factory=list)
+    glued: list[bool] = field(default_factory=list)
 
     def word(self, glyphs: list[Glyph], layers: tuple[tuple[WordBox, ...], ...] = ()) -> None:
         self.layers.append(layers)
@@ -119,6 +122,7 @@ def words(glyphs: list[Glyph], notes: Notes | None = None) -> list[WordBox]:
                 notes.cuts.extend(() for _ in found)
                 notes.seams.extend(() for _ in found)
                 notes.layers.extend(() for _ in found)
+                notes.glued.extend(False for _ in found)
             out.extend(found)
     return out
 
@@ -185,6 +189,26 @@ def _goes_on(before: Glyph, glyph: Glyph) -> bool:
     )
 
 
+def _hidden_blank(before: Glyph, blank: Glyph, after: list[Glyph]) -> bool:
+    """Whether a blank between two letters takes no room: a letter covers most of it and
+    the letters on either side touch (a browser writes a space where a soft hyphen
+    could break a word it did not break, under the next letter). pdfplumber's words
+    break there; the word printed goes on."""
+    if not after or not after[0][0].strip():
+        return False
+    nxt = after[0]
+    width = blank[3] - blank[1]
+    covered = max(min(before[3], blank[3]) - max(before[1], blank[1]), 0.0) + max(
+        min(nxt[3], blank[3]) - max(nxt[1], blank[1]), 0.0
+    )
+    size = nxt[4] - nxt[2]
+    return (
+        covered > width / 2
+        and abs(nxt[1] - before[3]) <= SETTINGS.cell_gap * size
+        and abs(nxt[2] - before[2]) <= TOLERANCE
+    )
+
+
 def _upright_words(run: list[Glyph], notes: Notes | None = None) -> Iterator[WordBox]:
     """`_cluster` and `_split` for upright glyphs (the line key is the top, the sort key
     x0), written out on the glyph tuples because a page has thousands of them."""
@@ -203,13 +227,16 @@ def _upright_words(run: list[Glyph], notes: Notes | None = None) -> Iterator[Wor
     for line in lines:
         line.sort(key=itemgetter(1))
         found: list[list[Glyph]] = []
+        glued: set[int] = set()
         word: list[Glyph] = []
         mixed = False
         x0 = x1 = top = 0.0
-        for g in line:
+        for i, g in enumerate(line):
             text = g[0]
             if not text or text.isspace():
                 if word:
+                    if text and _hidden_blank(word[-1], g, line[i + 1 : i + 2]):
+                        glued.add(len(found))
                     found.append(word)
                 if not text:
                     found.append([g])
@@ -230,8 +257,9 @@ def _upright_words(run: list[Glyph], notes: Notes | None = None) -> Iterator[Wor
             # two texts, even where their letters only touch.
             if mixed and not position:
                 position.update((id(g), i) for i, g in enumerate(run))
-            for each in found:
+            for k, each in enumerate(found):
                 notes.word(each, _layers(each, run, position) if mixed else ())
+                notes.glued.append(k in glued)
         yield from map(_merge, found)
 
 

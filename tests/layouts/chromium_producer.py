@@ -15,6 +15,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import regex
+
 from tests.chromium import ARGS, CHROMIUM
 from tests.pdf_factory import TableData
 
@@ -52,6 +54,9 @@ class Page:
     # Column widths in % of the table (theme, report, paragraphs, references), or auto.
     columns: tuple[int, int, int, int] | None = None
     margin: str = "2cm"
+    # Soft hyphens (&shy;) in the theme names' long words, as a hyphenation tool writes
+    # them: the browser breaks a word there, with a hyphen, when the cell is too narrow.
+    soft_hyphens: bool = False
 
 
 def _extra_css(page: Page) -> str:
@@ -81,12 +86,27 @@ def _colgroup(page: Page) -> str:
     )
 
 
+def _soft_hyphens(text: str) -> str:
+    """A soft hyphen every third letter of each word of eight letters or more, three
+    letters at least on either side (where, the browser does not check)."""
+
+    def word(found: regex.Match[str]) -> str:
+        w = found[0]
+        return "".join(
+            c + ("\u00ad" if 3 <= k + 1 <= len(w) - 3 and (k + 1) % 3 == 0 else "")
+            for k, c in enumerate(w)
+        )
+
+    return regex.sub(r"\w{8,}", word, text)
+
+
 def page_html(table: TableData, page: Page) -> str:
     margin = "0 auto" if page.place == "centre" else "0"
     rows: list[str] = []
     for name, entries in table.themes:
+        shown = _soft_hyphens(name) if page.soft_hyphens else name
         for i, (report, paragraphs, references) in enumerate(entries):
-            theme = f'<td rowspan="{len(entries)}" class="theme">{html.escape(name)}</td>'
+            theme = f'<td rowspan="{len(entries)}" class="theme">{html.escape(shown)}</td>'
             rows.append(
                 f"<tr>{theme if i == 0 else ''}"
                 f'<td><a href="http://undocs.org/{report}">{report}</a></td>'

@@ -105,6 +105,8 @@ def draw_page(seed: int) -> Drawn:
         text_align=rng.choice(["left", "left", "center", "justify"]),
         columns=columns,
         margin=rng.choice(["1.5cm", "2cm", "2.5cm", "1in"]),
+        # Drawn last, so that the knobs above keep their values for every seed.
+        soft_hyphens=rng.random() < 0.25,
     )
     return Drawn("chromium", page, seed)
 
