@@ -6,15 +6,13 @@ Expected values are written by hand."""
 
 from __future__ import annotations
 
-from pipeline.extraction.pdf_layout import (
-    Header,
-    PrintedLine,
-    Word,
+from pipeline.extraction.pdf_header import (
     find_header,
     header_body_words,
     header_lines,
     is_symbol_piece,
 )
+from pipeline.extraction.pdf_layout import Header, PrintedLine, Word
 from pipeline.languages import get_language
 from pipeline.models import Column
 

@@ -28,10 +28,10 @@ from pipeline.extraction.pdf_bidi import (
 from pipeline.extraction.pdf_columns import by_geometry, fit_columns, page_shifts, shifted
 from pipeline.extraction.pdf_evidence import PageFrame
 from pipeline.extraction.pdf_groups import read_groups
+from pipeline.extraction.pdf_header import find_header
 from pipeline.extraction.pdf_layout import (
     Header,
     PageContent,
-    find_header,
     repeated_words,
 )
 from pipeline.extraction.pdf_lines import page_lines

@@ -1,10 +1,10 @@
-"""Page geometry for the PDF extractor: printed lines, the table header, columns, rows.
+"""Page geometry for the PDF extractor: words, printed lines, the header's columns, rows.
 
 Everything here works on plain objects (words, rules, links with their boxes) and never
 touches pdfplumber, so it can be tested and reasoned about without a PDF. No coordinate is
 fixed: distances are measured in units of the words' own font size, and the columns come
-from where the language's header labels are printed. Where a theme cell starts, which is
-decided across pages, is in `pdf_groups`.
+from where the language's header labels are printed (found by `pdf_header`). Where a
+theme cell starts, which is decided across pages, is in `pdf_groups`.
 """
 
 from __future__ import annotations
@@ -15,19 +15,18 @@ import statistics
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 
 import regex
 
 from pipeline.languages import Language
 from pipeline.models import Column
-from pipeline.patterns import SYMBOL_RE, fold, label_key
+from pipeline.patterns import SYMBOL_RE, fold
 from pipeline.settings import SETTINGS
 
 COLUMNS = (Column.THEME, Column.REPORT, Column.PARAGRAPHS, Column.REFERENCES)
 # A piece of a document symbol wrapped at a slash: "CTOC/COP/WG.4/2019/", "WG.4/2019/5",
 # or its end when the slash opens the next line ("/5").
-_SYMBOL_PIECE_RE = regex.compile(
+SYMBOL_PIECE_RE = regex.compile(
     r"^\(?(?:[A-Z0-9][A-Za-z0-9.]*(?:/[A-Za-z0-9.]*)+|/[A-Za-z0-9.]+(?:/[A-Za-z0-9.]*)*)\)?[.,;]?$"
 )
 
@@ -284,264 +283,10 @@ class Header:
         return found
 
 
-def _clean_label_word(text: str) -> str:
-    return label_key(text).rstrip(":")
-
-
-def _label_hits(words: Sequence[Word], cleaned: Sequence[str], label: str) -> list[list[Word]]:
-    """Every place where a label is printed, possibly wrapped over several lines.
-
-    Words are compared by `label_key` (any case, small capitals, accents or not); the
-    following words must follow the first in reading order within a few lines below and
-    not to its left. `cleaned` holds each word's key (computed once per page rather than
-    once per label and word).
-    """
-    parts = label_key(label).split()
-    hits: list[list[Word]] = []
-    for i, start in enumerate(words):
-        if cleaned[i] != parts[0]:
-            continue
-        slack = SETTINGS.column_slack * start.size
-        depth = start.top + (len(parts) + 3) * SETTINGS.label_line_pitch * start.size
-        pitch = SETTINGS.same_line * start.size
-        window = sorted(
-            (
-                j
-                for j, w in enumerate(words)
-                if w.x0 >= start.x0 - slack
-                and start.top - slack <= w.top <= depth
-                and (w.top > start.top + pitch or w.x0 > start.x0)
-            ),
-            key=lambda j: (round(words[j].top / pitch), words[j].x0),
-        )
-        found, rest = [start], iter(window)
-        for part in parts[1:]:
-            match = next((j for j in rest if cleaned[j] == part), None)
-            if match is None:
-                break
-            found.append(words[match])
-        if len(found) == len(parts):
-            hits.append(found)
-    return hits
-
-
-def _runs_on(words: Sequence[Word], word: Word) -> bool:
-    """Whether a word of the same line ends just left of `word`, within a word gap: the
-    word goes on a line of running text, while the theme label heads the first column
-    and nothing stands left of it."""
-    reach = SETTINGS.word_gap * word.size
-    line = SETTINGS.same_line * word.size
-    return any(abs(w.top - word.top) <= line and word.x0 - reach <= w.x1 <= word.x0 for w in words)
-
-
-def find_header(words: Sequence[Word], language: Language) -> Header | None:
-    """This language's labels laid out left to right as the four column heads (theme,
-    report document, paragraphs, references), or None.
-
-    Labels of cells spanning both header rows ("Thème", "Référence …") may stand level with
-    the first row, the second or between them, so the labels are looked for above and below
-    each other within the header's reach. Of several candidate "Thème" words (the title may
-    end "… par thème"), one that a word of its line runs on to (`_runs_on`) is text, not
-    the first column's label; of the others, one set below the top of the other labels
-    wins over one above them all, then the one whose labels lie closest together. A word of another
-    label ("document" in "Référence dans le document") is never the "Document" label: that
-    label stands between the theme and paragraphs labels, level with "Paragraphes".
-    """
-    labels = language.header
-    cleaned = [_clean_label_word(w.text) for w in words]
-
-    def hits(texts: Iterable[str]) -> list[list[Word]]:
-        return [hit for text in texts for hit in _label_hits(words, cleaned, text)]
-
-    themes = sorted(
-        (h for h in hits(labels.theme) if not _runs_on(words, h[0])), key=lambda h: h[0].top
-    )
-    if not themes:  # most pages of another language, and pages without the table
-        return None
-    documents = hits(labels.document)
-    reports = hits(labels.report)
-    paragraphs = hits(labels.paragraphs)
-    references = hits(labels.references)
-    best: tuple[tuple[bool, float], Header] | None = None
-    for theme in themes:
-        head = theme[0]
-        reach = SETTINGS.header_span * head.size
-
-        def close(hit: list[Word], head: Word = head, reach: float = reach) -> bool:
-            return abs(hit[0].top - head.top) <= reach
-
-        para = min(
-            (h for h in paragraphs if close(h) and h[0].x0 > head.x0),
-            key=lambda h: abs(h[0].top - head.top),
-            default=None,
-        )
-        if para is None:
-            continue
-        first = para[0]
-        refs = min(
-            (h for h in references if close(h) and h[0].x0 > first.x0),
-            key=lambda h: abs(h[0].top - head.top),
-            default=None,
-        )
-        between = [h for h in documents + reports if close(h) and head.x0 < h[0].x0 < first.x0]
-        # The document label is level with the paragraphs label; failing that, the report
-        # label (a header that names only the meeting report) gives the column.
-        level = [h for h in between if abs(h[0].top - first.top) <= SETTINGS.same_line * first.size]
-        report = min(
-            level or between, key=lambda h: (abs(h[0].top - first.top), h[0].x0), default=None
-        )
-        if refs is None or report is None:
-            continue
-        core = [theme, para, refs, report]
-        top = min(w.top for hit in core for w in hit)
-        bottom = max(w.bottom for hit in core for w in hit)
-        # A label cell's text is never set above every other label of the header: such a
-        # "thème" is the title's, whatever the spread.
-        others = min(w.top for hit in core[1:] for w in hit)
-        rank = (head.top < others - SETTINGS.same_line * head.size, bottom - top)
-        # The meeting-report label spans the document and paragraphs columns above them.
-        core += [
-            h
-            for h in reports
-            if h is not report
-            and head.x0 < h[0].x0 < refs[0].x0
-            and top - SETTINGS.label_line_pitch * 3 * h[0].size <= h[0].top <= bottom
-        ]
-        lefts = {
-            Column.THEME: head.x0,
-            Column.REPORT: report[0].x0,
-            Column.PARAGRAPHS: first.x0,
-            Column.REFERENCES: refs[0].x0,
-        }
-        placed = [w for hit in core for w in hit]
-        header = Header(
-            language=language,
-            lefts=lefts,
-            ends=_label_ends(
-                lefts,
-                {
-                    Column.THEME: theme,
-                    Column.REPORT: report,
-                    Column.PARAGRAPHS: para,
-                    Column.REFERENCES: refs,
-                },
-            ),
-            top=min(w.top for w in placed),
-            bottom=max(w.bottom for w in placed),
-            size=statistics.median(w.size for w in placed),
-        )
-        if best is None or rank < best[0]:
-            best = (rank, header)
-    return best[1] if best else None
-
-
-def _label_ends(lefts: dict[Column, float], hits: dict[Column, list[Word]]) -> dict[Column, float]:
-    """Where each label ends, counting only its words that end before the next label
-    starts: a label spanning two columns ("Rapport de réunion") says nothing of where the
-    first of them ends."""
-    ends: dict[Column, float] = {}
-    for column, following in zip(COLUMNS, (*COLUMNS[1:], None), strict=True):
-        limit = lefts[following] if following is not None else float("inf")
-        inside = [w.x1 for w in hits[column] if w.x1 <= limit]
-        ends[column] = max(inside, default=lefts[column])
-    return ends
-
-
-@dataclass(frozen=True)
-class _Vocabulary:
-    """What one column's header labels may show on a wrapped line: their words (split at
-    spaces and slashes), and their letters run together."""
-
-    words: frozenset[str]
-    letters: str
-
-    def has(self, piece: str) -> bool:
-        """A whole word of a label, or a piece of three letters or more of one (a label
-        broken inside a word); a shorter piece ("a" of a cell's "a)") is no label."""
-        return piece in self.words or (len(piece) >= 3 and piece in self.letters)
-
-
-@cache
-def _vocabulary(language: Language) -> dict[Column, _Vocabulary]:
-    """The words each column's header may show, for recognising wrapped label pieces."""
-
-    def squash(labels: Iterable[str]) -> _Vocabulary:
-        keys = [label_key(label) for label in labels]
-        words = {w.strip("():,;") for key in keys for w in regex.split(r"[\s/]+", key)}
-        return _Vocabulary(frozenset(words - {""}), "|".join(k.replace(" ", "") for k in keys))
-
-    h = language.header
-    return {
-        Column.THEME: squash(h.theme),
-        Column.REPORT: squash((*h.report, *h.document)),
-        Column.PARAGRAPHS: squash((*h.paragraphs, *h.report)),
-        Column.REFERENCES: squash((*h.references, *h.extra)),
-    }
-
-
-def header_lines(lines: Sequence[PrintedLine], header: Header) -> list[int]:
-    """Indices of the printed lines that belong to the header.
-
-    Lines between the first and last label belong to it; below that, a line continues the
-    header while every word is a piece of its column's labels or of the reference
-    document's symbol (a long label wraps under the others: "CTOC/COP/WG.4/2019/", "5 (par").
-    """
-    vocabulary = _vocabulary(header.language)
-    inside = [
-        i
-        for i, line in enumerate(lines)
-        if header.top - SETTINGS.same_line * line.size <= line.top <= header.bottom
-    ]
-    if not inside:
-        return []
-    last = inside[-1]
-    previous = lines[last].words[-1].text
-    for i in range(last + 1, len(lines)):
-        line = lines[i]
-        if line.top - lines[i - 1].bottom > line.size:
-            break
-        ok = True
-        for word in line.words:
-            if not _label_piece(word, header, vocabulary, previous):
-                ok = False
-                break
-            previous = word.text
-        if not ok:
-            break
-        inside.append(i)
-    return inside
-
-
-def _label_piece(
-    word: Word, header: Header, vocabulary: dict[Column, _Vocabulary], previous: str
-) -> bool:
-    """Whether a word may be a piece of its column's header labels, or of the reference
-    document's symbol in the references label (`previous`: the word before it)."""
-    columns = header.label_columns(word)
-    piece = label_key(word.text).strip("():,;")
-    symbol = Column.REFERENCES in columns and (
-        _SYMBOL_PIECE_RE.match(word.text) or (word.text.isdigit() and previous.endswith("/"))
-    )
-    return not piece or any(vocabulary[c].has(piece) for c in columns) or bool(symbol)
-
-
-def is_label_text(words: Sequence[Word], header: Header) -> bool:
-    """Whether every word is a piece of its column's header labels (`_label_piece`): a
-    header label's line written where the body is (Writer writes a label clipped by its
-    cell under the header, over the first row)."""
-    vocabulary = _vocabulary(header.language)
-    previous = ""
-    for word in words:
-        if not _label_piece(word, header, vocabulary, previous):
-            return False
-        previous = word.text
-    return any(len(label_key(w.text).strip("():,;")) >= 3 for w in words)
-
-
 def _symbol_part(text: str) -> bool:
     """A report cell's text on one line: a whole symbol, or its start wrapped at a slash."""
     if text.endswith("/"):
-        return bool(_SYMBOL_PIECE_RE.match(text))
+        return bool(SYMBOL_PIECE_RE.match(text))
     return bool(SYMBOL_RE.fullmatch(text))
 
 
@@ -553,34 +298,6 @@ def _parts_fit(column: Column, before: str, after: str) -> bool:
     if column is Column.THEME and not _symbol_part(after):
         return False
     return not (after[:1] in ",.;:)/" or (before.endswith("/") and column is not Column.REPORT))
-
-
-def is_symbol_piece(word: Word, header: Header) -> bool:
-    """A document symbol's piece ("CTOC/COP/WG.4/201") in the references column, which
-    only the header's label prints there (cells cite sections and paragraphs)."""
-    return (
-        "/" in word.text
-        and bool(_SYMBOL_PIECE_RE.match(word.text))
-        and header.column_of(word) is Column.REFERENCES
-    )
-
-
-def header_body_words(line: PrintedLine, header: Header, previous: str = "") -> list[Word]:
-    """The words of a header line that are the body's: a producer may set the header's
-    last label line level with the first row, or with the end of a row broken at the
-    previous page's foot (Writer's repeated header, clipped). Its words that are no label
-    piece are the body's when one of them is a number or a symbol (no label has one:
-    the reference document's symbol is a label piece, its end wrapped after a slash too:
-    `previous` is the references label's last word on the header lines above)."""
-    vocabulary = _vocabulary(header.language)
-    out: list[Word] = []
-    for word in line.words:
-        if not _label_piece(word, header, vocabulary, previous):
-            out.append(word)
-        if Column.REFERENCES in header.label_columns(word):
-            previous = word.text
-    cited = any(any(c.isdigit() for c in w.text) for w in out)
-    return out if cited else []
 
 
 # --- the body ------------------------------------------------------------------------------

@@ -14,6 +14,12 @@ from collections.abc import Sequence
 from typing import Literal
 
 from pipeline.extraction.pdf_evidence import Block, PageFrame, Row, overlaps
+from pipeline.extraction.pdf_header import (
+    header_body_words,
+    header_lines,
+    is_label_text,
+    is_symbol_piece,
+)
 from pipeline.extraction.pdf_layout import (
     COLUMNS,
     BodyRow,
@@ -26,10 +32,6 @@ from pipeline.extraction.pdf_layout import (
     Word,
     body_rows,
     column_lines,
-    header_body_words,
-    header_lines,
-    is_label_text,
-    is_symbol_piece,
     place_key,
     printed_lines,
     rejoin_across,
