@@ -84,6 +84,14 @@ def test_letters_of_two_texts_are_read_apart_by_drawing_order() -> None:
     assert notes.layers == [
         ((("sec", 100.0, 100.0, 115.0, 110.0),), (("V.2", 101.0, 101.0, 113.0, 111.0),))
     ]
+    # Each text's words keep their seams (two cells drawn one after the other may touch,
+    # and are cut there later): s|e at 105, e|c at 110; V|. at 106, .|2 at 108.
+    assert notes.layer_seams == [
+        (
+            (((105.0, 105.0, 1), (110.0, 110.0, 2)),),
+            (((106.0, 106.0, 1), (108.0, 108.0, 2)),),
+        )
+    ]
     # A word of one text on that line is left alone, and so is the same line's text
     # drawn in order with nothing over it.
     notes = Notes()

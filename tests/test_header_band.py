@@ -143,3 +143,38 @@ def test_the_title_s_last_line_thème_alone_above_the_header_is_not_the_label() 
     header = find_header(words, get_language("fr"))
     assert header is not None
     assert (header.lefts[Column.THEME], header.top) == (97.8, 250.6)
+
+
+def test_a_label_word_broken_by_a_narrow_cell_is_found_by_its_pieces() -> None:
+    # Writer, a paragraphs column narrower than "Paragraphes": the label is printed
+    # "Paragraph" (x 265.9, top 174.6) and "es" under it (top 190.3), each piece where the
+    # cell's text starts.
+    words = [
+        Word(text, x0, top, x0 + 6 * len(text), top + 10)
+        for text, x0, top in [
+            ("Thème", 58.8, 111.6),
+            ("Rapport", 160.8, 111.6),
+            ("de", 204.7, 111.6),
+            ("réunion", 220.4, 111.6),
+            ("Référence", 323.8, 111.6),
+            ("dans", 378.3, 111.6),
+            ("le", 405.8, 111.6),
+            ("document", 323.8, 127.3),
+            ("CTOC/COP/WG.4/2", 323.8, 143.1),
+            ("019/5", 323.8, 158.8),
+            ("(par", 355.2, 158.8),
+            ("Paragraph", 265.9, 174.6),
+            ("section/paragrap", 323.8, 174.6),
+            ("Document", 160.8, 190.3),
+            ("es", 265.9, 190.3),
+            ("he/alinéa)", 323.8, 190.3),
+        ]
+    ]
+    header = find_header(words, get_language("fr"))
+    assert header is not None
+    assert header.lefts == {
+        Column.THEME: 58.8,
+        Column.REPORT: 160.8,
+        Column.PARAGRAPHS: 265.9,
+        Column.REFERENCES: 323.8,
+    }

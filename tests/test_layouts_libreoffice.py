@@ -220,6 +220,51 @@ EXACT = {
         padding=0.0,
         cell_align="center",
     ),
+    # The clipped label written over a first row whose two cells touch ("24 c)I.8,"):
+    # told apart by drawing order, the row's text is still cut at the column's edge.
+    "clipped-label-over-touching-cells": Writer(
+        theme_align="middle",
+        header_align="top",
+        split_rows=False,
+        borders="header",
+        paper="Letter",
+        landscape=True,
+        table_width=0.77,
+        table_align="left",
+        widths=(0.2839342, 0.2629197, 0.2431394, 0.2100067),
+        padding=0.0,
+        first_page=True,
+        header_shading=True,
+        zebra=True,
+    ),
+    # Names in the middle of their cells, yet one set level with the first of its rows
+    # at a page foot: the next page opens back in report order, so no row waits there.
+    "middle-name-level-with-first-row": Writer(
+        theme_align="middle",
+        header_align="middle",
+        borders="none",
+        font="DejaVu Sans",
+        size=11.0,
+        paper="Letter",
+        widths=(0.2927219, 0.2742837, 0.2212937, 0.2117008),
+        padding=4.0,
+        first_page=True,
+    ),
+    # A paragraphs column narrower than its label: "Paragraph" / "es".
+    "label-word-broken-by-narrow-cell": Writer(
+        theme_align="middle",
+        header_align="top",
+        split_rows=False,
+        borders="header",
+        font="DejaVu Sans",
+        size=9.0,
+        table_width=0.75,
+        table_align="left",
+        widths=(0.2821138, 0.2909433, 0.160182, 0.2667610),
+        padding=2.0,
+        line_spacing=1.5,
+        cell_align="justify",
+    ),
 }
 LAYOUTS = EXACT
 

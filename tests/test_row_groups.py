@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 
 from pipeline.extraction.pdf_evidence import Block, PageFrame, Row, blocks, descends
-from pipeline.extraction.pdf_groups import read_groups
+from pipeline.extraction.pdf_groups import fit_page, read_groups
 from pipeline.extraction.pdf_layout import (
     BodyRow,
     ColumnLine,
@@ -383,3 +383,64 @@ def test_two_cells_set_with_no_padding_are_cut_at_the_seam_at_the_column_edge() 
     wide = _touching(("et", 200.0, 8.0), ("V.9,", 216.0, 8.0))
     far = Header(french, {**lefts, Column.REFERENCES: 212.5}, 50.0, 60.0, 10.0)
     assert [w.text for w in far.cells_of(wide)] == ["etV.9,"]
+
+
+def test_rows_at_a_page_foot_wait_for_no_name_when_the_next_page_goes_back() -> None:
+    # Writer, names in the middle of their cells, yet "Offre et demande" printed level
+    # with the first of its five rows (2009/2 … 2015/6, 24 pt tall, 10 pt apart). Centred
+    # on row 0 alone, it leaves rows 1-4 to wait for a name on the next page; but that
+    # page opens with 2010/6, back from 2015/6: no theme runs on, so the five are its own.
+    reports = ("2009/2", "2010/6", "2011/8", "2013/5", "2015/6")
+    rows = [
+        Row(100.0 + 34 * k, 124.0 + 34 * k, symbol_key(f"CTOC/COP/WG.4/{r}"))
+        for k, r in enumerate(reports)
+    ]
+    page = PageFrame(
+        page=12,
+        rows=tuple(rows),
+        themes=(_theme("Offre et demande", 106.0),),
+        rules=(),
+        span=SPAN,
+        size=10.0,
+        first=False,
+        previous=symbol_key("CTOC/COP/WG.4/2018/3"),
+    )
+    found = blocks(page, leading=2.0, ruled=False)
+    waiting = fit_page(page, "middle", 2.0, 10.0, False, found)
+    assert [(g.start, g.end, _text(g.block)) for g in waiting.groups] == [
+        (0, 1, "Offre et demande"),
+        (1, 5, None),
+    ]
+    closed = dataclasses.replace(page, following=symbol_key("CTOC/COP/WG.4/2010/6"))
+    ended = fit_page(closed, "middle", 2.0, 10.0, False, found)
+    assert [(g.start, g.end, _text(g.block)) for g in ended.groups] == [
+        (0, 5, "Offre et demande"),
+    ]
+
+
+def test_the_rest_of_a_split_name_level_with_the_first_row_goes_on() -> None:
+    # Chromium, names at the foot of their cells: the rest of a name split by the page
+    # break ("juridiques)") is set at the top of the cell's part, level with the first
+    # row (2017/4); the next name stands at the foot of its rows (2009/2, 2010/6). Fitted
+    # at the foot, "juridiques)" would take row 0 alone and leave 2018/3 to the next name.
+    rows = [
+        _row(100.0, "CTOC/COP/WG.4/2017/4"),
+        _row(112.0, "CTOC/COP/WG.4/2018/3"),
+        _row(124.0, "CTOC/COP/WG.4/2009/2"),
+        _row(136.0, "CTOC/COP/WG.4/2010/6"),
+    ]
+    themes = [
+        _theme("juridiques)", 100.0),
+        _theme("Intervenants (services", 124.0),
+        _theme("médicaux)", 136.0),
+    ]
+    page = dataclasses.replace(
+        _frame(rows, themes, first=False), previous=symbol_key("CTOC/COP/WG.4/2015/6")
+    )
+    found = blocks(page, leading=2.0, ruled=False)
+    fitted = fit_page(page, "bottom", 2.0, 2.0, False, found)
+    assert [(g.start, g.end, _text(g.block)) for g in fitted.groups] == [
+        (0, 0, "juridiques)"),
+        (0, 2, None),
+        (2, 4, "Intervenants (services médicaux)"),
+    ]

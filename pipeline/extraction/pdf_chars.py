@@ -106,6 +106,7 @@ def iter_document(data: bytes) -> Iterator[RawPage]:
                 notes.seams,
                 notes.layers,
                 notes.glued,
+                notes.layer_seams,
             )
 
 

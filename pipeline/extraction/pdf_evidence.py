@@ -73,6 +73,9 @@ class PageFrame:
     # The report of the previous page's last row: rows at this page's top that go back
     # from it cannot continue its theme.
     previous: SymbolKey = ()
+    # The report of the next page's first row (set by `read_groups`): when it goes back
+    # from this page's last row, no theme runs on from this page to the next.
+    following: SymbolKey = ()
     # For each row but the last: whether the next row's report sorts before it.
     descents: tuple[bool, ...] = field(init=False, repr=False, compare=False)
 
@@ -256,6 +259,14 @@ def goes_back_from_previous(frame: PageFrame) -> bool:
     """Whether the page's first row goes back in report order from the previous page's
     last row: it cannot go on with that row's theme."""
     return bool(frame.rows) and descends(Row(0.0, 0.0, frame.previous), frame.rows[0])
+
+
+def ends_on_page(frame: PageFrame) -> bool:
+    """Whether the next page's first row goes back in report order from this page's last
+    row: the page's last theme ends on it, and no rows here wait for a name there."""
+    return bool(frame.rows and frame.following) and descends(
+        frame.rows[-1], Row(0.0, 0.0, frame.following)
+    )
 
 
 def carried_cost(frame: PageFrame) -> float:

@@ -36,6 +36,7 @@ from pipeline.extraction.pdf_evidence import (
     blocks,
     carried_cost,
     crosses,
+    ends_on_page,
     find_repeat,
     gap_penalty,
     goes_back_from_previous,
@@ -88,9 +89,9 @@ def fit_page(
     """The cheapest reading of one page as groups, each with at most one block.
 
     Only the first group (continuing from the previous page) and the last (its name on
-    the next page) may have no block; a block above every row continues the previous
-    page's theme. With `ruled`, rules fix the boundaries and the blocks are placed by
-    position."""
+    the next page) may have no block; a block above every row, or level with the first
+    and starting in lower case, continues the previous page's theme. With `ruled`, rules
+    fix the boundaries and the blocks are placed by position."""
     rows = frame.rows
     found = list(blocks(frame, leading, ruled) if found is None else found)
     n = len(rows)
@@ -103,7 +104,11 @@ def fit_page(
     while found and n:
         above = found[0].bottom <= rows[0].top + tol and found[0].top < rows[0].top - tol
         higher = found[0].top < rows[0].top - SETTINGS.tight_level * frame.size
-        if not (above or (higher and not frame.first)):
+        # The rest of a name split by the page break, level with the first row: a browser
+        # sets it at the top of the cell's part, whatever the names' alignment. No name
+        # starts in lower case (a script without case gives no such sign).
+        goes_on = abs(found[0].top - rows[0].top) <= tol and found[0].text[:1].islower()
+        if not (above or ((higher or goes_on) and not frame.first)):
             break
         if not above and align == "top" and not frame.first and goes_back_from_previous(frame):
             # The first row goes back in report order from the previous page's last: it
@@ -289,8 +294,10 @@ def _fit(
         best[m][n], back[m][n] = best[m - 1][n] + SETTINGS.blockless_cost, n
     # The rows after the last block may form a last group whose name is on the next page.
     end, total = n, best[m][n]
+    # Rows whose name is on the next page run on there: not when its first row goes back.
+    closed = SETTINGS.misfit_cap if ends_on_page(frame) else 0.0
     for i in range(n if open_end else 0):
-        tail = best[m][i] + SETTINGS.blockless_cost + gap_penalty(frame, wide, i, n)
+        tail = best[m][i] + SETTINGS.blockless_cost + gap_penalty(frame, wide, i, n) + closed
         if tail < total:
             end, total = i, tail
     result = PageGroups(frame.page, cost=total)
@@ -435,6 +442,10 @@ def read_groups(frames: Sequence[PageFrame], marks: Sequence[str] = ()) -> Readi
     """Fit every page under each alignment and keep the alignment that fits the document
     best (ties go to the first of top, middle, bottom). `marks` are the language's
     continuation marks, for names repeated at a page top."""
+    frames = [
+        replace(frame, following=next((f.rows[0].order for f in frames[i + 1 :] if f.rows), ()))
+        for i, frame in enumerate(frames)
+    ]
     leading = theme_leading(frames)
     usual = row_gap(frames)
     ruled = is_ruled(frames)

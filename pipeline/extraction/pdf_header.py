@@ -39,13 +39,15 @@ def _label_hits(words: Sequence[Word], cleaned: Sequence[str], label: str) -> li
 
     Words are compared by `label_key` (any case, small capitals, accents or not); the
     following words must follow the first in reading order within a few lines below and
-    not to its left. `cleaned` holds each word's key (computed once per page rather than
-    once per label and word).
+    not to its left. A word of the label broken inside by a narrow cell ("Paragraph" /
+    "es") is matched by its pieces (`_pieces`). `cleaned` holds each word's key
+    (computed once per page rather than once per label and word).
     """
     parts = label_key(label).split()
     hits: list[list[Word]] = []
     for i, start in enumerate(words):
-        if cleaned[i] != parts[0]:
+        first = _pieces(words, cleaned, i, parts[0])
+        if not first:
             continue
         slack = SETTINGS.column_slack * start.size
         depth = start.top + (len(parts) + 3) * SETTINGS.label_line_pitch * start.size
@@ -60,15 +62,42 @@ def _label_hits(words: Sequence[Word], cleaned: Sequence[str], label: str) -> li
             ),
             key=lambda j: (round(words[j].top / pitch), words[j].x0),
         )
-        found, rest = [start], iter(window)
+        found, rest, complete = [words[k] for k in first], iter(window), True
         for part in parts[1:]:
-            match = next((j for j in rest if cleaned[j] == part), None)
+            match = next((m for j in rest if (m := _pieces(words, cleaned, j, part))), None)
             if match is None:
+                complete = False
                 break
-            found.append(words[match])
-        if len(found) == len(parts):
+            found.extend(words[k] for k in match)
+        if complete:
             hits.append(found)
     return hits
+
+
+def _pieces(words: Sequence[Word], cleaned: Sequence[str], i: int, part: str) -> list[int]:
+    """The word at `i` as the label's `part`: the word itself, or the word and the pieces
+    of it the cell wrapped onto the lines below, each starting where it starts (a narrow
+    cell breaks a label's word: "Paragraph" / "es", or with a hyphen). Empty if not."""
+    if cleaned[i] == part:
+        return [i]
+    head = cleaned[i].rstrip("-\u2010\u00ad")
+    if len(head) < 3 or not part.startswith(head):
+        return []
+    word = words[i]
+    slack = SETTINGS.column_slack * word.size
+    below = [
+        j
+        for j, w in enumerate(words)
+        if abs(w.x0 - word.x0) <= slack
+        and word.top + SETTINGS.same_line * word.size
+        < w.top
+        <= word.top + 2 * SETTINGS.label_line_pitch * word.size
+    ]
+    for j in sorted(below, key=lambda j: words[j].top):
+        rest = _pieces(words, cleaned, j, part[len(head) :])
+        if rest:
+            return [i, *rest]
+    return []
 
 
 def _runs_on(words: Sequence[Word], word: Word) -> bool:

@@ -41,9 +41,11 @@ def _seams(raw: str, seams: tuple[Cut, ...]) -> tuple[Cut, ...]:
     return tuple((a, b, len(_text(raw[:k]))) for a, b, k in seams)
 
 
-def _word(t: str, x0: float, top: float, x1: float, bottom: float) -> Word:
+def _word(
+    t: str, x0: float, top: float, x1: float, bottom: float, seams: tuple[Cut, ...] = ()
+) -> Word:
     # float(): pdfminer keeps ints where a page's numbers are all integers.
-    return Word(_text(t), float(x0), float(top), float(x1), float(bottom))
+    return Word(_text(t), float(x0), float(top), float(x1), float(bottom), (), _seams(t, seams))
 
 
 def _content(number: int, page: RawPage) -> PageContent:
@@ -53,11 +55,12 @@ def _content(number: int, page: RawPage) -> PageContent:
     seen: dict[WordBox, Word] = {}
     placed: set[int] = set()
     glue = False  # the word before goes on in this one (`RawPage.glued`)
-    for (t, x0, top, x1, bottom), cuts, seams, layers, glued in zip(
+    for (t, x0, top, x1, bottom), cuts, seams, layers, layer_seams, glued in zip(
         page.words,
         page.cuts,
         page.seams or [()] * count,
         page.layers or [()] * count,
+        page.layer_seams or [()] * count,
         page.glued or [False] * count,
         strict=True,
     ):
@@ -66,8 +69,12 @@ def _content(number: int, page: RawPage) -> PageContent:
             continue
         if layers:  # a word mixing texts: the words of each instead, each word once
             texts = tuple(
-                tuple(seen.setdefault(w, _word(*w)) for w in layer if w[0].strip())
-                for layer in layers
+                tuple(
+                    seen.setdefault(w, _word(w[0], w[1], w[2], w[3], w[4], cut_at))
+                    for w, cut_at in zip(layer, marks or [()] * len(layer), strict=True)
+                    if w[0].strip()
+                )
+                for layer, marks in zip(layers, layer_seams or [()] * len(layers), strict=True)
             )
             words.extend(w for layer in texts for w in layer if id(w) not in placed)
             placed.update(id(w) for layer in texts for w in layer)

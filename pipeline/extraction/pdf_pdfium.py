@@ -117,6 +117,7 @@ def _read_page(lib: Any, doc: int, index: int, fonts: Fonts, facts: FileFacts) -
             notes.seams,
             notes.layers,
             notes.glued,
+            notes.layer_seams,
         )
     finally:
         lib.FPDF_ClosePage(handle)

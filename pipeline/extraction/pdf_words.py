@@ -64,6 +64,10 @@ class RawPage:
     layers: list[tuple[tuple[WordBox, ...], ...]] = field(default_factory=list)
     # For each word, whether the printed word goes on in the next one (`_hidden_blank`).
     glued: list[bool] = field(default_factory=list)
+    # The seams of each word of `layers`, unrounded (not compared, as `seams`).
+    layer_seams: list[tuple[tuple[tuple[Cut, ...], ...], ...]] = field(
+        default_factory=list, compare=False
+    )
 
 
 @dataclass
@@ -82,10 +86,17 @@ class Notes:
     cuts: list[tuple[Cut, ...]] = field(default_factory=list)
     seams: list[tuple[Cut, ...]] = field(default_factory=list)
     layers: list[tuple[tuple[WordBox, ...], ...]] = field(default_factory=list)
+    layer_seams: list[tuple[tuple[tuple[Cut, ...], ...], ...]] = field(default_factory=list)
     glued: list[bool] = field(default_factory=list)
 
-    def word(self, glyphs: list[Glyph], layers: tuple[tuple[WordBox, ...], ...] = ()) -> None:
+    def word(
+        self,
+        glyphs: list[Glyph],
+        layers: tuple[tuple[WordBox, ...], ...] = (),
+        layer_seams: tuple[tuple[tuple[Cut, ...], ...], ...] = (),
+    ) -> None:
         self.layers.append(layers)
+        self.layer_seams.append(layer_seams)
         found: list[Cut] = []
         seams: list[Cut] = []
         length = len(_LIGATURES.get(glyphs[0][0], glyphs[0][0]))
@@ -122,6 +133,7 @@ def words(glyphs: list[Glyph], notes: Notes | None = None) -> list[WordBox]:
                 notes.cuts.extend(() for _ in found)
                 notes.seams.extend(() for _ in found)
                 notes.layers.extend(() for _ in found)
+                notes.layer_seams.extend(() for _ in found)
                 notes.glued.extend(False for _ in found)
             out.extend(found)
     return out
@@ -145,13 +157,14 @@ def _overprinted(before: Glyph, glyph: Glyph) -> bool:
 
 def _layers(
     word: list[Glyph], run: list[Glyph], position: dict[int, int]
-) -> tuple[tuple[WordBox, ...], ...]:
+) -> tuple[tuple[tuple[WordBox, ...], ...], tuple[tuple[tuple[Cut, ...], ...], ...]]:
     """The words of each text mixed in one word, told apart by the order the page draws
     them: a text's glyphs follow each other in the content stream, left to right, with
     nothing but blanks between them, while another text set over it (a clipped header label written
     into the first row, a cell's overflow painted over the next cell) is drawn before or
     after. A word that is only part of a text (another text's blank broke it) gives that
-    text's whole word. Empty when the word is one whole text after all."""
+    text's whole word. With each text's words, their seams (two cells' texts drawn one
+    after the other may still touch). Empty when the word is one whole text after all."""
     found = sorted(position[id(g)] for g in word)
     spans = [[found[0], found[0]]]
     for at in found[1:]:
@@ -174,8 +187,14 @@ def _layers(
         while span[1] + 1 < len(run) and _goes_on(run[span[1]], run[span[1] + 1]):
             span[1] += 1
     if whole and spans[0][1] - spans[0][0] + 1 == len(word):
-        return ()  # one text, all of it
-    return tuple(tuple(_upright_words(run[start : end + 1])) for start, end in spans)
+        return (), ()  # one text, all of it
+    texts: list[tuple[WordBox, ...]] = []
+    seams: list[tuple[tuple[Cut, ...], ...]] = []
+    for start, end in spans:
+        notes = Notes()
+        texts.append(tuple(_upright_words(run[start : end + 1], notes)))
+        seams.append(tuple(notes.seams))
+    return tuple(texts), tuple(seams)
 
 
 def _goes_on(before: Glyph, glyph: Glyph) -> bool:
@@ -258,7 +277,7 @@ def _upright_words(run: list[Glyph], notes: Notes | None = None) -> Iterator[Wor
             if mixed and not position:
                 position.update((id(g), i) for i, g in enumerate(run))
             for k, each in enumerate(found):
-                notes.word(each, _layers(each, run, position) if mixed else ())
+                notes.word(each, *(_layers(each, run, position) if mixed else ((), ())))
                 notes.glued.append(k in glued)
         yield from map(_merge, found)
 
