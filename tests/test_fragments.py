@@ -136,3 +136,15 @@ def test_words_at_one_place_on_most_pages_are_furniture() -> None:
     assert repeated_words(pages) == {("È", 93.7, 721.5)}
     # Three pages at least: on two, nothing is repeated furniture.
     assert repeated_words(pages[:2]) == frozenset()
+
+
+def test_two_blanks_under_letters_do_not_break_the_word_either() -> None:
+    # Chromium justifying "difficultés": a space under the "c" after the ffi ligature and
+    # another under the "u" ("diffic" | "ultés" in pdfplumber's words). Here "ab" (50-60),
+    # a space under the "b" (55-58), another under the "c" (60-63), "cd" (60-70).
+    glyphs = _drawn("ab", [50.0, 55.0], 5.0, 100.0)
+    glyphs += [(" ", 55.0, 100.0, 58.0, 110.0, True), (" ", 60.0, 100.0, 63.0, 110.0, True)]
+    glyphs += _drawn("cd", [60.0, 65.0], 5.0, 100.0)
+    notes = Notes()
+    assert [w[0] for w in words(glyphs, notes)] == ["ab", "cd"]
+    assert notes.glued == [True, False]

@@ -213,6 +213,35 @@ EXACT = {
         text_align="center",
         margin="2.5cm",
     ),
+    # Names at the foot of their cells, no padding: at a page top the rest of the name
+    # above runs on with no gap into the next name, which starts level with the first row.
+    "page-top-names-run-on": Page(
+        theme_align="bottom",
+        font="sans-serif",
+        size="9.5pt",
+        rules="header",
+        paper="Letter",
+        width="85%",
+        line_height="1.3",
+        padding="0pt",
+        header_align="middle",
+        header_case="uppercase",
+        margin="1.5cm",
+    ),
+    # Names at the foot of their cells: the rest of a split name ("juridiques)") is set at
+    # the top of its part, level with the first row, and keeps that page's rows of it.
+    "split-name-rest-at-top": Page(
+        theme_align="bottom",
+        font="Liberation Serif",
+        size="10.5pt",
+        rules="none",
+        line_height="normal",
+        padding="1pt",
+        header_case="uppercase",
+        repeat_header=False,
+        columns=(24, 24, 18, 34),
+        margin="2.5cm",
+    ),
 }
 KNOWN_GAPS = {
     # A theme cell split by a page break: Chromium paints the overflow of its second part

@@ -265,6 +265,22 @@ EXACT = {
         line_spacing=1.5,
         cell_align="justify",
     ),
+    # A grid with no padding: the reference label's last line, clipped, is written level
+    # with the first body line of a page whose first row's references ended on the page
+    # before: the label's words alone in the column are the header's.
+    "clipped-label-alone-in-first-line": Writer(
+        header_align="middle",
+        font="DejaVu Serif",
+        size=9.0,
+        paper="Letter",
+        table_align="left",
+        widths=(0.2017637, 0.2742568, 0.2119855, 0.3119940),
+        padding=0.0,
+        line_spacing=1.15,
+        first_page=True,
+        header_shading=True,
+        cell_align="center",
+    ),
 }
 LAYOUTS = EXACT
 

@@ -261,8 +261,8 @@ def test_the_rest_of_a_name_and_the_next_name_at_a_page_top_part_at_the_first_ro
     # top 90) stands above the first row (top 100), and the next name's two lines
     # ("Formation et", "renforcement") follow at the cell leading, level with rows 0 and
     # 1. The previous page ended with 2017/4 and row 0 is 2009/2: row 0 starts a theme,
-    # so the name starts there, not above. (Under names set in the middle of their cells
-    # a line level with row 0 may be the rest of the name above: only the top says so.)
+    # so the name starts at the line set level with it, not above. (A line a little above
+    # the row, as a browser sets a split cell's rest, would stay the rest.)
     page = PageFrame(
         page=2,
         rows=(_row(100.0, "CTOC/COP/WG.4/2009/2"), _row(110.0, "CTOC/COP/WG.4/2010/6")),
@@ -443,4 +443,41 @@ def test_the_rest_of_a_split_name_level_with_the_first_row_goes_on() -> None:
         (0, 0, "juridiques)"),
         (0, 2, None),
         (2, 4, "Intervenants (services médicaux)"),
+    ]
+    # A rest that opens with a bracket: its first letter is in lower case.
+    bracket = dataclasses.replace(page, themes=(_theme("(concepts)", 100.0), *page.themes[1:]))
+    found = blocks(bracket, leading=2.0, ruled=False)
+    fitted = fit_page(bracket, "bottom", 2.0, 2.0, False, found)
+    assert [_text(g.block) for g in fitted.groups][:2] == ["(concepts)", None]
+
+
+def test_under_names_at_the_foot_the_next_name_starts_level_with_the_first_row() -> None:
+    # Chromium, no padding, names at the foot of their cells: the rest of the previous
+    # page's name ("mentionnées" / "dans le" / "Protocole") runs on with no gap into the
+    # next name, as tall as its five rows, whose first line is level with row 0 (2009/2,
+    # back from the previous page's 2013/5). Tops as printed, 9.5 pt lines.
+    tops = (128.27, 140.27, 153.02, 165.02, 177.77)
+    reports = ("2009/2", "2010/6", "2011/8", "2013/5", "2015/6")
+    rows = [
+        Row(top, top + 9.49, symbol_key(f"CTOC/COP/WG.4/{r}"))
+        for top, r in zip(tops, reports, strict=True)
+    ]
+    names = ["mentionnées", "dans le", "Protocole", "Formes de traite", "des personnes à"]
+    names += ["des fins", "d’exploitation par", "le travail"]
+    lines = zip(names, (93.77, 106.52, 118.52, *tops), strict=True)
+    page = PageFrame(
+        page=3,
+        rows=tuple(rows),
+        themes=tuple(_theme(text, top, 9.49) for text, top in lines),
+        rules=(),
+        span=SPAN,
+        size=9.49,
+        first=False,
+        previous=symbol_key("CTOC/COP/WG.4/2013/5"),
+    )
+    found = blocks(page, leading=2.5, ruled=False)
+    fitted = fit_page(page, "bottom", 2.5, 3.25, False, found)
+    assert [(g.start, g.end, _text(g.block)) for g in fitted.groups] == [
+        (0, 0, "mentionnées dans le Protocole"),
+        (0, 5, "Formes de traite des personnes à des fins d’exploitation par le travail"),
     ]

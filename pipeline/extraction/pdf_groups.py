@@ -106,18 +106,23 @@ def fit_page(
         higher = found[0].top < rows[0].top - SETTINGS.tight_level * frame.size
         # The rest of a name split by the page break, level with the first row: a browser
         # sets it at the top of the cell's part, whatever the names' alignment. No name
-        # starts in lower case (a script without case gives no such sign).
-        goes_on = abs(found[0].top - rows[0].top) <= tol and found[0].text[:1].islower()
+        # starts in lower case ("(concepts": its first letter; a script without case
+        # gives no such sign).
+        letter = next((c for c in found[0].text if c.isalpha()), "")
+        goes_on = abs(found[0].top - rows[0].top) <= tol and letter.islower()
         if not (above or ((higher or goes_on) and not frame.first)):
             break
-        if not above and align == "top" and not frame.first and goes_back_from_previous(frame):
+        if not above and not frame.first and goes_back_from_previous(frame):
             # The first row goes back in report order from the previous page's last: it
-            # starts a theme, whose name (names set at the top of their cells) starts
-            # level with it, right under the rest of the name above (no gap, no rule).
-            rest = tuple(line for line in found[0].lines if line.top < rows[0].top - tol)
-            if rest and len(rest) < len(found[0].lines):
+            # starts a theme. A line of the block set exactly level with it starts that
+            # theme's name, right under the rest of the name above (no gap, no rule); a
+            # line a little above it is still the rest (a browser's split cell).
+            jitter = SETTINGS.jitter * frame.size
+            rest = tuple(line for line in found[0].lines if line.top < rows[0].top - jitter)
+            after = found[0].lines[len(rest) :]
+            if rest and after and abs(after[0].top - rows[0].top) <= jitter:
                 lead.append(Block(rest))
-                found[0] = Block(found[0].lines[len(rest) :])
+                found[0] = Block(after)
                 break
         lead.append(found.pop(0))
     if not n:

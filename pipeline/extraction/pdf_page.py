@@ -206,8 +206,9 @@ class PageReading:
             else:
                 self.plain.append((line, _plain_kind(line)))
         # A piece of the header's document symbol below the header (a label Writer clips
-        # but still writes) is the header's: no cell of the references column holds one.
-        label = [w for w in body if is_symbol_piece(w, self.table)]
+        # but still writes) is the header's: no cell of the references column holds one;
+        # so is a word of the reference label written level with the first body line.
+        label = [w for w in body if is_symbol_piece(w, self.table) or self._clipped_label(w)]
         if label:
             body = [w for w in body if w not in label]
             self.plain.append((PrintedLine(label), "header"))
@@ -259,6 +260,19 @@ class PageReading:
             PageLink(page=self.content.number, uri=link.uri)
             for link in sorted(found, key=lambda link: (link.top, link.x0))
         ]
+
+    def _clipped_label(self, word: Word) -> bool:
+        """Whether a body word is the reference label's, clipped by its cell and written
+        level with the first body line ("section/paragraphe/alinéa)"): a piece of the
+        label (`is_label_text`) in the references column, right under the header."""
+        header, table = self.header, self.table
+        return (
+            header is not None
+            and table is not None
+            and word.top <= header.bottom + SETTINGS.label_line_pitch * word.size
+            and table.column_of(word) is Column.REFERENCES
+            and is_label_text([word], table)
+        )
 
     def _repeated(self, line: PrintedLine) -> bool:
         """Whether the line is printed at the same place on most pages and holds no digit

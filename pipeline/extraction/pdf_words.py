@@ -208,24 +208,29 @@ def _goes_on(before: Glyph, glyph: Glyph) -> bool:
     )
 
 
-def _hidden_blank(before: Glyph, blank: Glyph, after: list[Glyph]) -> bool:
-    """Whether a blank between two letters takes no room: a letter covers most of it and
-    the letters on either side touch (a browser writes a space where a soft hyphen
-    could break a word it did not break, under the next letter). pdfplumber's words
-    break there; the word printed goes on."""
-    if not after or not after[0][0].strip():
+def _hidden_blank(before: Glyph, line: list[Glyph], at: int) -> bool:
+    """Whether the blanks from `line[at]` on, up to the next letter, take no room: each
+    lies mostly under the letter before or the one after, and those letters touch (a
+    browser writes a space under a letter where a soft hyphen could break a word it did
+    not break, or where it justifies a line). pdfplumber's words break there; the word
+    printed goes on."""
+    end = at
+    while end < len(line) and line[end][0] and line[end][0].isspace():
+        end += 1
+    if end == len(line) or not line[end][0].strip():
         return False
-    nxt = after[0]
-    width = blank[3] - blank[1]
-    covered = max(min(before[3], blank[3]) - max(before[1], blank[1]), 0.0) + max(
-        min(nxt[3], blank[3]) - max(nxt[1], blank[1]), 0.0
-    )
+    nxt = line[end]
     size = nxt[4] - nxt[2]
-    return (
-        covered > width / 2
-        and abs(nxt[1] - before[3]) <= SETTINGS.cell_gap * size
-        and abs(nxt[2] - before[2]) <= TOLERANCE
-    )
+    if abs(nxt[1] - before[3]) > SETTINGS.cell_gap * size or abs(nxt[2] - before[2]) > TOLERANCE:
+        return False
+    for blank in line[at:end]:
+        width = blank[3] - blank[1]
+        covered = max(min(before[3], blank[3]) - max(before[1], blank[1]), 0.0) + max(
+            min(nxt[3], blank[3]) - max(nxt[1], blank[1]), 0.0
+        )
+        if covered <= width / 2:
+            return False
+    return True
 
 
 def _upright_words(run: list[Glyph], notes: Notes | None = None) -> Iterator[WordBox]:
@@ -254,7 +259,7 @@ def _upright_words(run: list[Glyph], notes: Notes | None = None) -> Iterator[Wor
             text = g[0]
             if not text or text.isspace():
                 if word:
-                    if text and _hidden_blank(word[-1], g, line[i + 1 : i + 2]):
+                    if text and _hidden_blank(word[-1], line, i):
                         glued.add(len(found))
                     found.append(word)
                 if not text:
