@@ -95,19 +95,7 @@ def iter_document(data: bytes) -> Iterator[RawPage]:
                 for h in page.hyperlinks
                 if h.get("uri")
             ]
-            yield RawPage(
-                page.width,
-                page.height,
-                found,
-                strokes,
-                links,
-                notes.overprints,
-                notes.cuts,
-                notes.seams,
-                notes.layers,
-                notes.glued,
-                notes.layer_seams,
-            )
+            yield notes.page(page.width, page.height, found, strokes, links)
 
 
 def read_document(data: bytes) -> list[RawPage]:

@@ -106,18 +106,9 @@ def _read_page(lib: Any, doc: int, index: int, fonts: Fonts, facts: FileFacts) -
         finally:
             lib.FPDFText_ClosePage(text_page)
         notes = Notes()
-        return RawPage(
-            page.width,
-            page.height,
-            words(glyphs, notes),
-            rules(lib, page, paths),
-            links(lib, doc, handle, page),
-            notes.overprints,
-            notes.cuts,
-            notes.seams,
-            notes.layers,
-            notes.glued,
-            notes.layer_seams,
+        grouped = words(glyphs, notes)
+        return notes.page(
+            page.width, page.height, grouped, rules(lib, page, paths), links(lib, doc, handle, page)
         )
     finally:
         lib.FPDF_ClosePage(handle)

@@ -89,6 +89,30 @@ class Notes:
     layer_seams: list[tuple[tuple[tuple[Cut, ...], ...], ...]] = field(default_factory=list)
     glued: list[bool] = field(default_factory=list)
 
+    def page(
+        self,
+        width: float,
+        height: float,
+        found: list[WordBox],
+        rules: list[RuleBox],
+        links: list[LinkBox],
+    ) -> RawPage:
+        """The page as an engine read it, with what these notes saw of its words (the
+        words grouped with these notes)."""
+        return RawPage(
+            width,
+            height,
+            found,
+            rules,
+            links,
+            self.overprints,
+            self.cuts,
+            self.seams,
+            self.layers,
+            self.glued,
+            self.layer_seams,
+        )
+
     def word(
         self,
         glyphs: list[Glyph],
