@@ -79,6 +79,7 @@ def _content(number: int, page: RawPage) -> PageContent:
             words.extend(w for layer in texts for w in layer if id(w) not in placed)
             placed.update(id(w) for layer in texts for w in layer)
             layered.append(((float(x0), float(top), float(x1), float(bottom)), texts))
+            glue = False  # a mixed word's texts are not joined to what follows
             continue
         word = Word(
             _text(t),
