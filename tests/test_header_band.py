@@ -1,7 +1,7 @@
 """The header band against the body, on lines built by hand: a cell's continuation under
 a repeated header is no label piece, a row set level with the header's last line is the
 body's, a piece of the header's document symbol below the header is the header's, and a
-title ending "par thème" is no label.
+title ending "par thème" is no label, nor is a glyph repeated from the page before.
 Expected values are written by hand."""
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from pipeline.extraction.pdf_header import (
     header_lines,
     is_symbol_piece,
 )
-from pipeline.extraction.pdf_layout import Header, PrintedLine, Word
+from pipeline.extraction.pdf_layout import Header, PageContent, PrintedLine, Word
+from pipeline.extraction.pdf_page import PageReading
 from pipeline.languages import get_language
 from pipeline.models import Column
 
@@ -178,3 +179,32 @@ def test_a_label_word_broken_by_a_narrow_cell_is_found_by_its_pieces() -> None:
         Column.PARAGRAPHS: 265.9,
         Column.REFERENCES: 323.8,
     }
+
+
+def test_a_glyph_of_the_line_split_by_the_page_break_repeated_at_the_top_is_no_cell() -> None:
+    # Chromium paints a name's line split by the page break on both pages, clipped: page
+    # 1 ends with "(forces de" (x 60, top 712); page 2 opens with its "(" alone, at the same
+    # x (top 62), then "sécurité)" beside the first row. The "(" is no cell.
+    def page(number: int, *words: tuple[str, float, float]) -> PageContent:
+        return PageContent(
+            number, 612.0, 792.0, tuple(Word(t, x, y, x + 6 * len(t), y + 10) for t, x, y in words)
+        )
+
+    above = PageReading(
+        page(1, ("Intervenants", 60.0, 700.0), ("(forces", 60.0, 712.0)), None, HEADER
+    )
+    below = PageReading(
+        page(
+            2, ("(", 60.0, 62.0), ("sécurité)", 60.0, 72.0), ("CTOC/COP/WG.4/2013/5", 150.0, 74.0)
+        ),
+        None,
+        HEADER,
+    )
+    below.echoes_of(above)
+    assert [below.lines[i].text for i in below.echoes] == ["("]
+    # A word with letters repeated at the top (a name printed again) is no copy.
+    again = PageReading(
+        page(2, ("Intervenants", 60.0, 62.0), ("(suite)", 60.0, 72.0)), None, HEADER
+    )
+    again.echoes_of(above)
+    assert again.echoes == set()

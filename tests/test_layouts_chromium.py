@@ -242,6 +242,21 @@ EXACT = {
         columns=(24, 24, 18, 34),
         margin="2.5cm",
     ),
+    # Line height 1.0, no repeated header: a name's line split by the page break is
+    # painted on both pages, clipped; of its copy at the next page's top only the "(" of
+    # "(forces de" is written, and it is no cell.
+    "clipped-copy-of-split-line": Page(
+        font="Liberation Sans",
+        size="11pt",
+        rules="header",
+        line_height="1.0",
+        header_align="top",
+        header_case="uppercase",
+        header_shading=True,
+        repeat_header=False,
+        columns=(23, 29, 18, 30),
+        margin="1in",
+    ),
 }
 KNOWN_GAPS = {
     # A theme cell split by a page break: Chromium paints the overflow of its second part

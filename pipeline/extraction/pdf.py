@@ -108,6 +108,8 @@ def pdf_to_lines(
         pages.append(PageReading(oriented(page, edition), header, table, repeated))
         table = header or table
     tables = [page for page in pages if page.table is not None]
+    for upper, lower in itertools.pairwise(tables):
+        lower.echoes_of(upper)
     for header, same in by_geometry([page.table for page in tables]):
         bodies = [tables[k].body_words() for k in same]
         shifts = page_shifts(bodies, [tables[k].header is not None for k in same], header.size)

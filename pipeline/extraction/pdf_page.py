@@ -128,6 +128,9 @@ class PageReading:
         # Words printed at the same place on most pages (`repeated_words`): furniture.
         self.repeated = repeated
         self.repeats: list[str] = []
+        # Lines of this page's body top that repeat the previous page's last (`echoes`).
+        self.echoes: set[int] = set()
+        self.echoed: list[str] = []
         self.header = header
         self.table = header or table
         self.plain: list[tuple[PrintedLine, _Kind]] = []
@@ -198,6 +201,9 @@ class PageReading:
                     self.plain.append((line, "header"))
             elif i in heads:
                 self.plain.append((line, "header"))
+            elif start <= i < end and i in self.echoes:
+                self.plain.append((line, "furniture"))
+                self.echoed.append(line.text)
             elif start <= i < end and self._repeated(line):
                 self.plain.append((line, "furniture"))
                 self.repeats.append(line.text)
@@ -260,6 +266,32 @@ class PageReading:
             PageLink(page=self.content.number, uri=link.uri)
             for link in sorted(found, key=lambda link: (link.top, link.x0))
         ]
+
+    def echoes_of(self, above: PageReading) -> None:
+        """Mark this page's first body lines that only repeat, at the same place, the
+        start of a word of the previous page's last body lines: a browser paints a line
+        split by the page break on both pages, clipped, and of its copy on this page
+        writes only a glyph reaching over the break (the "(" of "(forces de"). Only
+        glyphs without a letter or digit: a name repeated at a page top is no copy."""
+        if self.table is None or above.table is None or above.start >= above.end:
+            return
+        last = [
+            w
+            for line in above.lines[max(above.start, above.end - 2) : above.end]
+            for w in line.words
+        ]
+        tol = SETTINGS.column_edge_pt
+        for i in range(self.start, min(self.start + 2, self.end)):
+            line = self.lines[i]
+            if all(
+                not any(c.isalnum() for c in w.text)
+                and any(
+                    abs(p.x0 - w.x0) <= tol and p.text.startswith(w.text) and p.text != w.text
+                    for p in last
+                )
+                for w in line.words
+            ):
+                self.echoes.add(i)
 
     def _clipped_label(self, word: Word) -> bool:
         """Whether a body word is the reference label's, clipped by its cell and written
@@ -329,6 +361,15 @@ class PageReading:
                 text,
                 f"{text!r} is printed at the same place on most pages, inside the table on "
                 f"page {number}: read as page furniture, not a cell",
+            )
+        for text in dict.fromkeys(self.echoed):
+            note(
+                "text-repeated",
+                Severity.INFO,
+                text,
+                f"{text!r} at the top of page {number} repeats, at the same place, the start "
+                "of a word of the previous page's last line (a line split by the page break, "
+                "painted on both pages): read as page furniture, not a cell",
             )
         for _, texts in self.content.layered:
             read = [" ".join(w.text for w in text) for text in texts]
