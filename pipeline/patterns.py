@@ -106,11 +106,11 @@ def _wide(char: str) -> bool:
 
 # Hyphens a typesetter prints where it breaks a line: hyphen-minus, the hyphen (U+2010, a
 # browser's), and the soft hyphen (U+00AD, a word processor's automatic hyphenation).
-LINE_HYPHENS = "-\u2010\u00ad"
-_LAST_WORD_RE = regex.compile(r"(\w+)[-\u2010\u00ad]$")
-_FIRST_WORD_RE = regex.compile(r"\w+")
-_WORDS_RE = regex.compile(r"\w+")
-_TYPED_HYPHEN_RE = regex.compile(r"(?<=\w)[-\u2010](?=\w)")
+TYPED_HYPHENS = "-\u2010"
+LINE_HYPHENS = TYPED_HYPHENS + "\u00ad"
+_LAST_WORD_RE = regex.compile(rf"(\w+)[{regex.escape(LINE_HYPHENS)}]$")
+_WORD_RE = regex.compile(r"\w+")
+_TYPED_HYPHEN_RE = regex.compile(rf"(?<=\w)[{regex.escape(TYPED_HYPHENS)}](?=\w)")
 
 
 def _spaced_break(before: str, after: str) -> bool:
@@ -152,7 +152,7 @@ def unhyphenate(before: str, after: str, seen: frozenset[str]) -> str | None:
     printed whole elsewhere. Only before a lower-case letter: a hyphen before a capital
     is no hyphenation."""
     head = _LAST_WORD_RE.search(before)
-    tail = _FIRST_WORD_RE.match(after)
+    tail = _WORD_RE.match(after)
     if head is None or tail is None or not after[:1].islower():
         return None
     hyphen = before[-1]
@@ -167,7 +167,7 @@ def seen_in(texts: Iterable[str]) -> frozenset[str]:
     so always: the hyphen everyone types, a compound's may fall at every line end."""
     found: set[str] = {"-"}
     for text in texts:
-        found.update(w.casefold() for w in _WORDS_RE.findall(text))
+        found.update(w.casefold() for w in _WORD_RE.findall(text))
         found.update(_TYPED_HYPHEN_RE.findall(text))
     return frozenset(found)
 

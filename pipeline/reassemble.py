@@ -91,12 +91,10 @@ class _ThemeDraft:
     @classmethod
     def open(cls, text: str, page: int, spaced: bool) -> _ThemeDraft:
         theme = cls(name="", pages=[])
-        theme.extend(text, page, spaced)
+        theme.extend(text, page, spaced, frozenset())  # no line before to weigh
         return theme
 
-    def extend(
-        self, text: str, page: int, spaced: bool, seen: frozenset[str] = frozenset("-\u2010")
-    ) -> None:
+    def extend(self, text: str, page: int, spaced: bool, seen: frozenset[str]) -> None:
         """Add a line; `seen`: what a line-end hyphen is weighed against (`unhyphenate`)."""
         joined = unhyphenate(self.name, fold(text), seen) if self.name else None
         self.name = joined if joined is not None else join_lines([self.name, text], spaced)
@@ -109,14 +107,14 @@ class _ThemeDraft:
 @dataclass
 class _Builder:
     language: Language
+    # The table's words and the hyphens it prints inside words, for telling a word
+    # hyphenated at a line end from a compound broken at its hyphen (`unhyphenate`).
+    seen: frozenset[str]
     themes: list[_ThemeDraft] = field(default_factory=list)
     pending: list[tuple[Cell, int]] = field(default_factory=list)
     entry: _EntryDraft | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     last_row_page: int = 0
-    # The table's words and the hyphens it prints inside words, for telling a word
-    # hyphenated at a line end from a compound broken at its hyphen (`unhyphenate`).
-    seen: frozenset[str] = frozenset("-\u2010")
 
     def theme_line(self, cell: Cell, page: int) -> None:
         self.pending.append((cell, page))
@@ -447,7 +445,7 @@ def table_lines_to_raw_table(table: TableLines) -> RawTable:
     seen = seen_in(
         text for line in table.lines for text in (line.text, *(c.text for c in line.cells))
     )
-    builder = _Builder(get_language(table.meta.language), seen=seen)
+    builder = _Builder(get_language(table.meta.language), seen)
     for line in table.lines:
         if line.cells:
             _read_cell_line(builder, line)

@@ -34,16 +34,24 @@ def _row(top: float, report: str = "", height: float = 10.0) -> Row:
 
 
 def _frame(
-    rows: list[Row], themes: list[ColumnLine], *, first: bool, rules: tuple[Rule, ...] = ()
+    rows: list[Row],
+    themes: list[ColumnLine],
+    *,
+    first: bool,
+    rules: tuple[Rule, ...] = (),
+    previous: str = "",
+    size: float = 10.0,
 ) -> PageFrame:
+    """A page of the table; `previous`: the report of the previous page's last row."""
     return PageFrame(
         page=1 if first else 2,
         rows=tuple(rows),
         themes=tuple(themes),
         rules=rules,
         span=SPAN,
-        size=10.0,
+        size=size,
         first=first,
+        previous=symbol_key(previous) if previous else (),
     )
 
 
@@ -263,19 +271,11 @@ def test_the_rest_of_a_name_and_the_next_name_at_a_page_top_part_at_the_first_ro
     # 1. The previous page ended with 2017/4 and row 0 is 2009/2: row 0 starts a theme,
     # so the name starts at the line set level with it, not above. (A line a little above
     # the row, as a browser sets a split cell's rest, would stay the rest.)
-    page = PageFrame(
-        page=2,
-        rows=(_row(100.0, "CTOC/COP/WG.4/2009/2"), _row(110.0, "CTOC/COP/WG.4/2010/6")),
-        themes=(
-            _theme("enfants", 90.0),
-            _theme("Formation et", 100.0),
-            _theme("renforcement", 110.0),
-        ),
-        rules=(),
-        span=SPAN,
-        size=10.0,
+    page = _frame(
+        [_row(100.0, "CTOC/COP/WG.4/2009/2"), _row(110.0, "CTOC/COP/WG.4/2010/6")],
+        [_theme("enfants", 90.0), _theme("Formation et", 100.0), _theme("renforcement", 110.0)],
         first=False,
-        previous=symbol_key("CTOC/COP/WG.4/2017/4"),
+        previous="CTOC/COP/WG.4/2017/4",
     )
     # Page 1: a name level with the first of its two rows, so the names read as set at
     # the top of their cells.
@@ -395,15 +395,11 @@ def test_rows_at_a_page_foot_wait_for_no_name_when_the_next_page_goes_back() -> 
         Row(100.0 + 34 * k, 124.0 + 34 * k, symbol_key(f"CTOC/COP/WG.4/{r}"))
         for k, r in enumerate(reports)
     ]
-    page = PageFrame(
-        page=12,
-        rows=tuple(rows),
-        themes=(_theme("Offre et demande", 106.0),),
-        rules=(),
-        span=SPAN,
-        size=10.0,
+    page = _frame(
+        rows,
+        [_theme("Offre et demande", 106.0)],
         first=False,
-        previous=symbol_key("CTOC/COP/WG.4/2018/3"),
+        previous="CTOC/COP/WG.4/2018/3",
     )
     found = blocks(page, leading=2.0, ruled=False)
     waiting = fit_page(page, "middle", 2.0, 10.0, False, found)
@@ -434,9 +430,7 @@ def test_the_rest_of_a_split_name_level_with_the_first_row_goes_on() -> None:
         _theme("Intervenants (services", 124.0),
         _theme("médicaux)", 136.0),
     ]
-    page = dataclasses.replace(
-        _frame(rows, themes, first=False), previous=symbol_key("CTOC/COP/WG.4/2015/6")
-    )
+    page = _frame(rows, themes, first=False, previous="CTOC/COP/WG.4/2015/6")
     found = blocks(page, leading=2.0, ruled=False)
     fitted = fit_page(page, "bottom", 2.0, 2.0, False, found)
     assert [(g.start, g.end, _text(g.block)) for g in fitted.groups] == [
@@ -465,15 +459,12 @@ def test_under_names_at_the_foot_the_next_name_starts_level_with_the_first_row()
     names = ["mentionnées", "dans le", "Protocole", "Formes de traite", "des personnes à"]
     names += ["des fins", "d’exploitation par", "le travail"]
     lines = zip(names, (93.77, 106.52, 118.52, *tops), strict=True)
-    page = PageFrame(
-        page=3,
-        rows=tuple(rows),
-        themes=tuple(_theme(text, top, 9.49) for text, top in lines),
-        rules=(),
-        span=SPAN,
-        size=9.49,
+    page = _frame(
+        rows,
+        [_theme(text, top, 9.49) for text, top in lines],
         first=False,
-        previous=symbol_key("CTOC/COP/WG.4/2013/5"),
+        previous="CTOC/COP/WG.4/2013/5",
+        size=9.49,
     )
     found = blocks(page, leading=2.5, ruled=False)
     fitted = fit_page(page, "bottom", 2.5, 3.25, False, found)

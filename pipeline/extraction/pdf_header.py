@@ -26,7 +26,7 @@ from pipeline.extraction.pdf_layout import (
 )
 from pipeline.languages import Language
 from pipeline.models import Column
-from pipeline.patterns import label_key
+from pipeline.patterns import LINE_HYPHENS, label_key
 from pipeline.settings import SETTINGS
 
 
@@ -80,7 +80,7 @@ def _pieces(words: Sequence[Word], cleaned: Sequence[str], i: int, part: str) ->
     cell breaks a label's word: "Paragraph" / "es", or with a hyphen). Empty if not."""
     if cleaned[i] == part:
         return [i]
-    head = cleaned[i].rstrip("-\u2010\u00ad")
+    head = cleaned[i].rstrip(LINE_HYPHENS)
     if len(head) < 3 or not part.startswith(head):
         return []
     word = words[i]

@@ -269,8 +269,9 @@ class Header:
         before, after = word.text[:k], word.text[k:]
         if abs(start - edge) > reach or not _parts_fit(here, before, after):
             return None
-        # To a thousandth of a point, as `Word.cuts` (the engines' last bits differ).
-        return round(end, 3), round(start, 3), k
+        # To a thousandth of a point, as `Word.cuts` (the engines' last bits differ); a
+        # float even where pdfminer kept an integer.
+        return round(float(end), 3), round(float(start), 3), k
 
     def label_columns(self, word: Word) -> set[Column]:
         """The columns a word of the header may belong to: by where the labels start, and

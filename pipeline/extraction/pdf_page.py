@@ -139,19 +139,16 @@ class PageReading:
         self.themes: list[ColumnLine] = []
         self.layout: PageLayout | None = None
         # A text mixed with another that is the header's label, clipped: not the body's.
-        self.clipped = [
-            " ".join(w.text for w in text)
+        table = self.table
+        clipped = [
+            text
             for _, texts in content.layered
+            if len(texts) > 1
             for text in texts
-            if self.table is not None and len(texts) > 1 and is_label_text(text, self.table)
+            if table is not None and is_label_text(text, table)
         ]
-        left_out = {
-            id(w)
-            for _, texts in content.layered
-            for text in texts
-            if " ".join(w.text for w in text) in self.clipped
-            for w in text
-        }
+        self.clipped = [" ".join(w.text for w in text) for text in clipped]
+        left_out = {id(w) for text in clipped for w in text}
         self.lines = printed_lines(w for w in content.words if id(w) not in left_out)
         if self.table is None:
             self.plain = [(line, _plain_kind(line)) for line in self.lines]
@@ -340,11 +337,11 @@ class PageReading:
 
     def overprinted(self) -> list[Complaint]:
         """Text printed over other text: one warning per word whose letters mixed two
-        texts that the drawing order tells apart (`PageContent.layered`), one error per
+        texts that the drawing order tells apart (`PageContent.layered`); one error per
         word whose letters mix two texts otherwise (what is read there is not what either
-        says) and per two words of a body line
-        printed over each other (the line's words mix two texts), one warning per theme
-        line set over another (each still legible, read as two cells)."""
+        says), and per two words of a line printed over each other (the line mixes two
+        texts); one warning per theme line set over another (each still legible, read as
+        two cells). Also a note per line read as repeated page furniture."""
         number = self.content.number
         out: dict[str, Complaint] = {}
 

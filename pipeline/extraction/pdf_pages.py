@@ -11,6 +11,7 @@ definition; pdfplumber is also the one boundary where a parser failure becomes o
 
 from __future__ import annotations
 
+import itertools
 import logging
 import unicodedata
 from collections.abc import Iterator
@@ -34,18 +35,51 @@ def _text(raw: str) -> str:
     return unicodedata.normalize("NFC", raw.translate(_LIGATURES))
 
 
-def _seams(raw: str, seams: tuple[Cut, ...]) -> tuple[Cut, ...]:
-    """A word's seams measured in its text (as `_text` gives it) rather than its glyphs."""
-    if not seams or _text(raw) == raw:
-        return seams
-    return tuple((a, b, len(_text(raw[:k]))) for a, b, k in seams)
+def _measured(raw: str, text: str, marks: tuple[Cut, ...]) -> tuple[Cut, ...]:
+    """A word's cuts or seams measured in its text (as `_text` gives it) rather than its
+    glyphs."""
+    if not marks or text == raw:
+        return marks
+    return tuple((a, b, len(_text(raw[:k]))) for a, b, k in marks)
 
 
 def _word(
-    t: str, x0: float, top: float, x1: float, bottom: float, seams: tuple[Cut, ...] = ()
+    raw: str,
+    x0: float,
+    top: float,
+    x1: float,
+    bottom: float,
+    cuts: tuple[Cut, ...] = (),
+    seams: tuple[Cut, ...] = (),
 ) -> Word:
-    # float(): pdfminer keeps ints where a page's numbers are all integers.
-    return Word(_text(t), float(x0), float(top), float(x1), float(bottom), (), _seams(t, seams))
+    # float(): pdfminer keeps ints where a page's numbers are all integers (seams are
+    # made floats where a word is cut at one).
+    text = _text(raw)
+    return Word(
+        text,
+        float(x0),
+        float(top),
+        float(x1),
+        float(bottom),
+        tuple((float(a), float(b), k) for a, b, k in _measured(raw, text, cuts)),
+        _measured(raw, text, seams),
+    )
+
+
+def _texts(
+    layers: tuple[tuple[WordBox, ...], ...],
+    layer_seams: tuple[tuple[tuple[Cut, ...], ...], ...],
+    seen: dict[WordBox, Word],
+) -> tuple[tuple[Word, ...], ...]:
+    """The words of each text a mixed word holds, one `Word` per word box: a text that
+    runs through several mixed words gives the same word each time (`seen`)."""
+    out = []
+    for layer, marks in zip(layers, layer_seams or [()] * len(layers), strict=True):
+        for w, at in zip(layer, marks or [()] * len(layer), strict=True):
+            if w[0].strip() and w not in seen:
+                seen[w] = _word(w[0], w[1], w[2], w[3], w[4], seams=at)
+        out.append(tuple(seen[w] for w in layer if w[0].strip()))
+    return tuple(out)
 
 
 def _content(number: int, page: RawPage) -> PageContent:
@@ -53,7 +87,6 @@ def _content(number: int, page: RawPage) -> PageContent:
     words: list[Word] = []
     layered: list[tuple[Box, tuple[tuple[Word, ...], ...]]] = []
     seen: dict[WordBox, Word] = {}
-    placed: set[int] = set()
     glue = False  # the word before goes on in this one (`RawPage.glued`)
     for (t, x0, top, x1, bottom), cuts, seams, layers, layer_seams, glued in zip(
         page.words,
@@ -68,28 +101,13 @@ def _content(number: int, page: RawPage) -> PageContent:
         if not t.strip():
             continue
         if layers:  # a word mixing texts: the words of each instead, each word once
-            texts = tuple(
-                tuple(
-                    seen.setdefault(w, _word(w[0], w[1], w[2], w[3], w[4], cut_at))
-                    for w, cut_at in zip(layer, marks or [()] * len(layer), strict=True)
-                    if w[0].strip()
-                )
-                for layer, marks in zip(layers, layer_seams or [()] * len(layers), strict=True)
-            )
-            words.extend(w for layer in texts for w in layer if id(w) not in placed)
-            placed.update(id(w) for layer in texts for w in layer)
+            known = len(seen)
+            texts = _texts(layers, layer_seams, seen)
+            words.extend(itertools.islice(seen.values(), known, None))
             layered.append(((float(x0), float(top), float(x1), float(bottom)), texts))
             glue = False  # a mixed word's texts are not joined to what follows
             continue
-        word = Word(
-            _text(t),
-            float(x0),
-            float(top),
-            float(x1),
-            float(bottom),
-            tuple((float(a), float(b), len(_text(t[:k]))) for a, b, k in cuts),
-            _seams(t, seams),
-        )
+        word = _word(t, x0, top, x1, bottom, cuts, seams)
         if joins and words:
             words[-1] = join_words(words[-1], word)
         else:

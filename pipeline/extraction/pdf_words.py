@@ -113,6 +113,15 @@ class Notes:
             self.layer_seams,
         )
 
+    def nothing(self, count: int) -> None:
+        """Empty notes for `count` words (rotated text: no cell is cut or read apart)."""
+        for _ in range(count):
+            self.cuts.append(())
+            self.seams.append(())
+            self.layers.append(())
+            self.layer_seams.append(())
+            self.glued.append(False)
+
     def word(
         self,
         glyphs: list[Glyph],
@@ -154,11 +163,7 @@ def words(glyphs: list[Glyph], notes: Notes | None = None) -> list[WordBox]:
             line.sort(key=lambda item: (item[0][0], item[0][1]))
             found = list(_split(line))
             if notes is not None:
-                notes.cuts.extend(() for _ in found)
-                notes.seams.extend(() for _ in found)
-                notes.layers.extend(() for _ in found)
-                notes.layer_seams.extend(() for _ in found)
-                notes.glued.extend(False for _ in found)
+                notes.nothing(len(found))
             out.extend(found)
     return out
 
@@ -184,11 +189,12 @@ def _layers(
 ) -> tuple[tuple[tuple[WordBox, ...], ...], tuple[tuple[tuple[Cut, ...], ...], ...]]:
     """The words of each text mixed in one word, told apart by the order the page draws
     them: a text's glyphs follow each other in the content stream, left to right, with
-    nothing but blanks between them, while another text set over it (a clipped header label written
-    into the first row, a cell's overflow painted over the next cell) is drawn before or
-    after. A word that is only part of a text (another text's blank broke it) gives that
-    text's whole word. With each text's words, their seams (two cells' texts drawn one
-    after the other may still touch). Empty when the word is one whole text after all."""
+    nothing but blanks between them, while another text set over it (a clipped header
+    label written into the first row, a cell's overflow painted over the next cell) is
+    drawn before or after. A word that is only part of a text (another text's blank
+    broke it) gives that text's whole word. With each text's words, their seams (two
+    cells' texts drawn one after the other may still touch). Empty when the word is one
+    whole text after all."""
     found = sorted(position[id(g)] for g in word)
     spans = [[found[0], found[0]]]
     for at in found[1:]:
@@ -201,7 +207,6 @@ def _layers(
             spans[-1][1] = at
         else:
             spans.append([at, at])
-    whole = len(spans) == 1 and spans[0][1] - spans[0][0] + 1 == len(word)
     # Each text's word goes on, in drawing order, past the glyphs this word holds (the
     # other text's blanks broke pdfplumber's word elsewhere): the whole word, which every
     # mixed word it runs through gives alike (`pdf_pages` keeps it once).
@@ -210,8 +215,8 @@ def _layers(
             span[0] -= 1
         while span[1] + 1 < len(run) and _goes_on(run[span[1]], run[span[1] + 1]):
             span[1] += 1
-    if whole and spans[0][1] - spans[0][0] + 1 == len(word):
-        return (), ()  # one text, all of it
+    if len(spans) == 1 and spans[0][1] - spans[0][0] + 1 == len(word):
+        return (), ()  # one text, all of it (spans only grow: it was one from the start)
     texts: list[tuple[WordBox, ...]] = []
     seams: list[tuple[tuple[Cut, ...], ...]] = []
     for start, end in spans:
