@@ -65,6 +65,11 @@ class Grammar:
     # Each subparagraph letter as a cell shows it once prepared -> the Latin letter of the
     # same position in the alphabet.
     letters: dict[str, str]
+    # Cells already tokenized, by pattern and text: every stage reads the same cells
+    # again (reassembly, parsing, the notation checks), and a token list is immutable.
+    _read: dict[tuple[bool, str], tuple[Token, ...] | str] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def is_regular_range(self, value: str) -> bool:
         return value in {prepare(word, self.language) for word in self.language.grammar.range}
@@ -74,10 +79,23 @@ class Grammar:
         return self.letters.get(value)
 
     def paragraph_tokens(self, text: str) -> list[Token]:
-        return tokenize(prepare(text, self.language), self.paragraph_token, self.letters)
+        return self._tokens(False, text)
 
     def reference_tokens(self, text: str) -> list[Token]:
-        return tokenize(prepare(text, self.language), self.reference_token, self.letters)
+        return self._tokens(True, text)
+
+    def _tokens(self, references: bool, text: str) -> list[Token]:
+        known = self._read.get((references, text))
+        if known is None:
+            pattern = self.reference_token if references else self.paragraph_token
+            try:
+                known = tuple(tokenize(prepare(text, self.language), pattern, self.letters))
+            except GrammarError as error:
+                known = str(error)
+            self._read[(references, text)] = known
+        if isinstance(known, str):
+            raise GrammarError(known)
+        return list(known)
 
     def number(self, token: Token, out: Parsed[Any]) -> int:
         """A number token's value, within `LIMITS.max_number`; digits of a script the
@@ -160,17 +178,19 @@ def _assemble(language: Language) -> Grammar:
 
 
 # Pattern group -> token kind; a references cell's bare letter ("rletter") is a letter.
-_KINDS: tuple[tuple[str, TokenKind], ...] = (
-    ("num", "num"),
-    ("letter", "letter"),
-    ("rletter", "letter"),
-    ("roman", "roman"),
-    ("dot", "dot"),
-    ("range", "range"),
-    ("list", "list"),
-    ("comma", "comma"),
-    ("dash", "dash"),
-)
+# Each alternative of a token pattern is one of these groups, closed after "ws", so a
+# match's last group names the token.
+_KINDS: dict[str, TokenKind] = {
+    "num": "num",
+    "letter": "letter",
+    "rletter": "letter",
+    "roman": "roman",
+    "dot": "dot",
+    "range": "range",
+    "list": "list",
+    "comma": "comma",
+    "dash": "dash",
+}
 
 
 def tokenize(
@@ -186,8 +206,10 @@ def tokenize(
         if match is None or match.end() == position:
             rest = text[position:].strip()
             raise GrammarError(f"unexpected {rest[:12]!r}")
-        groups = match.groupdict()
-        group, kind = next((g, k) for g, k in _KINDS if groups.get(g) is not None)
+        group = match.lastgroup
+        kind = _KINDS.get(group) if group is not None else None
+        if kind is None or group is None:
+            raise GrammarError(f"unexpected {text[position:].strip()[:12]!r}")
         value = match.group(group)
         if kind == "letter":
             latin = letters.get(value) if letters is not None else value
@@ -196,8 +218,9 @@ def tokenize(
             value = latin
         if kind == "roman" and not WELL_FORMED_ROMAN_RE.fullmatch(value):
             raise GrammarError(f"{value!r} is not a well-formed roman numeral")
-        if match.end() > position + len(match.group("ws")):
-            tokens.append(Token(kind, value, bool(match.group("ws"))))
+        after_space = match.end("ws")
+        if match.end() > after_space:
+            tokens.append(Token(kind, value, after_space > position))
         position = match.end()
     return tokens
 
