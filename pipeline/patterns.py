@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 import regex
 
@@ -87,14 +88,15 @@ REFERENCE_START_RE = regex.compile(REFERENCE_START)
 DASHES = "-\u2011\u2012\u2013\u2014\u2212"
 DASH_CLASS = "[" + regex.escape(DASHES) + "]"
 
-# Spaces a converter may leave: no-break, narrow no-break, thin, figure.
-ODD_SPACES_RE = regex.compile("[\u00a0\u202f\u2009\u2007]")
+# Any whitespace, the odd spaces a converter may leave included (no-break, narrow no-break,
+# thin, figure: White_Space to the `regex` module, tests/test_text_quirks.py checks them).
 WHITESPACE_RE = regex.compile(r"\s+")
 
 
 def fold(text: str) -> str:
-    """Fold every run of whitespace (odd spaces included) into a single space."""
-    folded: str = WHITESPACE_RE.sub(" ", ODD_SPACES_RE.sub(" ", text))
+    """Fold every run of whitespace into a single space. The odd spaces are whitespace
+    to the `regex` module (Unicode's White_Space), so one pass folds them too."""
+    folded: str = WHITESPACE_RE.sub(" ", text)
     return folded.strip()
 
 
@@ -172,6 +174,8 @@ def seen_in(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+# Header labels are compared on every line of every page: the same few texts again.
+@lru_cache(maxsize=8192)
 def label_key(text: str) -> str:
     """A header label as compared: case folded, accents dropped, spacing folded, so that
     "THÈME", "Thème" in small capitals and "Theme" all read as the label "Thème"."""

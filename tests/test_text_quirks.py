@@ -12,6 +12,7 @@ import pytest
 
 from pipeline.api import run
 from pipeline.models import IndexDocument
+from pipeline.patterns import fold
 
 HEADER = """\
  Thème
@@ -184,3 +185,19 @@ def test_rows_going_back_in_report_order_start_a_new_theme(tmp_path: Path) -> No
     path.write_text(dump.replace("Gamma des\n", "Gamma\n"), encoding="utf-8")
     names = [t.name for t in run(path).index.themes]
     assert names == ["Alpha (un et deux)", "Bêta", "Gamma", "eLearning", "Epsilon"]
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        # Each odd space a converter leaves is a space: no-break, narrow no-break, thin, figure.
+        ("8\u00a0a)", "8 a)"),
+        ("8\u202fa)", "8 a)"),
+        ("8\u2009a)", "8 a)"),
+        ("8\u2007a)", "8 a)"),
+        # Runs of any of them fold into one space; ends are trimmed.
+        ("\u00a0 7 a)\u202f\u2009à\n j) ", "7 a) à j)"),
+    ],
+)
+def test_fold_reads_odd_spaces_as_spaces(text: str, folded: str) -> None:
+    assert fold(text) == folded

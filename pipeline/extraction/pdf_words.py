@@ -298,7 +298,7 @@ def _upright_words(run: list[Glyph], notes: Notes | None = None) -> Iterator[Wor
             if word and (g[1] < x0 or g[1] > x1 + TOLERANCE or abs(g[2] - top) > TOLERANCE):
                 found.append(word)
                 word = []
-            elif word and notes is not None and _overprinted(word[-1], g):
+            elif word and notes is not None and g[1] < word[-1][3] and _overprinted(word[-1], g):
                 notes.overprints.append((word[-1][1], min(top, g[2]), g[3], max(word[-1][4], g[4])))
                 mixed = True
             word.append(g)
