@@ -69,11 +69,13 @@ def _is_header_text(text: str, language: Language) -> bool:
 
 def detect_language(lines: Iterable[Line]) -> Language:
     """The language whose column labels the header lines carry most of."""
-    texts = [label_key(line.text) for line in lines if line.kind in ("text", "header")]
+    # The lines joined by line breaks: a label is matched as whole words and holds no break,
+    # so searching the lines joined finds what searching each would.
+    text = "\n".join(label_key(line.text) for line in lines if line.kind in ("text", "header"))
     scores: list[tuple[int, str]] = []
     for code, language in known_languages().items():
         columns = (language.header.theme, language.header.paragraphs, language.header.report)
-        found = sum(1 for labels in columns if any(_label_pattern(labels).search(t) for t in texts))
+        found = sum(1 for labels in columns if _label_pattern(labels).search(text))
         scores.append((found, code))
     best, code = max(scores)
     if best < 2:
