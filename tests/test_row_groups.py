@@ -445,6 +445,43 @@ def test_the_rest_of_a_split_name_level_with_the_first_row_goes_on() -> None:
     assert [_text(g.block) for g in fitted.groups][:2] == ["(concepts)", None]
 
 
+def test_the_rest_of_a_split_name_centred_in_its_part_goes_on() -> None:
+    # LibreOffice Writer, names in the middle of their cells (seed 8048): a cell split by
+    # the page break is centred in each part, so the rest of "Protocole relatif à la
+    # traite des personnes" / "(concepts et définitions)" stands beside the middle of the
+    # three rows that go on (2011/8, 2013/5, 2015/6, in report order after the previous
+    # page's 2010/6). Fitted as a name, it would fit these rows just as well and start a
+    # theme; it starts in lower case, so it is the rest. Tops as printed, 10 pt lines.
+    rows = [
+        _row(93.4, "CTOC/COP/WG.4/2011/8"),
+        _row(109.6, "CTOC/COP/WG.4/2013/5"),
+        _row(125.7, "CTOC/COP/WG.4/2015/6"),
+        _row(141.9, "CTOC/COP/WG.4/2009/2"),
+        _row(158.0, "CTOC/COP/WG.4/2010/6"),
+    ]
+    themes = [
+        _theme("(concepts et définitions)", 117.6),
+        _theme("Recherche et collecte", 142.0),
+        _theme("de données", 154.0),
+    ]
+    page = _frame(rows, themes, first=False, previous="CTOC/COP/WG.4/2010/6")
+    found = blocks(page, leading=2.0, ruled=False)
+    fitted = fit_page(page, "middle", 2.0, 6.0, False, found)
+    assert [(g.start, g.end, _text(g.block)) for g in fitted.groups] == [
+        (0, 0, "(concepts et définitions)"),
+        (0, 3, None),
+        (3, 5, "Recherche et collecte de données"),
+    ]
+    # The first page of the table has no name to go on: there it is a name (a finding
+    # of the theme order says it is out of place).
+    alone = dataclasses.replace(page, first=True, page=1, previous=())
+    fitted = fit_page(alone, "middle", 2.0, 6.0, False, blocks(alone, leading=2.0, ruled=False))
+    assert [(g.start, g.end, _text(g.block)) for g in fitted.groups] == [
+        (0, 3, "(concepts et définitions)"),
+        (3, 5, "Recherche et collecte de données"),
+    ]
+
+
 def test_under_names_at_the_foot_the_next_name_starts_level_with_the_first_row() -> None:
     # Chromium, no padding, names at the foot of their cells: the rest of the previous
     # page's name ("mentionnées" / "dans le" / "Protocole") runs on with no gap into the

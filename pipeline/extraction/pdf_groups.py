@@ -104,12 +104,12 @@ def fit_page(
     while found and n:
         above = found[0].bottom <= rows[0].top + tol and found[0].top < rows[0].top - tol
         higher = found[0].top < rows[0].top - SETTINGS.tight_level * frame.size
-        # The rest of a name split by the page break, level with the first row: a browser
-        # sets it at the top of the cell's part, whatever the names' alignment. No name
-        # starts in lower case ("(concepts": its first letter; a script without case
-        # gives no such sign).
+        # The rest of a name split by the page break, wherever it stands beside the rows:
+        # a browser sets it at the top of the cell's part, a word processor aligns it in
+        # the part as it aligns the names. No name starts in lower case ("(concepts": its
+        # first letter; a script without case gives no such sign).
         letter = next((c for c in found[0].text if c.isalpha()), "")
-        goes_on = abs(found[0].top - rows[0].top) <= tol and letter.islower()
+        goes_on = letter.islower()
         if not (above or ((higher or goes_on) and not frame.first)):
             break
         if not above and not frame.first and goes_back_from_previous(frame):
