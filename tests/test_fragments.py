@@ -46,6 +46,20 @@ def test_words_that_merely_abut_stay_apart() -> None:
     assert rejoin_fragments(words) == tuple(words)
 
 
+def test_words_that_abut_under_a_whole_word_stay_apart() -> None:
+    # Writer, no padding (seed 8005): the reference label's last line, clipped, is written
+    # into the first row, its ")" touching the row's "I.23.c"; the header line above has
+    # "(par" across where they meet, a whole word (a space before it): it broke nothing.
+    # Boxes as printed, 8 pt.
+    words = [
+        _word("CTOC/COP/WG.4/2019/5", 382.5, 488.48, 68.6, 8.0),
+        _word("(par", 491.21, 509.94, 68.6, 8.0),
+        _word("section/paragraphe/alinéa)", 382.5, 504.33, 77.9, 8.0),
+        _word("I.23.c", 503.72, 525.68, 78.4, 8.0),
+    ]
+    assert rejoin_fragments(words) == tuple(words)
+
+
 def test_two_texts_painted_over_each_other_are_two_lines() -> None:
     # A split name's overflow ("Protocole", top 126.77) painted over the next name's first
     # line ("Formes de traite", top 123.02): 3.75 pt apart, within a line's reach of 0.4 of

@@ -281,6 +281,51 @@ EXACT = {
         header_shading=True,
         cell_align="center",
     ),
+    # Names in the middle of their cells, rows split by the page break: Writer centres
+    # each part of a split name in its part, so the rest ("(concepts et définitions)")
+    # stands beside the middle of the rows that go on, not level with the first.
+    "rest-of-name-centred-in-its-part": Writer(
+        theme_align="middle",
+        header_align="top",
+        font="DejaVu Sans",
+        paper="Letter",
+        landscape=True,
+        table_align="center",
+        widths=(0.1975484, 0.2853532, 0.2488015, 0.2682969),
+        zebra=True,
+    ),
+    # The same with rows kept whole, rules under rows and 1.5 line spacing: the rest of
+    # "Consommateurs, clients et …" stands beside the middle of its one row on the next
+    # page, right above the next name's rows; read as a name, the two ran together.
+    "rest-of-name-centred-beside-one-row": Writer(
+        theme_align="middle",
+        header_align="top",
+        repeat_header=False,
+        split_rows=False,
+        borders="rows",
+        size=11.0,
+        table_width=0.75,
+        widths=(0.2851600, 0.2662075, 0.1774262, 0.2712063),
+        padding=3.0,
+        line_spacing=1.5,
+        zebra=True,
+        cell_align="center",
+    ),
+    # No padding, 8 pt: the clipped reference label's last line is written into the first
+    # row, its ")" touching the row's last word "I.23.c" under the header's "(par": two
+    # words, not one broken by the line above.
+    "clipped-label-touching-a-reference": Writer(
+        theme_align="bottom",
+        header_align="top",
+        split_rows=False,
+        borders="header",
+        font="DejaVu Sans",
+        size=8.0,
+        table_align="left",
+        widths=(0.1924363, 0.2880037, 0.1953979, 0.3241621),
+        padding=0.0,
+        links=False,
+    ),
 }
 LAYOUTS = EXACT
 
