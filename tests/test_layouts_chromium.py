@@ -257,6 +257,23 @@ EXACT = {
         columns=(23, 29, 18, 30),
         margin="1in",
     ),
+    # Soft hyphens, a narrow theme column, names at the foot of their cells: the rest of a
+    # split name ("(conflits" … "taire)") is four lines beside the two rows going on at
+    # the next page's top and sets them a line apart; those rows are still the name's.
+    "split-name-rest-stretches-its-rows": Page(
+        theme_align="bottom",
+        size="9.5pt",
+        rules="header",
+        width="70%",
+        line_height="1.5",
+        padding="3pt",
+        header_align="top",
+        header_shading=True,
+        repeat_header=False,
+        columns=(23, 27, 22, 28),
+        margin="1in",
+        soft_hyphens=True,
+    ),
 }
 KNOWN_GAPS = {
     # A theme cell split by a page break: Chromium paints the overflow of its second part

@@ -482,6 +482,38 @@ def test_the_rest_of_a_split_name_centred_in_its_part_goes_on() -> None:
     ]
 
 
+def test_the_rest_of_a_split_name_stretches_the_rows_going_on_beside_it() -> None:
+    # Chromium, a narrow theme column, names at the foot of their cells (seed 8012): the
+    # rest of "Intervenants (conflits et action humanitaire)" takes four lines beside the
+    # two rows that go on (2017/4, 2018/3), so those rows stand a name's line apart, as
+    # wide as the gap between two groups. The name beside them makes that gap, as a name
+    # makes the gaps of its own rows: the rows go on, and the next name (at the foot of
+    # 2009/2 … 2011/8, back in report order) keeps its three. Tops as printed, 9.5 pt.
+    rows = [
+        _row(77.31, "CTOC/COP/WG.4/2017/4", 9.49),
+        _row(108.06, "CTOC/COP/WG.4/2018/3", 9.49),
+        _row(138.06, "CTOC/COP/WG.4/2009/2", 9.49),
+        _row(158.31, "CTOC/COP/WG.4/2010/6", 23.74),
+        _row(192.81, "CTOC/COP/WG.4/2011/8", 9.49),
+    ]
+    themes = [
+        _theme("(conflits", 74.31, 9.49),
+        _theme("et action", 88.56, 9.49),
+        _theme("humani‐", 102.81, 9.49),
+        _theme("taire)", 117.06, 9.49),
+        _theme("Intervenants", 178.56, 9.49),
+        _theme("(détection)", 192.81, 9.49),
+    ]
+    page = _frame(rows, themes, first=False, previous="CTOC/COP/WG.4/2015/6", size=9.5)
+    found = blocks(page, leading=4.75, ruled=False)
+    fitted = fit_page(page, "bottom", 4.75, 10.75, False, found)
+    assert [(g.start, g.end, _text(g.block)) for g in fitted.groups] == [
+        (0, 0, "(conflits et action humani‐ taire)"),
+        (0, 2, None),
+        (2, 5, "Intervenants (détection)"),
+    ]
+
+
 def test_under_names_at_the_foot_the_next_name_starts_level_with_the_first_row() -> None:
     # Chromium, no padding, names at the foot of their cells: the rest of the previous
     # page's name ("mentionnées" / "dans le" / "Protocole") runs on with no gap into the

@@ -127,13 +127,15 @@ def fit_page(
         lead.append(found.pop(0))
     if not n:
         lead, found = lead + found, []
+    merged = Block(tuple(line for block in lead for line in block.lines)) if lead else None
+    # The rest of a name stretches the rows going on beside it as a repeated name does.
+    beside = repeat or merged
     result = (
         _ruled_groups(frame, found, align, usual)
         if ruled
-        else _fit(frame, found, align, usual, repeat)
+        else _fit(frame, found, align, usual, beside)
     )
-    if lead:
-        merged = Block(tuple(line for block in lead for line in block.lines))
+    if merged is not None:
         result.groups.insert(0, Group(0, 0, merged, "page"))
     return result
 
@@ -244,7 +246,7 @@ def _fit(
     found: list[Block],
     align: Alignment,
     usual: float,
-    repeat: Block | None,
+    beside: Block | None,
     open_end: bool = True,
 ) -> PageGroups:
     """The dynamic programme of `fit_page`. Without `open_end` (a stretch closed by a
@@ -258,8 +260,9 @@ def _fit(
     best[0][0] = 0.0
     if not frame.first:
         for i in range(1, n + 1):
-            # A name repeated beside the first rows stretches them like any name.
-            gaps = gap_penalty(frame, wide, 0, i, repeat)
+            # A name beside the first rows (repeated, or the rest of the name above)
+            # stretches them like any name.
+            gaps = gap_penalty(frame, wide, 0, i, beside)
             best[0][i] = carried_cost(frame) + gaps
             back[0][i] = 0
     for b, block in enumerate(found):
