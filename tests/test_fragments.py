@@ -46,18 +46,19 @@ def test_words_that_merely_abut_stay_apart() -> None:
     assert rejoin_fragments(words) == tuple(words)
 
 
-def test_words_that_abut_under_a_whole_word_stay_apart() -> None:
+def test_the_words_of_a_text_read_apart_by_drawing_order_are_whole() -> None:
     # Writer, no padding (seed 8005): the reference label's last line, clipped, is written
-    # into the first row, its ")" touching the row's "I.23.c"; the header line above has
-    # "(par" across where they meet, a whole word (a space before it): it broke nothing.
-    # Boxes as printed, 8 pt.
+    # over the first row and read apart from it by drawing order; its ")" touches the
+    # row's "I.23.c", with the header's "(par" across where they meet. Boxes as printed,
+    # 8 pt. As plain words they would be taken for fragments; the label's is whole.
     words = [
         _word("CTOC/COP/WG.4/2019/5", 382.5, 488.48, 68.6, 8.0),
         _word("(par", 491.21, 509.94, 68.6, 8.0),
         _word("section/paragraphe/alinéa)", 382.5, 504.33, 77.9, 8.0),
         _word("I.23.c", 503.72, 525.68, 78.4, 8.0),
     ]
-    assert rejoin_fragments(words) == tuple(words)
+    assert [w.text for w in rejoin_fragments(words)][2:] == ["section/paragraphe/alinéa)I.23.c"]
+    assert rejoin_fragments(words, whole={2}) == tuple(words)
 
 
 def test_two_texts_painted_over_each_other_are_two_lines() -> None:

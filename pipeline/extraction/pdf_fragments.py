@@ -12,17 +12,16 @@ pdfplumber gives them (`pdf_words`); this reads the page as printed, as the layo
 Two words are fragments of one when they abut on one printed line (no gap between them,
 bottoms within a quarter of the size: small capitals share the baseline with the
 capital, whose bottom stands lower by a sliver) and a word of another line stands across
-the point where they meet: what broke them. That word is broken too (it abuts a word of
-its line), as the same glyphs broke both lines. Words that merely abut are left alone (a
-producer may set a zero-width space between two words), and so are words that abut under
-a whole word of the line above (Writer's clipped label written into the first row, its
-")" touching the row's "I.23.c" under the header's "(par").
+the point where they meet: what broke them. Words that merely abut are left alone (a
+producer may set a zero-width space between two words), and so are the words of a text
+read apart from another by drawing order, which are whole (Writer's clipped label written
+into the first row, its ")" touching the row's "I.23.c" under the header's "(par").
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 
 from pipeline.extraction.pdf_layout import Word
 from pipeline.settings import SETTINGS
@@ -52,44 +51,41 @@ def join_words(left: Word, right: Word) -> Word:
     )
 
 
-def rejoin_fragments(words: Sequence[Word]) -> tuple[Word, ...]:
+def rejoin_fragments(words: Sequence[Word], whole: Set[int] = frozenset()) -> tuple[Word, ...]:
     """The words with fragments of one printed word joined, each where its first
-    fragment stood in `words`."""
+    fragment stood in `words`. The words at `whole` are no fragments: a text read apart
+    from another by drawing order (`pdf_words._layers`) runs as far as its glyphs are
+    drawn on, so its words are whole."""
     if len(words) < 3:
         return tuple(words)
     by_x = sorted(range(len(words)), key=lambda i: (words[i].x0, words[i].top))
     starts = [words[i].x0 for i in by_x]
 
-    def successors(i: int) -> list[int]:
-        # The words abutting word i on its right: candidates start where it ends.
-        word = words[i]
-        low = bisect.bisect_left(starts, word.x1 - SETTINGS.cell_gap * word.size)
-        high = bisect.bisect_right(starts, word.x1 + SETTINGS.cell_gap * word.size)
-        return [j for j in by_x[low:high] if j != i and _abut(word, words[j])]
-
-    pairs = {i: successors(i) for i in range(len(words))}
-    # Words abutting another: the glyphs that broke two words of one line broke the
-    # other line's words too, so a word across where two meet is one of these.
-    abutting = {i for i, after in pairs.items() if after} | {j for a in pairs.values() for j in a}
-
     def broken(left: Word, right: Word) -> bool:
-        # A broken word of another line (its top more than pdfplumber's tolerance away)
-        # across the point where the two meet. A whole word there (the header line above
-        # a clipped label written into the body) broke nothing.
+        # A word of another line (its top more than pdfplumber's tolerance away) across
+        # the point where the two meet.
         at = left.x1
         reach = 2 * max(left.size, right.size)
         return any(
-            i in abutting
-            and words[i].x1 > at
-            and SETTINGS.word_tolerance_pt < abs(words[i].top - left.top) <= reach
+            words[i].x1 > at and SETTINGS.word_tolerance_pt < abs(words[i].top - left.top) <= reach
             for i in by_x[: bisect.bisect_right(starts, at)]
         )
 
+    # Each word's abutting successor on its line: candidates start where it ends.
     follower: dict[int, int] = {}
     taken: set[int] = set()
     for i, word in enumerate(words):
-        for j in pairs[i]:
-            if j not in taken and broken(word, words[j]):
+        low = bisect.bisect_left(starts, word.x1 - SETTINGS.cell_gap * word.size)
+        high = bisect.bisect_right(starts, word.x1 + SETTINGS.cell_gap * word.size)
+        for j in by_x[low:high]:
+            if (
+                j != i
+                and j not in taken
+                and i not in whole
+                and j not in whole
+                and _abut(word, words[j])
+                and broken(word, words[j])
+            ):
                 follower[i] = j
                 taken.add(j)
                 break

@@ -87,6 +87,7 @@ def _content(number: int, page: RawPage) -> PageContent:
     words: list[Word] = []
     layered: list[tuple[Box, tuple[tuple[Word, ...], ...]]] = []
     seen: dict[WordBox, Word] = {}
+    whole: set[int] = set()  # the words of texts read apart by drawing order
     glue = False  # the word before goes on in this one (`RawPage.glued`)
     for (t, x0, top, x1, bottom), cuts, seams, layers, layer_seams, glued in zip(
         page.words,
@@ -103,6 +104,7 @@ def _content(number: int, page: RawPage) -> PageContent:
         if layers:  # a word mixing texts: the words of each instead, each word once
             known = len(seen)
             texts = _texts(layers, layer_seams, seen)
+            whole.update(range(len(words), len(words) + len(seen) - known))
             words.extend(itertools.islice(seen.values(), known, None))
             layered.append(((float(x0), float(top), float(x1), float(bottom)), texts))
             glue = False  # a mixed word's texts are not joined to what follows
@@ -124,7 +126,7 @@ def _content(number: int, page: RawPage) -> PageContent:
         number,
         float(page.width),
         float(page.height),
-        rejoin_fragments(words),
+        rejoin_fragments(words, whole),
         rules,
         links,
         overprints,
