@@ -274,6 +274,21 @@ EXACT = {
         margin="1in",
         soft_hyphens=True,
     ),
+    # A grid with no padding, small-caps labels: the rest of a split name overflows its
+    # one row at the page top and its last line ("fonctions)") is painted across the
+    # cell's bottom rule, over the next name's first line: the overflow goes on its cell,
+    # and the rest, closing a bracket it never opened, on the previous page's name.
+    "split-name-overflow-across-the-rule": Page(
+        font="Arial",
+        size="10.5pt",
+        paper="Letter",
+        padding="0pt",
+        header_align="top",
+        header_case="small-caps",
+        zebra=True,
+        columns=(26, 25, 22, 27),
+        margin="2.5cm",
+    ),
 }
 KNOWN_GAPS = {
     # A theme cell split by a page break: Chromium paints the overflow of its second part

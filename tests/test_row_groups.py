@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from pipeline.extraction.pdf_evidence import Block, PageFrame, Row, blocks, descends
 from pipeline.extraction.pdf_groups import fit_page, read_groups
 from pipeline.extraction.pdf_layout import (
@@ -20,7 +22,7 @@ from pipeline.extraction.pdf_layout import (
 from pipeline.extraction.pdf_words import Glyph, Notes, words
 from pipeline.languages import get_language
 from pipeline.models import Column
-from pipeline.patterns import symbol_key
+from pipeline.patterns import closes_unopened, symbol_key
 
 SPAN = (57.0, 140.0)
 
@@ -511,6 +513,64 @@ def test_the_rest_of_a_split_name_stretches_the_rows_going_on_beside_it() -> Non
         (0, 0, "(conflits et action humani‐ taire)"),
         (0, 2, None),
         (2, 5, "Intervenants (détection)"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("Nations Unies et fonctions)", True),  # the rest of "Intervenants (organes des …"
+        ("fonctions)", True),
+        ("judiciaire] et autres", True),
+        ("社会）", True),  # a full-width bracket closed, never opened
+        ("Intervenants (personnel judiciaire)", False),
+        ("Intervenants (organes des", False),  # opened, not closed: the start of a name
+        ("Protocole (adhésion) et (interprétation)", False),
+        ("Coopération internationale", False),
+        (")(", True),
+    ],
+)
+def test_a_text_closing_a_bracket_it_never_opened_is_a_rest(text: str, rest: bool) -> None:
+    assert closes_unopened(text) is rest
+
+
+def test_a_split_names_overflow_painted_across_the_rule_goes_on_its_cell() -> None:
+    # Chromium, a grid, no padding, names at the top of their cells (seed 5022): the rest
+    # of "Intervenants (organes des Nations Unies et fonctions)" has one row at the page
+    # top (2013/5, after the previous page's 2011/8); its last line "fonctions)" does not
+    # fit and is painted past the cell's bottom rule, over the next name's first line
+    # ("Intervenants", level with 2010/6, which goes back in report order). The overflow
+    # is the cell's above the rule, and the rest, which closes a bracket it never opened,
+    # goes on the previous page's name: the rows beside it are that theme's. Tops as
+    # printed, 10.5 pt lines.
+    rows = [
+        _row(136.48, "CTOC/COP/WG.4/2013/5", 10.5),
+        _row(149.98, "CTOC/COP/WG.4/2010/6", 10.5),
+        _row(175.48, "CTOC/COP/WG.4/2010/6", 10.5),
+    ]
+    themes = [
+        _theme("Nations Unies et", 135.73, 10.5),
+        _theme("fonctions)", 148.48, 10.5),
+        _theme("Intervenants", 149.98, 10.5),
+        _theme("(personnel judiciaire)", 162.73, 10.5),
+        _theme("Intervenants", 175.48, 10.5),
+        _theme("(prestataires)", 188.23, 10.5),
+    ]
+    rules = tuple(Rule(50.0, 300.0, y) for y in (147.75, 173.5))
+    page = _frame(rows, themes, first=False, rules=rules, previous="CTOC/COP/WG.4/2011/8")
+    page = dataclasses.replace(page, size=10.5)
+    found = blocks(page, leading=2.25, ruled=True)
+    assert [b.text for b in found] == [
+        "Nations Unies et fonctions)",
+        "Intervenants (personnel judiciaire)",
+        "Intervenants (prestataires)",
+    ]
+    fitted = fit_page(page, "top", 2.25, 3.0, True, found)
+    assert [(g.start, g.end, _text(g.block)) for g in fitted.groups] == [
+        (0, 0, "Nations Unies et fonctions)"),
+        (0, 1, None),
+        (1, 2, "Intervenants (personnel judiciaire)"),
+        (2, 3, "Intervenants (prestataires)"),
     ]
 
 

@@ -140,7 +140,8 @@ def blocks(frame: PageFrame, leading: float, ruled: bool) -> list[Block]:
     line set over the one above, closer than the leading (by as much): two
     cells, one painted over the other (a browser paints a split cell's overflow over the
     next cell). Where their lines interleave, such a line goes on the cell before when it
-    stands a leading under that cell's last line. And a line beside a row that goes back
+    stands a leading under that cell's last line; so does a line painted over the next,
+    across the cell's bottom rule. And a line beside a row that goes back
     in report order from the row beside the line above starts another block: a cell's
     lines never reach past its own group of rows, and a theme lists its reports in order,
     so the two lines are two names set with no gap between them."""
@@ -153,20 +154,25 @@ def blocks(frame: PageFrame, leading: float, ruled: bool) -> list[Block]:
         slack = max(cell_slack(line.size), SETTINGS.crowd * line.size)
         return gap < min(0.0, leading) - slack or overlaps(before, line)
 
-    def follows(block: Block, line: ColumnLine) -> bool:
+    def follows(block: Block, line: ColumnLine, overflow: bool = False) -> bool:
         before = block.lines[-1]
         return (
             line.top - before.bottom <= leading + cell_slack(line.size)
             and not crowds(before, line)
-            and not (ruled and rule_between(frame, before.bottom, line.top))
+            and not (ruled and not overflow and rule_between(frame, before.bottom, line.top))
             and not _across_descent(frame, tops, before, line)
         )
 
     tops = [row.top for row in frame.rows]
+    lines = frame.themes
 
     out: list[Block] = []
-    for line in frame.themes:
-        if out and follows(out[-1], line):
+    for k, line in enumerate(lines):
+        # A line painted over the next one is a cell's overflow when a leading under the
+        # cell above: the browser paints it past the cell's border, so that rule does not
+        # part it from its cell.
+        overflow = k + 1 < len(lines) and crowds(line, lines[k + 1])
+        if out and follows(out[-1], line, overflow):
             out[-1] = Block((*out[-1].lines, line))
         elif len(out) > 1 and crowds(out[-1].lines[-1], line) and follows(out[-2], line):
             out[-2] = Block((*out[-2].lines, line))

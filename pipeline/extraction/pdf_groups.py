@@ -47,6 +47,7 @@ from pipeline.extraction.pdf_evidence import (
     theme_leading,
     wide_gaps,
 )
+from pipeline.patterns import closes_unopened
 from pipeline.settings import SETTINGS
 
 
@@ -107,9 +108,10 @@ def fit_page(
         # The rest of a name split by the page break, wherever it stands beside the rows:
         # a browser sets it at the top of the cell's part, a word processor aligns it in
         # the part as it aligns the names. No name starts in lower case ("(concepts": its
-        # first letter; a script without case gives no such sign).
+        # first letter; a script without case gives no such sign), and none closes a
+        # bracket it did not open ("Nations Unies et fonctions)").
         letter = next((c for c in found[0].text if c.isalpha()), "")
-        goes_on = letter.islower()
+        goes_on = letter.islower() or closes_unopened(found[0].text)
         if not (above or ((higher or goes_on) and not frame.first)):
             break
         if not above and not frame.first and goes_back_from_previous(frame):
