@@ -249,11 +249,13 @@ def test_title_with_label_words_is_not_a_header(french: Language) -> None:
 
 
 def _frame(page: int, rows: list[float], themes: list[float], first: bool = False) -> PageFrame:
-    """A page of single-line rows (10 pt, tops given) and theme lines (tops given)."""
+    """A page of single-line rows (10 pt, tops given) and theme lines (tops given), each
+    line a capital "X" (no name starts in lower case: a line in lower case at a page top
+    is the rest of the name above)."""
     return PageFrame(
         page=page,
         rows=tuple(Row(top, top + 10.0) for top in rows),
-        themes=tuple(ColumnLine(Column.THEME, [_word("x", 60, top)]) for top in themes),
+        themes=tuple(ColumnLine(Column.THEME, [_word("X", 60, top)]) for top in themes),
         rules=(),
         span=(57.0, 140.0),
         size=10.0,

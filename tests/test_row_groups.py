@@ -534,6 +534,27 @@ def test_a_text_closing_a_bracket_it_never_opened_is_a_rest(text: str, rest: boo
     assert closes_unopened(text) is rest
 
 
+def test_a_mirrored_page_says_its_names_in_logical_order() -> None:
+    # The Arabic edition, read mirrored: a line's words stand in reading order, each in
+    # visual order with its brackets as stored, so "تدابير العدالة الجنائية (الشهود)"
+    # reads "ريبادت ةلادعلا ةيئانجلا )دوهشلا(", a bracket closed before it is opened. In
+    # logical order it is a whole name; "القضائية)" (stored ")ةيئاضقلا") is a rest.
+    rows = [_row(100.0, "CTOC/COP/WG.4/2009/2"), _row(112.0, "CTOC/COP/WG.4/2010/6")]
+    name = "ريبادت ةلادعلا ةيئانجلا )دوهشلا("
+    page = dataclasses.replace(
+        _frame(rows, [_theme(name, 100.0)], first=False, previous="CTOC/COP/WG.4/2008/1"),
+        mirrored=True,
+    )
+    fitted = fit_page(page, "top", 2.0, 2.0, False, blocks(page, leading=2.0, ruled=False))
+    assert [(g.start, g.end, _text(g.block)) for g in fitted.groups] == [(0, 2, name)]
+    rest = dataclasses.replace(page, themes=(_theme(")ةيئاضقلا", 100.0),))
+    fitted = fit_page(rest, "top", 2.0, 2.0, False, blocks(rest, leading=2.0, ruled=False))
+    assert [(g.start, g.end, _text(g.block)) for g in fitted.groups] == [
+        (0, 0, ")ةيئاضقلا"),
+        (0, 2, None),
+    ]
+
+
 def test_a_split_names_overflow_painted_across_the_rule_goes_on_its_cell() -> None:
     # Chromium, a grid, no padding, names at the top of their cells (seed 5022): the rest
     # of "Intervenants (organes des Nations Unies et fonctions)" has one row at the page

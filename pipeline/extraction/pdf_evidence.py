@@ -76,6 +76,9 @@ class PageFrame:
     # The report of the next page's first row (set by `read_groups`): when it goes back
     # from this page's last row, no theme runs on from this page to the next.
     following: SymbolKey = ()
+    # A right-to-left edition's page, read mirrored: its texts stand in visual order
+    # (`pdf_bidi`), so what a name says is read from their logical order.
+    mirrored: bool = False
     # For each row but the last: whether the next row's report sorts before it.
     descents: tuple[bool, ...] = field(init=False, repr=False, compare=False)
 

@@ -47,6 +47,7 @@ from pipeline.extraction.pdf_evidence import (
     theme_leading,
     wide_gaps,
 )
+from pipeline.extraction.pdf_bidi import logical
 from pipeline.patterns import closes_unopened
 from pipeline.settings import SETTINGS
 
@@ -110,8 +111,9 @@ def fit_page(
         # the part as it aligns the names. No name starts in lower case ("(concepts": its
         # first letter; a script without case gives no such sign), and none closes a
         # bracket it did not open ("Nations Unies et fonctions)").
-        letter = next((c for c in found[0].text if c.isalpha()), "")
-        goes_on = letter.islower() or closes_unopened(found[0].text)
+        said = _said(frame, found[0])
+        letter = next((c for c in said if c.isalpha()), "")
+        goes_on = letter.islower() or closes_unopened(said)
         if not (above or ((higher or goes_on) and not frame.first)):
             break
         if not above and not frame.first and goes_back_from_previous(frame):
@@ -140,6 +142,13 @@ def fit_page(
     if merged is not None:
         result.groups.insert(0, Group(0, 0, merged, "page"))
     return result
+
+
+def _said(frame: PageFrame, block: Block) -> str:
+    """What a block's name says, in logical order (a mirrored page's lines are visual)."""
+    if not frame.mirrored:
+        return block.text
+    return " ".join(logical(line.text) for line in block.lines)
 
 
 def _ruled_groups(

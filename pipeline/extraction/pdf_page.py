@@ -13,6 +13,7 @@ import statistics
 from collections.abc import Sequence
 from typing import Literal
 
+from pipeline.extraction.pdf_bidi import is_mirrored
 from pipeline.extraction.pdf_evidence import Block, PageFrame, Row, overlaps
 from pipeline.extraction.pdf_header import (
     header_body_words,
@@ -446,6 +447,7 @@ class PageReading:
             size=statistics.median(sizes),
             first=first,
             previous=previous,
+            mirrored=is_mirrored(self.table.language),
         )
 
     def plain_lines(self) -> list[Line]:
