@@ -27,6 +27,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from pipeline.extraction.pdf_bidi import logical
 from pipeline.extraction.pdf_evidence import (
     ALIGNMENTS,
     INF,
@@ -47,7 +48,6 @@ from pipeline.extraction.pdf_evidence import (
     theme_leading,
     wide_gaps,
 )
-from pipeline.extraction.pdf_bidi import logical
 from pipeline.patterns import closes_unopened
 from pipeline.settings import SETTINGS
 
