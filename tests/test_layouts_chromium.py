@@ -289,6 +289,50 @@ EXACT = {
         columns=(26, 25, 22, 27),
         margin="2.5cm",
     ),
+    # No rules, line height 1.5: the rest of a split name at the page top overflows its
+    # part, one line painted over the first line of the next name, which stands level
+    # with its row: the overflow is the line a leading under the rest.
+    "overflow-a-leading-under-the-rest": Page(
+        font="Liberation Sans",
+        size="11pt",
+        rules="none",
+        line_height="1.5",
+        padding="3pt",
+        header_align="middle",
+        header_shading=True,
+        repeat_header=False,
+        text_align="center",
+    ),
+    # A grid, names at the foot of their cells, soft hyphens: a split name's overflow
+    # ("urité)") painted over the next name's first line ("Interv‐").
+    "overflow-over-a-hyphenated-name": Page(
+        theme_align="bottom",
+        font="Liberation Sans",
+        width="75%",
+        line_height="1.3",
+        header_align="middle",
+        repeat_header=False,
+        text_align="center",
+        columns=(20, 24, 25, 31),
+        soft_hyphens=True,
+    ),
+    # Rules under rows, names at the top of their cells: the rest of a split name stands
+    # above every row of the page, and the next name starts level with the first row,
+    # its first line a little into the rest's last.
+    "rest-above-the-rows-then-a-name": Page(
+        font="Arial",
+        size="11pt",
+        rules="rows",
+        width="75%",
+        line_height="1.15",
+        padding="3pt",
+        place="left",
+        header_align="top",
+        header_shading=True,
+        columns=(25, 25, 15, 35),
+        margin="1in",
+        soft_hyphens=True,
+    ),
 }
 KNOWN_GAPS = {
     # A theme cell split by a page break: Chromium paints the overflow of its second part

@@ -595,6 +595,62 @@ def test_a_split_names_overflow_painted_across_the_rule_goes_on_its_cell() -> No
     ]
 
 
+def test_of_two_lines_painted_over_each_other_the_overflow_is_a_leading_under() -> None:
+    # Chromium, no rules, line height 1.5 (seed 9024): at the page top the rest of
+    # "Consommateurs, clients … fournis par des victimes de la traite" overflows its part
+    # and "victimes de la traite" is painted over "Coopération", the first line of the next
+    # name, level with 2009/2 (back in report order from the previous page's 2013/5). The
+    # overflow stands a leading (5.5 pt) under "fournis par des"; "Coopération" stands
+    # 1.5 pt higher, level with its row. Tops as printed, 11 pt lines.
+    rows = [
+        _row(75.3, "CTOC/COP/WG.4/2009/2", 11.0),
+        _row(114.3, "CTOC/COP/WG.4/2010/6", 11.0),
+        _row(153.3, "CTOC/COP/WG.4/2011/8", 11.0),
+    ]
+    themes = [
+        _theme("fournis par des", 60.3, 11.0),
+        _theme("Coopération", 75.3, 11.0),
+        _theme("victimes de la traite", 76.8, 11.0),
+        _theme("internationale", 91.8, 11.0),
+    ]
+    page = _frame(rows, themes, first=False, previous="CTOC/COP/WG.4/2013/5", size=11.0)
+    found = blocks(page, leading=5.5, ruled=False)
+    assert [b.text for b in found] == [
+        "fournis par des victimes de la traite",
+        "Coopération internationale",
+    ]
+    fitted = fit_page(page, "top", 5.5, 28.0, False, found)
+    assert [(g.start, g.end, _text(g.block)) for g in fitted.groups] == [
+        (0, 0, "fournis par des victimes de la traite"),
+        (0, 3, "Coopération internationale"),
+    ]
+
+
+def test_a_line_level_with_a_row_and_closer_than_the_leading_starts_a_cell() -> None:
+    # Chromium, rules under rows, names at the top of their cells (seed 9035): the rest of
+    # "Formes de traite … de prélèvement d’organes" stands above every row of the page,
+    # and the next name starts level with the first row (2018/3, after the previous page's
+    # 2017/4), its first line 0.5 pt into the rest's last: closer than the leading
+    # (1.75 pt) by more than a baseline's jitter, so a cell of its own. Tops as printed,
+    # 11 pt lines.
+    rows = [_row(178.83, "CTOC/COP/WG.4/2018/3", 11.0), _row(262.0, "CTOC/COP/WG.4/2009/2", 11.0)]
+    lines = [("de pré‐", 142.83), ("lèvement", 155.58), ("d’organes", 168.33)]
+    lines += [("Formes", 178.83), ("nouvelles", 191.58), ("de la traite", 204.33)]
+    themes = [_theme(text, top, 11.0) for text, top in lines]
+    page = _frame(rows, themes, first=False, previous="CTOC/COP/WG.4/2017/4", size=11.0)
+    found = blocks(page, leading=1.75, ruled=False)
+    assert [b.text for b in found] == [
+        "de pré‐ lèvement d’organes",
+        "Formes nouvelles de la traite",
+    ]
+    fitted = fit_page(page, "top", 1.75, 8.5, False, found)
+    assert [(g.start, g.end, _text(g.block)) for g in fitted.groups] == [
+        (0, 0, "de pré‐ lèvement d’organes"),
+        (0, 1, "Formes nouvelles de la traite"),
+        (1, 2, None),
+    ]
+
+
 def test_under_names_at_the_foot_the_next_name_starts_level_with_the_first_row() -> None:
     # Chromium, no padding, names at the foot of their cells: the rest of the previous
     # page's name ("mentionnées" / "dans le" / "Protocole") runs on with no gap into the

@@ -143,11 +143,14 @@ def blocks(frame: PageFrame, leading: float, ruled: bool) -> list[Block]:
     line set over the one above, closer than the leading (by as much): two
     cells, one painted over the other (a browser paints a split cell's overflow over the
     next cell). Where their lines interleave, such a line goes on the cell before when it
-    stands a leading under that cell's last line; so does a line painted over the next,
-    across the cell's bottom rule. And a line beside a row that goes back
-    in report order from the row beside the line above starts another block: a cell's
-    lines never reach past its own group of rows, and a theme lists its reports in order,
-    so the two lines are two names set with no gap between them."""
+    stands a leading under that cell's last line, and so does a line painted over the next
+    across the cell's bottom rule: of two lines painted over each other, the overflow is
+    the one a leading under the cell above. And a line beside a row that goes back in
+    report order from the row beside the line above (or from the previous page's last
+    row) starts another block: a cell's lines never reach past its own group of rows,
+    and a theme lists its reports in order, so the two lines are two names set with no
+    gap between them. So does a line level with a row's top set closer to the line above
+    than the leading (`_restarts`)."""
 
     def crowds(before: ColumnLine, line: ColumnLine) -> bool:
         # Boxes overlapping by more than `crowd` of the size, closer than the leading (a
@@ -158,42 +161,83 @@ def blocks(frame: PageFrame, leading: float, ruled: bool) -> list[Block]:
         return gap < min(0.0, leading) - slack or overlaps(before, line)
 
     def follows(block: Block, line: ColumnLine, overflow: bool = False) -> bool:
+        # An overflow is painted past its cell's border and beside rows not its own: no
+        # rule or row parts it from its cell.
         before = block.lines[-1]
         return (
             line.top - before.bottom <= leading + cell_slack(line.size)
             and not crowds(before, line)
-            and not (ruled and not overflow and rule_between(frame, before.bottom, line.top))
-            and not _across_descent(frame, tops, before, line)
+            and not (
+                not overflow
+                and (
+                    (ruled and rule_between(frame, before.bottom, line.top))
+                    or _across_descent(frame, tops, before, line, back)
+                    or _restarts(tops, leading, before, line)
+                )
+            )
         )
 
+    def off_pitch(block: Block, line: ColumnLine) -> float:
+        # How far a line stands from a leading under the block's last line.
+        return abs(line.top - block.lines[-1].bottom - leading)
+
     tops = [row.top for row in frame.rows]
+    back = goes_back_from_previous(frame)
     lines = frame.themes
 
     out: list[Block] = []
     for k, line in enumerate(lines):
-        # A line painted over the next one is a cell's overflow when a leading under the
-        # cell above: the browser paints it past the cell's border, so that rule does not
-        # part it from its cell.
-        overflow = k + 1 < len(lines) and crowds(line, lines[k + 1])
+        # Of two lines painted over each other, the one a leading under the cell above is
+        # that cell's overflow; the other starts the next cell.
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        overflow = bool(
+            out
+            and nxt is not None
+            and crowds(line, nxt)
+            and off_pitch(out[-1], line) < off_pitch(out[-1], nxt)
+        )
         if out and follows(out[-1], line, overflow):
             out[-1] = Block((*out[-1].lines, line))
-        elif len(out) > 1 and crowds(out[-1].lines[-1], line) and follows(out[-2], line):
+        elif (
+            len(out) > 1
+            and crowds(out[-1].lines[-1], line)
+            and follows(out[-2], line, overflow=True)
+        ):
             out[-2] = Block((*out[-2].lines, line))
         else:
             out.append(Block((line,)))
     return out
 
 
+def _restarts(tops: Sequence[float], leading: float, before: ColumnLine, line: ColumnLine) -> bool:
+    """Whether a line starts a cell beside a row after the line above: it stands level
+    with the row's top and closer to the line above than the leading, by more than a
+    baseline's jitter. The lines of one cell keep their pitch; a cell set right under the
+    one above (no padding) starts level with its row, wherever the other's lines end."""
+    tol = SETTINGS.tight_level * line.size
+    k = bisect.bisect_left(tops, line.top - tol)
+    level = k < len(tops) and abs(tops[k] - line.top) <= tol
+    return level and line.top - before.bottom < leading - SETTINGS.jitter * line.size
+
+
 def _across_descent(
-    frame: PageFrame, tops: Sequence[float], upper: ColumnLine, lower: ColumnLine
+    frame: PageFrame,
+    tops: Sequence[float],
+    upper: ColumnLine,
+    lower: ColumnLine,
+    back: bool = False,
 ) -> bool:
     """Whether the rows beside two theme lines (the last row starting at or above each
     line's top, give or take a baseline's jitter) have a step back in report order
     between them. A line a little above a row's top is not beside it: Writer sets the
-    rest of a name split by a page break past the foot of its only row there."""
+    rest of a name split by a page break past the foot of its only row there. With
+    `back` (the first row goes back from the previous page's last), a line above every
+    row and one beside the first have that step between them."""
     tol = SETTINGS.jitter * lower.size
     first = bisect.bisect_right(tops, upper.top + tol) - 1
     last = bisect.bisect_right(tops, lower.top + tol) - 1
+    if back and first < 0 <= last:
+        return True
     return any(frame.descents[max(first, 0) : max(last, 0)])
 
 
