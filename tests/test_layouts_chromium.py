@@ -333,6 +333,18 @@ EXACT = {
         margin="1in",
         soft_hyphens=True,
     ),
+    # No padding, a narrow theme column: a split name's overflow of two lines painted
+    # each a little above a line of the next name; each goes on its own cell.
+    "overflow-interleaved-with-the-next-name": Page(
+        size="9pt",
+        rules="header",
+        line_height="1.3",
+        padding="0pt",
+        header_align="top",
+        zebra=True,
+        columns=(17, 24, 17, 42),
+        margin="2.5cm",
+    ),
 }
 KNOWN_GAPS = {
     # A theme cell split by a page break: Chromium paints the overflow of its second part

@@ -626,6 +626,24 @@ def test_of_two_lines_painted_over_each_other_the_overflow_is_a_leading_under() 
     ]
 
 
+def test_an_overflow_of_two_lines_interleaved_with_the_next_name_goes_on_its_cell() -> None:
+    # Chromium, no padding, names at the top of their cells (seed 9043): the rest of
+    # "Formes de traite … d’exploitation sexuelle" overflows the page top and its two
+    # lines are painted each 1.5 pt above a line of the next name ("Formes de traite" /
+    # "des personnes à", level with 2009/2). Each line goes on the cell whose last line
+    # it stands a leading (3 pt) under. Tops as printed, 9 pt lines.
+    rows = [_row(108.45, "CTOC/COP/WG.4/2009/2", 9.0), _row(137.7, "CTOC/COP/WG.4/2010/6", 9.0)]
+    lines = [("d’exploitation", 106.95), ("Formes de traite", 108.45), ("sexuelle", 118.95)]
+    lines += [("des personnes à", 120.45), ("des fins de", 132.45), ("prélèvement", 143.7)]
+    themes = [_theme(text, top, 9.0) for text, top in lines]
+    page = _frame(rows, themes, first=False, previous="CTOC/COP/WG.4/2018/3", size=9.0)
+    found = blocks(page, leading=3.0, ruled=False)
+    assert [b.text for b in found] == [
+        "d’exploitation sexuelle",
+        "Formes de traite des personnes à des fins de prélèvement",
+    ]
+
+
 def test_a_line_level_with_a_row_and_closer_than_the_leading_starts_a_cell() -> None:
     # Chromium, rules under rows, names at the top of their cells (seed 9035): the rest of
     # "Formes de traite … de prélèvement d’organes" stands above every row of the page,

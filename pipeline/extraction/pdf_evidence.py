@@ -187,22 +187,27 @@ def blocks(frame: PageFrame, leading: float, ruled: bool) -> list[Block]:
 
     out: list[Block] = []
     for k, line in enumerate(lines):
-        # Of two lines painted over each other, the one a leading under the cell above is
-        # that cell's overflow; the other starts the next cell.
+        # Of two lines painted over each other, the one a leading under a cell's last
+        # line is that cell's overflow; the other goes on (or starts) the next cell.
         nxt = lines[k + 1] if k + 1 < len(lines) else None
-        overflow = bool(
-            out
-            and nxt is not None
-            and crowds(line, nxt)
-            and off_pitch(out[-1], line) < off_pitch(out[-1], nxt)
-        )
-        if out and follows(out[-1], line, overflow):
-            out[-1] = Block((*out[-1].lines, line))
-        elif (
+        over_next = nxt is not None and crowds(line, nxt)
+        over_last = bool(out) and crowds(out[-1].lines[-1], line)
+        if (
             len(out) > 1
-            and crowds(out[-1].lines[-1], line)
+            and (over_next or over_last)
+            and off_pitch(out[-2], line) < off_pitch(out[-1], line)
             and follows(out[-2], line, overflow=True)
         ):
+            out[-2] = Block((*out[-2].lines, line))
+        elif out and follows(
+            out[-1],
+            line,
+            overflow=nxt is not None
+            and over_next
+            and off_pitch(out[-1], line) < off_pitch(out[-1], nxt),
+        ):
+            out[-1] = Block((*out[-1].lines, line))
+        elif len(out) > 1 and over_last and follows(out[-2], line, overflow=True):
             out[-2] = Block((*out[-2].lines, line))
         else:
             out.append(Block((line,)))
