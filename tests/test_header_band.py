@@ -74,10 +74,18 @@ def test_a_piece_of_the_header_symbol_in_the_references_column() -> None:
     (cited,) = _line(120.0, ("VII.2.k", 340.0)).words
     (report,) = _line(120.0, ("CTOC/COP/WG.4/2017/4", 150.0)).words
     (tail,) = _line(120.0, ("/5", 340.0)).words  # the symbol's end, wrapped before a slash
+    # Writer breaks a symbol before a dot in a narrow column: "CTOC/COP/WG" / ".4/2019/5".
+    (dotted,) = _line(120.0, (".4/2019/5", 340.0)).words
+    (decimal,) = _line(120.0, (".5", 340.0)).words  # no slash: no piece of a symbol
     assert is_symbol_piece(clipped, HEADER)
     assert is_symbol_piece(tail, HEADER)
+    assert is_symbol_piece(dotted, HEADER)
+    assert not is_symbol_piece(decimal, HEADER)
     assert not is_symbol_piece(cited, HEADER)
     assert not is_symbol_piece(report, HEADER)
+    # On the label line, beside "(par", that end is the label's: nothing of the body.
+    wrapped = _line(90.0, (".4/2019/5", 340.0), ("(par", 400.0))
+    assert header_body_words(wrapped, HEADER, "CTOC/COP/WG") == []
 
 
 def test_the_title_ending_par_theme_is_not_the_theme_label() -> None:

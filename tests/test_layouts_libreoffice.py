@@ -326,6 +326,21 @@ EXACT = {
         padding=0.0,
         links=False,
     ),
+    # A narrow references column: Writer breaks the header's symbol before a dot
+    # ("CTOC/COP/WG" / ".4/2019/5"), the end on the line of "(par": the label's.
+    "header-symbol-broken-before-a-dot": Writer(
+        theme_align="middle",
+        header_align="middle",
+        borders="none",
+        size=10.5,
+        table_width=0.94,
+        widths=(0.2958222, 0.2846576, 0.2400145, 0.1795058),
+        padding=4.0,
+        line_spacing=1.5,
+        first_page=True,
+        links=False,
+        cell_align="center",
+    ),
 }
 LAYOUTS = EXACT
 

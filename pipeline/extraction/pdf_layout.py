@@ -25,9 +25,11 @@ from pipeline.settings import SETTINGS
 
 COLUMNS = (Column.THEME, Column.REPORT, Column.PARAGRAPHS, Column.REFERENCES)
 # A piece of a document symbol wrapped at a slash: "CTOC/COP/WG.4/2019/", "WG.4/2019/5",
-# or its end when the slash opens the next line ("/5").
+# its end when the slash opens the next line ("/5"), or when a word processor broke the
+# symbol before a dot (".4/2019/5": a slash still in it, so no reference such as ".5").
 SYMBOL_PIECE_RE = regex.compile(
-    r"^\(?(?:[A-Z0-9][A-Za-z0-9.]*(?:/[A-Za-z0-9.]*)+|/[A-Za-z0-9.]+(?:/[A-Za-z0-9.]*)*)\)?[.,;]?$"
+    r"^\(?(?:[A-Z0-9][A-Za-z0-9.]*(?:/[A-Za-z0-9.]*)+|/[A-Za-z0-9.]+(?:/[A-Za-z0-9.]*)*"
+    r"|\.[A-Za-z0-9.]*(?:/[A-Za-z0-9.]*)+)\)?[.,;]?$"
 )
 
 
