@@ -345,6 +345,21 @@ EXACT = {
         columns=(17, 24, 17, 42),
         margin="2.5cm",
     ),
+    # No padding, zebra rows: a page opens back in report order under the rest of a
+    # split name, whose last line is painted just above the next name's first line,
+    # level with the first row: the line is the rest's.
+    "rest-overflow-beside-a-first-row-going-back": Page(
+        font="Liberation Serif",
+        size="9pt",
+        rules="none",
+        width="70%",
+        padding="0pt",
+        place="left",
+        header_align="middle",
+        zebra=True,
+        columns=(23, 29, 15, 33),
+        margin="2.5cm",
+    ),
 }
 KNOWN_GAPS = {
     # A theme cell split by a page break: Chromium paints the overflow of its second part

@@ -644,6 +644,28 @@ def test_an_overflow_of_two_lines_interleaved_with_the_next_name_goes_on_its_cel
     ]
 
 
+def test_a_rests_overflow_beside_a_first_row_going_back_stays_the_rests() -> None:
+    # Chromium, no padding, names at the top of their cells (seed 4022): the page opens
+    # back in report order (2009/2 after 2018/3) with the rest of "… non mentionnées dans
+    # le Protocole", whose last line "Protocole" is painted 0.75 pt above "Formes de
+    # traite", the next name's first line, level with 2009/2. "Protocole" stands a leading
+    # (1.5 pt) under "dans le", so it is the rest's, though nearly level with the row.
+    # Tops as printed, 9 pt lines.
+    rows = [
+        _row(top, f"CTOC/COP/WG.4/{r}", 9.0) for top, r in [(148.2, "2009/2"), (159.45, "2010/6")]
+    ]
+    lines = [("mentionnées", 125.7), ("dans le", 136.2), ("Protocole", 147.45)]
+    lines += [("Formes de traite", 148.2), ("des personnes à", 159.45)]
+    themes = [_theme(text, top, 9.0) for text, top in lines]
+    page = _frame(rows, themes, first=False, previous="CTOC/COP/WG.4/2018/3", size=9.0)
+    found = blocks(page, leading=1.5, ruled=False)
+    fitted = fit_page(page, "top", 1.5, 1.5, False, found)
+    assert [(g.start, g.end, _text(g.block)) for g in fitted.groups] == [
+        (0, 0, "mentionnées dans le Protocole"),
+        (0, 2, "Formes de traite des personnes à"),
+    ]
+
+
 def test_a_line_level_with_a_row_and_closer_than_the_leading_starts_a_cell() -> None:
     # Chromium, rules under rows, names at the top of their cells (seed 9035): the rest of
     # "Formes de traite … de prélèvement d’organes" stands above every row of the page,

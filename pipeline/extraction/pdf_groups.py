@@ -40,7 +40,6 @@ from pipeline.extraction.pdf_evidence import (
     ends_on_page,
     find_repeat,
     gap_penalty,
-    goes_back_from_previous,
     is_ruled,
     misfit,
     row_gap,
@@ -116,18 +115,9 @@ def fit_page(
         goes_on = letter.islower() or closes_unopened(said)
         if not (above or ((higher or goes_on) and not frame.first)):
             break
-        if not above and not frame.first and goes_back_from_previous(frame):
-            # The first row goes back in report order from the previous page's last: it
-            # starts a theme. A line of the block set exactly level with it starts that
-            # theme's name, right under the rest of the name above (no gap, no rule); a
-            # line a little above it is still the rest (a browser's split cell).
-            jitter = SETTINGS.jitter * frame.size
-            rest = tuple(line for line in found[0].lines if line.top < rows[0].top - jitter)
-            after = found[0].lines[len(rest) :]
-            if rest and after and abs(after[0].top - rows[0].top) <= jitter:
-                lead.append(Block(rest))
-                found[0] = Block(after)
-                break
+        # Where the first row goes back in report order from the previous page's last,
+        # `blocks` has parted the rest of the name above from a name beside that row; a
+        # line of the rest still beside it is the rest's overflow, painted over the name.
         lead.append(found.pop(0))
     if not n:
         lead, found = lead + found, []
