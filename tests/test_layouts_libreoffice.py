@@ -341,6 +341,46 @@ EXACT = {
         links=False,
         cell_align="center",
     ),
+    # No padding: a name's last word touches the end of the report symbol wrapped after
+    # its slash ("deWG.4/2010/6"): cut where the report column starts.
+    "name-touching-a-wrapped-symbol": Writer(
+        header_align="middle",
+        header_bold=False,
+        split_rows=False,
+        borders="header",
+        font="DejaVu Serif",
+        size=9.0,
+        paper="Letter",
+        table_width=0.85,
+        table_align="center",
+        widths=(0.2512102, 0.2655295, 0.2147824, 0.2684779),
+        padding=0.0,
+    ),
+    # Names in the middle of their cells: a name whose rows run on to the next page is
+    # set at the top of its cell's first part.
+    "split-name-first-part-at-top": Writer(
+        theme_align="middle",
+        borders="header",
+        font="DejaVu Sans",
+        size=10.5,
+        paper="Letter",
+        widths=(0.2472583, 0.2546347, 0.2271645, 0.2709425),
+        padding=3.0,
+        line_spacing=1.5,
+        cell_align="center",
+    ),
+    # 1 pt padding, justified: a name's word cut from the report symbol it touched keeps
+    # the symbol's top, a little above its line, level with the row.
+    "name-word-cut-from-a-symbol": Writer(
+        theme_align="middle",
+        header_align="top",
+        header_bold=False,
+        borders="header",
+        table_width=0.79,
+        widths=(0.2317036, 0.2832326, 0.2476391, 0.2374247),
+        padding=1.0,
+        cell_align="justify",
+    ),
 }
 LAYOUTS = EXACT
 

@@ -376,6 +376,10 @@ def test_two_cells_set_with_no_padding_are_cut_at_the_seam_at_the_column_edge() 
     # A theme's last word run into the report symbol beside it.
     name = _touching(("niveau", 70.0, 5.0), ("CTOC/COP/WG.4/2017/4", 100.0, 4.0))
     assert [w.text for w in header.cells_of(name)] == ["niveau", "CTOC/COP/WG.4/2017/4"]
+    # ... or into the end of a symbol wrapped after a slash ("CTOC/COP/" on the line
+    # above), as Writer sets a name's "de" with no padding (seed 11000).
+    end = _touching(("de", 90.0, 5.0), ("WG.4/2010/6", 100.0, 4.0))
+    assert [w.text for w in header.cells_of(end)] == ["de", "WG.4/2010/6"]
     # Not cut: a symbol wider than its column, running over the next column's edge at
     # x 180 (the part before would be no symbol), nor a word whose seams all stand
     # further than a quarter of the size (2.5 pt) from the edge: with 8 pt letters, the
@@ -626,6 +630,24 @@ def test_of_two_lines_painted_over_each_other_the_overflow_is_a_leading_under() 
     ]
 
 
+def test_a_line_stands_where_most_of_its_words_do() -> None:
+    # Writer, 1 pt padding (seed 11011): "criminalité" touched the report symbol beside
+    # it ("criminalitéCTOC/COP/WG.4/2011/8", top 227.7, the symbol's) and, once cut,
+    # keeps that top, 2 pt above the rest of its line (229.7), level with the row. The
+    # line is where its other words are: a leading (1.5 pt) under the line above, so the
+    # name goes on. Tops as printed, 10 pt lines.
+    rows = [_row(206.6, "CTOC/COP/WG.4/2009/2"), _row(227.7, "CTOC/COP/WG.4/2011/8")]
+    words = [("Unies", 57.8, 229.7), ("contre", 84.7, 229.7), ("la", 113.2, 229.7)]
+    words += [("criminalité", 124.0, 227.7)]
+    line = ColumnLine(Column.THEME, [Word(t, x, top, x + 20.0, top + 10.0) for t, x, top in words])
+    themes = [_theme("Conférence des Parties", 206.6), _theme("Convention des Nations", 218.1)]
+    page = _frame(rows, [*themes, line], first=True)
+    found = blocks(page, leading=1.5, ruled=False)
+    assert [b.text for b in found] == [
+        "Conférence des Parties Convention des Nations Unies contre la criminalité"
+    ]
+
+
 def test_an_overflow_of_two_lines_interleaved_with_the_next_name_goes_on_its_cell() -> None:
     # Chromium, no padding, names at the top of their cells (seed 9043): the rest of
     # "Formes de traite … d’exploitation sexuelle" overflows the page top and its two
@@ -688,6 +710,38 @@ def test_a_line_level_with_a_row_and_closer_than_the_leading_starts_a_cell() -> 
         (0, 0, "de pré‐ lèvement d’organes"),
         (0, 1, "Formes nouvelles de la traite"),
         (1, 2, None),
+    ]
+
+
+def test_a_name_whose_rows_run_on_to_the_next_page_may_stand_at_their_top() -> None:
+    # Writer, names in the middle of their cells (seed 11004): a name whose rows run on
+    # to the next page ("Recherche et collecte …", 2009/2 … 2015/6 here, more after the
+    # page break) is set at the top of its cell's first part, not in its middle. Read as
+    # centred, it would take the row above (2015/6, back in report order) and leave the
+    # name above one row short. Tops and bottoms as printed, 10.5 pt lines.
+    spans = [(111.1, 158.3), (172.0, 200.9), (214.6, 243.5), (257.2, 286.1), (299.8, 328.7)]
+    spans += [(342.4, 371.3), (385.0, 413.9), (427.6, 456.5), (470.2, 499.1), (512.8, 560.0)]
+    spans += [(573.8, 621.0), (634.7, 663.6), (677.3, 706.2)]
+    reports = ["2011/8", "2013/5", "2015/6", "2009/2", "2010/6", "2011/8", "2013/5"]
+    reports += ["2015/6", "2009/2", "2010/6", "2011/8", "2013/5", "2015/6"]
+    rows = [
+        Row(top, bottom, symbol_key(f"CTOC/COP/WG.4/{r}"))
+        for (top, bottom), r in zip(spans, reports, strict=True)
+    ]
+    lines = [("Protocole relatif à la", 324.1), ("traite des personnes", 342.4)]
+    lines += [("(concepts et", 360.8), ("définitions)", 379.1), ("Recherche et collecte", 470.2)]
+    lines += [("et analyse de", 488.6), ("données", 506.9)]
+    themes = [_theme(text, top, 10.5) for text, top in lines]
+    page = dataclasses.replace(
+        _frame(rows, themes, first=False, previous="CTOC/COP/WG.4/2010/6", size=10.5),
+        following=symbol_key("CTOC/COP/WG.4/2017/4"),
+    )
+    found = blocks(page, leading=7.9, ruled=False)
+    fitted = fit_page(page, "middle", 7.9, 13.8, False, found)
+    assert [(g.start, g.end, _text(g.block)) for g in fitted.groups] == [
+        (0, 3, None),
+        (3, 8, "Protocole relatif à la traite des personnes (concepts et définitions)"),
+        (8, 13, "Recherche et collecte et analyse de données"),
     ]
 
 

@@ -218,11 +218,16 @@ def _restarts(tops: Sequence[float], leading: float, before: ColumnLine, line: C
     """Whether a line starts a cell beside a row after the line above: it stands level
     with the row's top and closer to the line above than the leading, by more than a
     baseline's jitter. The lines of one cell keep their pitch; a cell set right under the
-    one above (no padding) starts level with its row, wherever the other's lines end."""
+    one above (no padding) starts level with its row, wherever the other's lines end.
+    Each line stands where most of its words do: a word cut from a symbol it touched
+    keeps the box of both ("criminalité" from "criminalitéCTOC/COP/WG.4/2011/8", 2 pt
+    higher than its line)."""
+    top = statistics.median(w.top for w in line.words)
+    above = statistics.median(w.bottom for w in before.words)
     tol = SETTINGS.tight_level * line.size
-    k = bisect.bisect_left(tops, line.top - tol)
-    level = k < len(tops) and abs(tops[k] - line.top) <= tol
-    return level and line.top - before.bottom < leading - SETTINGS.jitter * line.size
+    k = bisect.bisect_left(tops, top - tol)
+    level = k < len(tops) and abs(tops[k] - top) <= tol
+    return level and top - above < leading - SETTINGS.jitter * line.size
 
 
 def _across_descent(

@@ -255,6 +255,9 @@ def _fit(
     rows = frame.rows
     n, m = len(rows), len(found)
     wide = wide_gaps(frame, usual)
+    # Whether the page's last rows may run on to the next page's (open, and not closed by
+    # the next page opening back in report order).
+    runs_on = open_end and not ends_on_page(frame)
     # best[b][i]: cost of reading rows [0, i) with blocks [0, b); back[b][i] the choice.
     best = [[INF] * (n + 1) for _ in range(m + 1)]
     back: list[list[int]] = [[-1] * (n + 1) for _ in range(m + 1)]
@@ -286,6 +289,10 @@ def _fit(
                         count += 1
                     steps += frame.descents[j - 2]
                 miss = misfit(block, rows, i, j, align, bottom)
+                if j == n and runs_on and align != "top":
+                    # A cell split by the page break: a word processor sets the text of
+                    # its first part from the top, whatever the alignment.
+                    miss = min(miss, misfit(block, rows, i, j, "top", bottom))
                 if miss == INF:
                     continue
                 gaps = count * SETTINGS.wide_gap_cost + steps * SETTINGS.order_cost

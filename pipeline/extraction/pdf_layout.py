@@ -287,10 +287,9 @@ class Header:
 
 
 def _symbol_part(text: str) -> bool:
-    """A report cell's text on one line: a whole symbol, or its start wrapped at a slash."""
-    if text.endswith("/"):
-        return bool(SYMBOL_PIECE_RE.match(text))
-    return bool(SYMBOL_RE.fullmatch(text))
+    """A report cell's text on one line: a whole symbol, or a piece of one wrapped at a
+    slash (its start "CTOC/COP/", or its end "WG.4/2010/6" on the next line)."""
+    return bool(SYMBOL_RE.fullmatch(text) or ("/" in text and SYMBOL_PIECE_RE.match(text)))
 
 
 def _parts_fit(column: Column, before: str, after: str) -> bool:
