@@ -118,6 +118,22 @@ def test_letters_of_two_texts_are_read_apart_by_drawing_order() -> None:
     assert (notes.layers, notes.overprints) == ([()], [])
 
 
+def test_a_text_read_apart_goes_on_past_a_blank_hidden_under_its_letters() -> None:
+    # Chromium paints a split name's overflow "ena nts)" (seed 11019: the end of
+    # "d’intervenants)", a space written under the "n" where a soft hyphen did not break
+    # it) over the next name's "Mesures", 0.75 pt higher. Read apart by drawing order,
+    # the overflow is one word, as it is printed. Boxes as printed (5.9 pt letters kept
+    # to round numbers here), 9.5 pt lines.
+    mesures = _drawn("Mesures", [82.0, 88.0, 94.0, 100.0, 106.0, 110.0, 115.0], 5.0, 149.5)
+    overflow = _drawn("ena", [82.0, 88.0, 94.0], 6.0, 150.25)
+    overflow.append((" ", 100.0, 150.25, 103.0, 160.25, True))
+    overflow += _drawn("nts)", [100.0, 106.0, 110.0, 115.0], 4.0, 150.25)
+    notes = Notes()
+    words(mesures + overflow, notes)
+    texts = {tuple(w[0] for w in text) for layers in notes.layers for text in layers}
+    assert texts == {("Mesures",), ("enants)",)}
+
+
 def test_a_blank_under_the_next_letter_does_not_break_the_word() -> None:
     # Chromium writes a space glyph where a soft hyphen could have broken "coopération"
     # and did not: the space (x 75-78) lies under the "r" (75-80), and "é" ends where

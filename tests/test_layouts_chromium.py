@@ -360,6 +360,24 @@ EXACT = {
         columns=(23, 29, 15, 33),
         margin="2.5cm",
     ),
+    # Justified, soft hyphens: a split name's overflow painted over the next name holds a
+    # space written under a letter ("ena nts)"): read apart, it is one word.
+    "overflow-with-a-hidden-blank": Page(
+        theme_align="bottom",
+        font="DejaVu Sans",
+        size="9.5pt",
+        rules="header",
+        paper="Letter",
+        width="70%",
+        padding="4pt",
+        place="left",
+        header_align="middle",
+        header_shading=True,
+        text_align="justify",
+        columns=(23, 25, 20, 32),
+        margin="1in",
+        soft_hyphens=True,
+    ),
 }
 KNOWN_GAPS = {
     # A theme cell split by a page break: Chromium paints the overflow of its second part

@@ -211,19 +211,67 @@ def _layers(
     # other text's blanks broke pdfplumber's word elsewhere): the whole word, which every
     # mixed word it runs through gives alike (`pdf_pages` keeps it once).
     for span in spans:
-        while span[0] > 0 and _goes_on(run[span[0] - 1], run[span[0]]):
-            span[0] -= 1
-        while span[1] + 1 < len(run) and _goes_on(run[span[1]], run[span[1] + 1]):
-            span[1] += 1
+        while (back := _drawn_on(run, span[0], -1)) is not None:
+            span[0] = back
+        while (ahead := _drawn_on(run, span[1], 1)) is not None:
+            span[1] = ahead
     if len(spans) == 1 and spans[0][1] - spans[0][0] + 1 == len(word):
         return (), ()  # one text, all of it (spans only grow: it was one from the start)
     texts: list[tuple[WordBox, ...]] = []
     seams: list[tuple[tuple[Cut, ...], ...]] = []
     for start, end in spans:
         notes = Notes()
-        texts.append(tuple(_upright_words(run[start : end + 1], notes)))
-        seams.append(tuple(notes.seams))
+        text, marks = _glue(list(_upright_words(run[start : end + 1], notes)), notes)
+        texts.append(text)
+        seams.append(marks)
     return tuple(texts), tuple(seams)
+
+
+def _glue(
+    found: list[WordBox], notes: Notes
+) -> tuple[tuple[WordBox, ...], tuple[tuple[Cut, ...], ...]]:
+    """A text's words with each word that goes on past a hidden blank (`notes.glued`)
+    joined to the next, as `pdf_pages` joins a page's words: where they meet is a seam."""
+    words: list[WordBox] = []
+    seams: list[tuple[Cut, ...]] = []
+    joins = False
+    for word, marks, glued in zip(found, notes.seams, notes.glued, strict=True):
+        if joins and words and word[0].strip():
+            left = words[-1]
+            k = len(left[0])
+            junction = (left[3], word[1], k)
+            words[-1] = (
+                left[0] + word[0],
+                left[1],
+                min(left[2], word[2]),
+                word[3],
+                max(left[4], word[4]),
+            )
+            seams[-1] = (*seams[-1], junction, *((a, b, j + k) for a, b, j in marks))
+        else:
+            words.append(word)
+            seams.append(marks)
+        joins = glued
+    return tuple(words), tuple(seams)
+
+
+def _drawn_on(run: list[Glyph], at: int, step: int) -> int | None:
+    """Where the word of the glyph at `at` goes on in drawing order, one glyph further
+    (`step` -1 or 1), or past a blank hidden under the letters around it (a browser's
+    space at a soft hyphen or in a justified line); None where it ends."""
+    k = at + step
+    if not 0 <= k < len(run):
+        return None
+    first, second = (run[k], run[at]) if step < 0 else (run[at], run[k])
+    if _goes_on(first, second):
+        return k
+    j = k + step
+    if run[k][0].strip() or not 0 <= j < len(run):
+        return None
+    first, second, blank = (run[j], run[at], j + 1) if step < 0 else (run[at], run[j], k)
+    if _goes_on(first, second) and _hidden_blank(first, run, blank):
+        return j
+    return None
 
 
 def _goes_on(before: Glyph, glyph: Glyph) -> bool:
