@@ -69,6 +69,34 @@ def test_a_row_level_with_the_last_label_line_is_the_bodys() -> None:
     assert [w.text for w in header_body_words(wrapped, HEADER, "dans")] == ["5"]
 
 
+def test_a_label_word_inside_a_cells_text_is_the_cells() -> None:
+    # Writer, 1 pt padding (seed 12009): the first row at a page top stands 4 pt under the
+    # header's last label line, one printed line with it. "Thème" ends at x 80, so a word
+    # right of it may be a piece of the report label, and "de" is one ("Rapport de
+    # réunion"); but it stands inside "Formes de traite", a word gap from the body's
+    # words on both sides: the name's.
+    ends = {Column.THEME: 80.0, Column.REPORT: 240.0, Column.PARAGRAPHS: 330.0}
+    header = Header(HEADER.language, HEADER.lefts, 60.0, 90.0, 10.0, ends=ends)
+    line = _line(
+        87.7,
+        ("Formes", 50.0),
+        ("de", 88.0),
+        ("traite", 102.0),
+        ("CTOC/COP/WG.4/2010/6", 150.0),
+        ("40", 260.0),
+    )
+    assert [w.text for w in header_body_words(line, header)] == [
+        "Formes",
+        "de",
+        "traite",
+        "CTOC/COP/WG.4/2010/6",
+        "40",
+    ]
+    # At the end of the name, with body text on one side only, it stays the label's.
+    end = _line(87.7, ("Formes", 50.0), ("de", 88.0), ("CTOC/COP/WG.4/2010/6", 150.0))
+    assert [w.text for w in header_body_words(end, header)] == ["Formes", "CTOC/COP/WG.4/2010/6"]
+
+
 def test_a_piece_of_the_header_symbol_in_the_references_column() -> None:
     (clipped,) = _line(120.0, ("CTOC/COP/WG.4/201", 340.0)).words
     (cited,) = _line(120.0, ("VII.2.k", 340.0)).words

@@ -331,11 +331,32 @@ def header_body_words(line: PrintedLine, header: Header, previous: str = "") -> 
     the reference document's symbol is a label piece, its end wrapped after a slash too:
     `previous` is the references label's last word on the header lines above)."""
     vocabulary = _vocabulary(header.language)
-    out: list[Word] = []
-    for word in line.words:
-        if not _label_piece(word, header, vocabulary, previous):
-            out.append(word)
+    words = line.words
+    pieces: list[bool] = []
+    for word in words:
+        pieces.append(_label_piece(word, header, vocabulary, previous))
         if Column.REFERENCES in header.label_columns(word):
             previous = word.text
+    out = [
+        word
+        for k, word in enumerate(words)
+        if not pieces[k] or _inside_text(words, pieces, k, header)
+    ]
     cited = any(any(c.isdigit() for c in w.text) for w in out)
     return out if cited else []
+
+
+def _inside_text(words: Sequence[Word], pieces: Sequence[bool], k: int, header: Header) -> bool:
+    """Whether a word that could be a label's stands inside a cell's running text: words
+    of the body on both sides, in its column, each within a word gap ("Formes de
+    traite": the "de" of "Rapport de réunion" is no label word there)."""
+    if not 0 < k < len(words) - 1 or pieces[k - 1] or pieces[k + 1]:
+        return False
+    word, before, after = words[k], words[k - 1], words[k + 1]
+    reach = SETTINGS.word_gap * word.size
+    column = header.column_of(word)
+    return (
+        header.column_of(before) is column is header.column_of(after)
+        and 0 <= word.x0 - before.x1 <= reach
+        and 0 <= after.x0 - word.x1 <= reach
+    )
