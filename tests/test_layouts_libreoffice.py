@@ -381,6 +381,32 @@ EXACT = {
         padding=1.0,
         cell_align="justify",
     ),
+    # No padding, line spacing 1.5: at a page top the rest of a split name and the next
+    # name run on at one pitch; the next name stands level with its row: cut there, and
+    # the theme-name grammar reads two names.
+    "rest-and-next-name-at-one-pitch": Writer(
+        theme_align="middle",
+        header_align="middle",
+        split_rows=False,
+        borders="header",
+        font="Liberation Sans",
+        paper="Letter",
+        table_width=0.93,
+        widths=(0.1755236, 0.2622766, 0.2370464, 0.3251534),
+        padding=0.0,
+        line_spacing=1.5,
+    ),
+    # 1 pt padding, no borders: a page's first row stands 4 pt under the header's last
+    # label line; the "de" of "Formes de traite" is the name's, not "Rapport de réunion"'s.
+    "label-word-inside-a-name": Writer(
+        header_align="middle",
+        borders="none",
+        size=10.5,
+        paper="Letter",
+        table_align="left",
+        widths=(0.2468323, 0.27623, 0.2378062, 0.2391316),
+        padding=1.0,
+    ),
 }
 LAYOUTS = EXACT
 

@@ -262,3 +262,39 @@ def test_a_cell_the_layout_starts_in_lower_case_goes_on_the_name_above() -> None
     [warning] = document.diagnostics
     assert (warning.code, warning.report) == ("theme-boundary-uncertain", b)
     assert warning.message.endswith("starts in lower case: read as the name above going on")
+
+
+def test_the_rest_of_a_name_at_a_page_top_is_cut_where_a_row_starts_level() -> None:
+    # Writer, no padding, line spacing 1.5, names in the middle (seed 12002): at a page
+    # top the rest of "Formes de traite … de prélèvement d’organes" ("des fins de" /
+    # "d’organes") beside its last row, then "Formes nouvelles" / "de la traite" level with
+    # the next row, at the same pitch: spacing shows one block, which goes on from the
+    # previous page. It is cut where the next row starts, for the grammar to decide.
+    # Rows: 10 pt lines every 20 pt, the first two lines a row of their own.
+    themes = (
+        _theme("des fins de", 100.0),
+        _theme("d’organes", 110.0),
+        _theme("Formes nouvelles", 120.0),
+        _theme("de la traite", 130.0),
+    )
+    frame = PageFrame(
+        page=3,
+        rows=(Row(100.0, 110.0), Row(120.0, 130.0)),
+        themes=themes,
+        rules=(),
+        span=(57.0, 140.0),
+        size=10.0,
+        first=False,
+    )
+    page = fit_page(frame, "middle", 0.0, 0.0, False)
+    assert [(g.start, g.end, g.block.text if g.block else None) for g in page.groups] == [
+        (0, 0, "des fins de d’organes Formes nouvelles de la traite"),
+        (0, 2, None),
+    ]
+    split_tight(frame, page, "middle")
+    groups = [(g.start, g.end, g.block.text if g.block else None, g.grammar) for g in page.groups]
+    assert groups == [
+        (0, 0, "des fins de d’organes", False),
+        (0, 1, None, False),
+        (1, 2, "Formes nouvelles de la traite", True),
+    ]

@@ -140,7 +140,8 @@ def split_tight(frame: PageFrame, page: PageGroups, align: Alignment) -> None:
     cut to the theme-name grammar (`_cut`)."""
     rows = frame.rows
     out: list[Group] = []
-    for group in page.groups:
+    groups = _split_rest(rows, page.groups, align)
+    for group in groups:
         if group.block is None or group.end - group.start < 2:
             out.append(group)
             continue
@@ -155,3 +156,32 @@ def split_tight(frame: PageFrame, page: PageGroups, align: Alignment) -> None:
                 block = Block(tuple(lines))
                 out.append(Group(start, end, block, "grammar", doubts.get(start), grammar=True))
     page.groups = out
+
+
+def _split_rest(rows: Sequence[Row], groups: list[Group], align: Alignment) -> list[Group]:
+    """The rest of the name above, at a page top, beside the rows going on: cut at its
+    first line (not its first) level with the top of one of those rows, where the lines
+    from there sit in the rows from there as the document's alignment puts them: another
+    name may start there (the rest and the next name run on at one pitch), and the
+    theme-name grammar decides, as for `_cut`."""
+    if len(groups) < 2:
+        return groups
+    lead, going = groups[0], groups[1]
+    if lead.block is None or lead.end != 0 or going.block is not None or going.end < 2:
+        return groups
+    lines = lead.block.lines
+    for n, line in enumerate(lines[1:], start=1):
+        tol = SETTINGS.tight_level * line.size
+        k = next((k for k in range(1, going.end) if abs(rows[k].top - line.top) <= tol), None)
+        if k is None:
+            continue
+        name = Block(tuple(lines[n:]))
+        if misfit(name, rows, k, going.end, align) > SETTINGS.same_line:
+            continue
+        return [
+            Group(0, 0, Block(tuple(lines[:n])), lead.reason, lead.finding, lead.grammar),
+            Group(0, k, None, going.reason, going.finding, going.grammar),
+            Group(k, going.end, name, "grammar", None, grammar=True),
+            *groups[2:],
+        ]
+    return groups
