@@ -14,6 +14,7 @@ import itertools
 import statistics
 from collections.abc import Sequence
 
+from pipeline.extraction.pdf_boundaries import Group, PageGroups
 from pipeline.extraction.pdf_evidence import (
     INF,
     Alignment,
@@ -25,7 +26,6 @@ from pipeline.extraction.pdf_evidence import (
     misfit,
     wide_gaps,
 )
-from pipeline.extraction.pdf_groups import Group, PageGroups
 from pipeline.extraction.pdf_layout import ColumnLine
 from pipeline.settings import SETTINGS
 
