@@ -27,6 +27,7 @@ from pipeline.extraction.pdf_bidi import (
 )
 from pipeline.extraction.pdf_columns import by_geometry, fit_columns, page_shifts, shifted
 from pipeline.extraction.pdf_evidence import PageFrame
+from pipeline.extraction.pdf_faults import page_complaints
 from pipeline.extraction.pdf_groups import read_groups
 from pipeline.extraction.pdf_header import find_header
 from pipeline.extraction.pdf_layout import (
@@ -151,6 +152,6 @@ def pdf_to_lines(
         lines=tuple(lines),
         layouts=tuple(layouts),
         links=tuple(link for page in pages for link in page.table_links()),
-        complaints=(*complaints, *(c for page in pages for c in page.overprinted())),
+        complaints=(*complaints, *(c for page in pages for c in page_complaints(page))),
         pages_known=True,
     )
