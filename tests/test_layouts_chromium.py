@@ -378,6 +378,21 @@ EXACT = {
         margin="1in",
         soft_hyphens=True,
     ),
+    # Landscape, a wide theme column: most names fit one line, so the gap between cells
+    # is the usual gap between theme lines; a name's second line level with a row, at
+    # the name's own pitch, goes on.
+    "one-line-names-landscape": Page(
+        theme_align="bottom",
+        size="8.5pt",
+        rules="header",
+        paper="A4 landscape",
+        width="95%",
+        line_height="1.3",
+        padding="1pt",
+        place="left",
+        repeat_header=False,
+        margin="1.5cm",
+    ),
 }
 KNOWN_GAPS = {
     # A theme cell split by a page break: Chromium paints the overflow of its second part

@@ -688,13 +688,28 @@ def test_a_rests_overflow_beside_a_first_row_going_back_stays_the_rests() -> Non
     ]
 
 
-def test_a_line_level_with_a_row_and_closer_than_the_leading_starts_a_cell() -> None:
+def test_a_names_line_level_with_a_row_at_the_names_pitch_goes_on() -> None:
+    # Chromium, a wide theme column, names at the foot of their cells (seed 13053): most
+    # names are one line, so the median gap between theme lines (the leading measured,
+    # 4.25 pt) is the gap between cells. "Protocole" ends "… non mentionnées dans le" a
+    # line below it, 2.75 pt under, level with the row 2013/5: a block of one line shows
+    # no pitch to break, and the name goes on. Tops as printed, 8.5 pt lines.
+    rows = [
+        _row(top, f"CTOC/COP/WG.4/{r}", 8.5) for top, r in [(432.09, "2011/8"), (445.59, "2013/5")]
+    ]
+    themes = [_theme("non mentionnées dans le", 434.34, 8.5), _theme("Protocole", 445.59, 8.5)]
+    page = _frame(rows, themes, first=True, size=8.5)
+    found = blocks(page, leading=4.25, ruled=False)
+    assert [b.text for b in found] == ["non mentionnées dans le Protocole"]
+
+
+def test_a_line_level_with_a_row_closer_than_its_blocks_pitch_starts_a_cell() -> None:
     # Chromium, rules under rows, names at the top of their cells (seed 9035): the rest of
-    # "Formes de traite … de prélèvement d’organes" stands above every row of the page,
-    # and the next name starts level with the first row (2018/3, after the previous page's
-    # 2017/4), its first line 0.5 pt into the rest's last: closer than the leading
-    # (1.75 pt) by more than a baseline's jitter, so a cell of its own. Tops as printed,
-    # 11 pt lines.
+    # "Formes de traite … de prélèvement d’organes" stands above every row of the page, a
+    # line every 12.75 pt, and the next name starts level with the first row (2018/3,
+    # after the previous page's 2017/4), 10.5 pt under the rest's last line: off the
+    # rest's pitch by more than a baseline's jitter, so a cell of its own. Tops as
+    # printed, 11 pt lines.
     rows = [_row(178.83, "CTOC/COP/WG.4/2018/3", 11.0), _row(262.0, "CTOC/COP/WG.4/2009/2", 11.0)]
     lines = [("de pré‐", 142.83), ("lèvement", 155.58), ("d’organes", 168.33)]
     lines += [("Formes", 178.83), ("nouvelles", 191.58), ("de la traite", 204.33)]

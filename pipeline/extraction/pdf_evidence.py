@@ -150,7 +150,7 @@ def blocks(frame: PageFrame, leading: float, ruled: bool) -> list[Block]:
     row) starts another block: a cell's lines never reach past its own group of rows,
     and a theme lists its reports in order, so the two lines are two names set with no
     gap between them. So does a line level with a row's top set closer to the line above
-    than the leading (`_restarts`)."""
+    than the block's own pitch (`_restarts`)."""
 
     def crowds(before: ColumnLine, line: ColumnLine) -> bool:
         # Boxes overlapping by more than `crowd` of the size, closer than the leading (a
@@ -172,7 +172,7 @@ def blocks(frame: PageFrame, leading: float, ruled: bool) -> list[Block]:
                 and (
                     (ruled and rule_between(frame, before.bottom, line.top))
                     or _across_descent(frame, tops, before, line, back)
-                    or _restarts(tops, leading, before, line)
+                    or _restarts(tops, block, line)
                 )
             )
         )
@@ -214,20 +214,29 @@ def blocks(frame: PageFrame, leading: float, ruled: bool) -> list[Block]:
     return out
 
 
-def _restarts(tops: Sequence[float], leading: float, before: ColumnLine, line: ColumnLine) -> bool:
-    """Whether a line starts a cell beside a row after the line above: it stands level
-    with the row's top and closer to the line above than the leading, by more than a
-    baseline's jitter. The lines of one cell keep their pitch; a cell set right under the
-    one above (no padding) starts level with its row, wherever the other's lines end.
-    Each line stands where most of its words do: a word cut from a symbol it touched
-    keeps the box of both ("criminalité" from "criminalitéCTOC/COP/WG.4/2011/8", 2 pt
-    higher than its line)."""
-    top = statistics.median(w.top for w in line.words)
-    above = statistics.median(w.bottom for w in before.words)
+def _restarts(tops: Sequence[float], block: Block, line: ColumnLine) -> bool:
+    """Whether a line starts a cell beside a row after the block above: it stands level
+    with the row's top and closer to the block's last line than the block's own lines
+    stand to each other, by more than a baseline's jitter. The lines of one cell keep
+    their pitch; a cell set right under the one above (no padding) starts level with its
+    row, wherever the other's lines end. A block of one line shows no pitch (and the
+    leading measured is no measure: where most names are one line, its median is the gap
+    between cells). Each line stands where most of its words do: a word cut from a
+    symbol it touched keeps the box of both ("criminalité" from
+    "criminalitéCTOC/COP/WG.4/2011/8", 2 pt higher than its line)."""
+    if len(block.lines) < 2:
+        return False
+    top = _level(line)
     tol = SETTINGS.tight_level * line.size
     k = bisect.bisect_left(tops, top - tol)
-    level = k < len(tops) and abs(tops[k] - top) <= tol
-    return level and top - above < leading - SETTINGS.jitter * line.size
+    if not (k < len(tops) and abs(tops[k] - top) <= tol):
+        return False
+    last, before = _level(block.lines[-1]), _level(block.lines[-2])
+    return top - last < last - before - SETTINGS.jitter * line.size
+
+
+def _level(line: ColumnLine) -> float:
+    return statistics.median(w.top for w in line.words)
 
 
 def _across_descent(
