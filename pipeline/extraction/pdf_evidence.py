@@ -192,6 +192,13 @@ def blocks(frame: PageFrame, leading: float, ruled: bool) -> list[Block]:
         nxt = lines[k + 1] if k + 1 < len(lines) else None
         over_next = nxt is not None and crowds(line, nxt)
         over_last = bool(out) and crowds(out[-1].lines[-1], line)
+        # Painted over the next line, and the last block's overflow rather than that line.
+        overflow = (
+            bool(out)
+            and nxt is not None
+            and over_next
+            and off_pitch(out[-1], line) < off_pitch(out[-1], nxt)
+        )
         if (
             len(out) > 1
             and (over_next or over_last)
@@ -199,13 +206,7 @@ def blocks(frame: PageFrame, leading: float, ruled: bool) -> list[Block]:
             and follows(out[-2], line, overflow=True)
         ):
             out[-2] = Block((*out[-2].lines, line))
-        elif out and follows(
-            out[-1],
-            line,
-            overflow=nxt is not None
-            and over_next
-            and off_pitch(out[-1], line) < off_pitch(out[-1], nxt),
-        ):
+        elif out and follows(out[-1], line, overflow):
             out[-1] = Block((*out[-1].lines, line))
         elif len(out) > 1 and over_last and follows(out[-2], line, overflow=True):
             out[-2] = Block((*out[-2].lines, line))
