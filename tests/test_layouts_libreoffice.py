@@ -407,6 +407,21 @@ EXACT = {
         widths=(0.2468323, 0.27623, 0.2378062, 0.2391316),
         padding=1.0,
     ),
+    # 1 pt padding, centred names: a page opens back in report order under the rest of a
+    # split name, its last line a padding above the first row; the next name starts
+    # under it, beside that row.
+    "rest-a-padding-above-the-first-row": Writer(
+        theme_align="middle",
+        header_align="top",
+        borders="header",
+        paper="Letter",
+        table_align="left",
+        widths=(0.199401, 0.2806199, 0.2082851, 0.311694),
+        padding=1.0,
+        line_spacing=1.15,
+        first_page=True,
+        cell_align="center",
+    ),
 }
 LAYOUTS = EXACT
 

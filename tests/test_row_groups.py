@@ -648,6 +648,24 @@ def test_a_line_stands_where_most_of_its_words_do() -> None:
     ]
 
 
+def test_a_rest_set_a_padding_above_a_first_row_going_back_is_the_rest() -> None:
+    # Writer, 1 pt padding, names in the middle (seed 13017): the page opens back in
+    # report order (2009/2 after 2018/3) under the rest of "… non mentionnées dans le
+    # Protocole", whose "Protocole" stands a point (the padding) above the first row;
+    # the next name starts under it, beside that row. Within a baseline's jitter (1 pt)
+    # of the row, but more than half of it above: the rest's. Tops as printed, 10 pt.
+    rows = [_row(top, f"CTOC/COP/WG.4/{r}") for top, r in [(119.6, "2009/2"), (134.8, "2010/6")]]
+    lines = [("mentionnées dans le", 105.3), ("Protocole", 118.6)]
+    lines += [("Formes de traite des", 130.2), ("personnes à des fins", 143.4)]
+    themes = [_theme(text, top) for text, top in lines]
+    page = _frame(rows, themes, first=False, previous="CTOC/COP/WG.4/2018/3")
+    found = blocks(page, leading=3.3, ruled=False)
+    assert [b.text for b in found] == [
+        "mentionnées dans le Protocole",
+        "Formes de traite des personnes à des fins",
+    ]
+
+
 def test_an_overflow_of_two_lines_interleaved_with_the_next_name_goes_on_its_cell() -> None:
     # Chromium, no padding, names at the top of their cells (seed 9043): the rest of
     # "Formes de traite … d’exploitation sexuelle" overflows the page top and its two

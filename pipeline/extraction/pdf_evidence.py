@@ -252,12 +252,15 @@ def _across_descent(
     between them. A line a little above a row's top is not beside it: Writer sets the
     rest of a name split by a page break past the foot of its only row there. With
     `back` (the first row goes back from the previous page's last), a line above every
-    row and one beside the first have that step between them."""
+    row and one level with the first or below have that step between them: above by more
+    than half a jitter, as the next name's first line stands level with its row to a
+    tenth, and Writer sets the rest of the name above a padding higher (a point for 1 pt
+    of padding)."""
     tol = SETTINGS.jitter * lower.size
+    if back and tops and upper.top < tops[0] - tol / 2 <= lower.top:
+        return True
     first = bisect.bisect_right(tops, upper.top + tol) - 1
     last = bisect.bisect_right(tops, lower.top + tol) - 1
-    if back and first < 0 <= last:
-        return True
     return any(frame.descents[max(first, 0) : max(last, 0)])
 
 
