@@ -422,6 +422,23 @@ EXACT = {
         first_page=True,
         cell_align="center",
     ),
+    # 8 pt, 1 pt padding, justified: a name's word cut from the symbol it touched keeps
+    # the symbol's box, taller than its letters; its line stands where its others do.
+    "justified-word-cut-from-a-symbol": Writer(
+        theme_align="bottom",
+        header_align="top",
+        header_bold=False,
+        split_rows=False,
+        borders="header",
+        font="DejaVu Serif",
+        size=8.0,
+        table_width=0.87,
+        table_align="left",
+        widths=(0.2021267, 0.2581734, 0.1635982, 0.3761017),
+        padding=1.0,
+        first_page=True,
+        cell_align="justify",
+    ),
 }
 LAYOUTS = EXACT
 

@@ -630,22 +630,35 @@ def test_of_two_lines_painted_over_each_other_the_overflow_is_a_leading_under() 
     ]
 
 
-def test_a_line_stands_where_most_of_its_words_do() -> None:
+def test_a_line_stands_where_its_words_of_the_common_height_do() -> None:
     # Writer, 1 pt padding (seed 11011): "criminalité" touched the report symbol beside
-    # it ("criminalitéCTOC/COP/WG.4/2011/8", top 227.7, the symbol's) and, once cut,
-    # keeps that top, 2 pt above the rest of its line (229.7), level with the row. The
-    # line is where its other words are: a leading (1.5 pt) under the line above, so the
-    # name goes on. Tops as printed, 10 pt lines.
+    # it ("criminalitéCTOC/COP/WG.4/2011/8") and, once cut, keeps the box of both: top
+    # 227.7 (the symbol's, level with the row), bottom 239.7, taller than its letters.
+    # The line is where its words of a letter's height are (229.7): a leading (1.5 pt)
+    # under the line above, at the name's pitch, so the name goes on. 10 pt lines.
     rows = [_row(206.6, "CTOC/COP/WG.4/2009/2"), _row(227.7, "CTOC/COP/WG.4/2011/8")]
-    words = [("Unies", 57.8, 229.7), ("contre", 84.7, 229.7), ("la", 113.2, 229.7)]
-    words += [("criminalité", 124.0, 227.7)]
-    line = ColumnLine(Column.THEME, [Word(t, x, top, x + 20.0, top + 10.0) for t, x, top in words])
+    boxes = [("Unies", 57.8, 229.7), ("contre", 84.7, 229.7), ("la", 113.2, 229.7)]
+    words = [Word(t, x, top, x + 20.0, top + 10.0) for t, x, top in boxes]
+    words.append(Word("criminalité", 124.0, 227.7, 154.0, 239.7))
+    line = ColumnLine(Column.THEME, words)
     themes = [_theme("Conférence des Parties", 206.6), _theme("Convention des Nations", 218.1)]
     page = _frame(rows, [*themes, line], first=True)
     found = blocks(page, leading=1.5, ruled=False)
     assert [b.text for b in found] == [
         "Conférence des Parties Convention des Nations Unies contre la criminalité"
     ]
+    # Seed 9000, 8 pt: "(concepts" (708.8) and "et" cut from "etCTOC/COP/…" (706.8 to
+    # 716.8, level with the row): a line of two words, where a median would stand
+    # between them, 1 pt off the name's pitch (9.3 pt).
+    rows = [_row(690.2, "CTOC/COP/WG.4/2009/2", 8.0), _row(706.8, "CTOC/COP/WG.4/2010/6", 8.0)]
+    two = ColumnLine(
+        Column.THEME,
+        [Word("(concepts", 58.0, 708.8, 98.0, 716.8), Word("et", 100.0, 706.8, 110.0, 716.8)],
+    )
+    themes = [_theme("la traite des", 690.2, 8.0), _theme("personnes", 699.5, 8.0)]
+    page = _frame(rows, [*themes, two], first=True, size=8.0)
+    found = blocks(page, leading=1.3, ruled=False)
+    assert [b.text for b in found] == ["la traite des personnes (concepts et"]
 
 
 def test_a_rest_set_a_padding_above_a_first_row_going_back_is_the_rest() -> None:

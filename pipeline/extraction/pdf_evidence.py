@@ -222,9 +222,7 @@ def _restarts(tops: Sequence[float], block: Block, line: ColumnLine) -> bool:
     their pitch; a cell set right under the one above (no padding) starts level with its
     row, wherever the other's lines end. A block of one line shows no pitch (and the
     leading measured is no measure: where most names are one line, its median is the gap
-    between cells). Each line stands where most of its words do: a word cut from a
-    symbol it touched keeps the box of both ("criminalité" from
-    "criminalitéCTOC/COP/WG.4/2011/8", 2 pt higher than its line)."""
+    between cells). Each line stands where its words do (`_level`)."""
     if len(block.lines) < 2:
         return False
     top = _level(line)
@@ -237,7 +235,12 @@ def _restarts(tops: Sequence[float], block: Block, line: ColumnLine) -> bool:
 
 
 def _level(line: ColumnLine) -> float:
-    return statistics.median(w.top for w in line.words)
+    """Where a line stands: the tops of its words of the common height. A word cut from
+    a symbol it touched keeps the box of both, taller than its own letters: "et" from
+    "etCTOC/COP/…" stands 2 pt higher than "(concepts" beside it."""
+    low = min(w.bottom - w.top for w in line.words)
+    tol = SETTINGS.jitter * line.size
+    return statistics.median(w.top for w in line.words if w.bottom - w.top <= low + tol)
 
 
 def _across_descent(
