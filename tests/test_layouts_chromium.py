@@ -393,6 +393,22 @@ EXACT = {
         repeat_header=False,
         margin="1.5cm",
     ),
+    # Line height 1.5, rules under rows: the next name's first line sits close under a
+    # split name's rest, and the rest's overflow is painted over it: the line under the
+    # overflow is the next name's.
+    "line-under-an-overflow": Page(
+        font="Arial",
+        size="11pt",
+        rules="rows",
+        paper="Letter",
+        line_height="1.5",
+        padding="4pt",
+        place="left",
+        header_align="middle",
+        header_shading=True,
+        columns=(28, 25, 18, 29),
+        margin="2.5cm",
+    ),
 }
 KNOWN_GAPS = {
     # A theme cell split by a page break: Chromium paints the overflow of its second part

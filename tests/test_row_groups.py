@@ -679,6 +679,24 @@ def test_a_rest_set_a_padding_above_a_first_row_going_back_is_the_rest() -> None
     ]
 
 
+def test_the_line_painted_under_an_overflow_is_another_cells() -> None:
+    # Chromium, line height 1.5 (seed 12031): "Formes nouvelles", level with its row
+    # (2018/3), stands a quarter point under "prélèvement", and "d’organes", the rest's
+    # overflow, is painted over it, a leading (5.5 pt) under "prélèvement". Of the two
+    # lines over each other the overflow goes on the rest; the other is another cell's,
+    # though it sits close under the rest. Tops as printed, 11 pt lines.
+    rows = [_row(175.83, "CTOC/COP/WG.4/2018/3", 11.0), _row(234.33, "CTOC/COP/WG.4/2009/2", 11.0)]
+    lines = [("prélèvement", 164.58), ("Formes nouvelles", 175.83), ("d’organes", 181.08)]
+    lines += [("de la traite des", 192.33), ("personnes", 208.83)]
+    themes = [_theme(text, top, 11.0) for text, top in lines]
+    page = _frame(rows, themes, first=False, previous="CTOC/COP/WG.4/2017/4", size=11.0)
+    found = blocks(page, leading=5.5, ruled=False)
+    assert [b.text for b in found] == [
+        "prélèvement d’organes",
+        "Formes nouvelles de la traite des personnes",
+    ]
+
+
 def test_an_overflow_of_two_lines_interleaved_with_the_next_name_goes_on_its_cell() -> None:
     # Chromium, no padding, names at the top of their cells (seed 9043): the rest of
     # "Formes de traite … d’exploitation sexuelle" overflows the page top and its two

@@ -192,13 +192,12 @@ def blocks(frame: PageFrame, leading: float, ruled: bool) -> list[Block]:
         nxt = lines[k + 1] if k + 1 < len(lines) else None
         over_next = nxt is not None and crowds(line, nxt)
         over_last = bool(out) and crowds(out[-1].lines[-1], line)
-        # Painted over the next line, and the last block's overflow rather than that line.
-        overflow = (
-            bool(out)
-            and nxt is not None
-            and over_next
-            and off_pitch(out[-1], line) < off_pitch(out[-1], nxt)
-        )
+        # Painted over the next line: this one is the last block's overflow, or the next
+        # line is and this one is another cell's.
+        overflow = other = False
+        if out and nxt is not None and over_next:
+            overflow = off_pitch(out[-1], line) < off_pitch(out[-1], nxt)
+            other = not overflow
         if (
             len(out) > 1
             and (over_next or over_last)
@@ -206,7 +205,7 @@ def blocks(frame: PageFrame, leading: float, ruled: bool) -> list[Block]:
             and follows(out[-2], line, overflow=True)
         ):
             out[-2] = Block((*out[-2].lines, line))
-        elif out and follows(out[-1], line, overflow):
+        elif out and not other and follows(out[-1], line, overflow):
             out[-1] = Block((*out[-1].lines, line))
         elif len(out) > 1 and over_last and follows(out[-2], line, overflow=True):
             out[-2] = Block((*out[-2].lines, line))
