@@ -439,6 +439,20 @@ EXACT = {
         first_page=True,
         cell_align="justify",
     ),
+    # Names at the foot of their cells, no borders: the rest of a split name stands at
+    # the foot of its one row at the page top; the next name fits that row and its own
+    # as well, but the row beside the rest goes on with it.
+    "rest-at-the-foot-of-its-row": Writer(
+        theme_align="bottom",
+        header_align="top",
+        borders="none",
+        font="DejaVu Serif",
+        paper="Letter",
+        table_align="center",
+        widths=(0.282787, 0.2513327, 0.2013983, 0.2644821),
+        line_spacing=1.5,
+        first_page=True,
+    ),
 }
 LAYOUTS = EXACT
 

@@ -809,6 +809,30 @@ def test_a_name_whose_rows_run_on_to_the_next_page_may_stand_at_their_top() -> N
     ]
 
 
+def test_rows_beside_the_rest_of_a_name_go_on_with_it() -> None:
+    # Writer, names at the foot of their cells (seed 15024): the rest of "… des fins de
+    # prélèvement d’organes" stands at the foot of the page's first row (2011/8, 103.6 to
+    # 131.1); "Formes nouvelles …", at the foot of the next (2018/3), would fit rows 0-1
+    # as well, but the row beside the rest goes on with its theme. Tops as printed, 10 pt.
+    rows = [
+        Row(103.6, 131.1, symbol_key("CTOC/COP/WG.4/2011/8")),
+        Row(142.5, 169.9, symbol_key("CTOC/COP/WG.4/2018/3")),
+    ]
+    themes = [
+        _theme("prélèvement d’organes", 121.1),
+        _theme("Formes nouvelles de la", 142.5),
+        _theme("traite des personnes", 159.9),
+    ]
+    page = _frame(rows, themes, first=False, previous="CTOC/COP/WG.4/2010/6")
+    found = blocks(page, leading=7.5, ruled=False)
+    fitted = fit_page(page, "bottom", 7.5, 11.4, False, found)
+    assert [(g.start, g.end, _text(g.block)) for g in fitted.groups] == [
+        (0, 0, "prélèvement d’organes"),
+        (0, 1, None),
+        (1, 2, "Formes nouvelles de la traite des personnes"),
+    ]
+
+
 def test_under_names_at_the_foot_the_next_name_starts_level_with_the_first_row() -> None:
     # Chromium, no padding, names at the foot of their cells: the rest of the previous
     # page's name ("mentionnées" / "dans le" / "Protocole") runs on with no gap into the

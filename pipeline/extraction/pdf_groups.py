@@ -41,6 +41,7 @@ from pipeline.extraction.pdf_evidence import (
     ends_on_page,
     find_repeat,
     gap_penalty,
+    goes_back_from_previous,
     is_ruled,
     misfit,
     row_gap,
@@ -100,14 +101,34 @@ def fit_page(
     merged = Block(tuple(line for block in lead for line in block.lines)) if lead else None
     # The rest of a name stretches the rows going on beside it as a repeated name does.
     beside = repeat or merged
-    result = (
-        _ruled_groups(frame, found, align, usual)
-        if ruled
-        else _fit(frame, found, align, usual, beside)
-    )
+    if ruled:
+        result = _ruled_groups(frame, found, align, usual)
+    else:
+        going_on = _beside_rest(frame, merged, found)
+        result = _fit(frame, found, align, usual, beside, going_on)
+        if going_on and any(g.reason == "position" for g in result.groups):
+            # No reading keeps those rows with the rest: the rest reaches past them.
+            result = _fit(frame, found, align, usual, beside)
     if merged is not None:
         result.groups.insert(0, Group(0, 0, merged, "page"))
     return result
+
+
+def _beside_rest(frame: PageFrame, rest: Block | None, found: list[Block]) -> int:
+    """How many of the page's first rows stand beside the rest of the name above, and so
+    go on with its theme: the rows its lines reach, up to the first row a later name
+    starts level with (a browser paints a rest's overflow over the next cell). None
+    where the first row goes back in report order: the theme above ends there."""
+    if rest is None or goes_back_from_previous(frame):
+        return 0
+    rows = frame.rows
+    tol = SETTINGS.same_line * frame.size
+    reach = sum(1 for row in rows if row.top < rest.bottom - tol and row.bottom > rest.top + tol)
+    level = SETTINGS.tight_level * frame.size
+    starts = [
+        k for k in range(1, len(rows)) if any(abs(b.top - rows[k].top) <= level for b in found)
+    ]
+    return min([reach, *starts])
 
 
 def _said(frame: PageFrame, block: Block) -> str:
@@ -224,6 +245,7 @@ def _fit(
     align: Alignment,
     usual: float,
     beside: Block | None,
+    going_on: int = 0,
     open_end: bool = True,
 ) -> PageGroups:
     """The dynamic programme of `fit_page`. Without `open_end` (a stretch closed by a
@@ -251,6 +273,7 @@ def _fit(
             if (
                 best[b][i] == INF
                 or rows[i].top > block.top + SETTINGS.same_line * block.lines[0].size
+                or (b == 0 and i < going_on)  # rows beside the rest above go on with it
             ):
                 continue
             # The group [i, j) grows a row at a time: its lowest bottom and its wide gaps
