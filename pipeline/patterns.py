@@ -186,18 +186,18 @@ def label_key(text: str) -> str:
 # Opening bracket -> its closing one, as theme names print them: round and square, and
 # the full-width forms of the CJK editions.
 BRACKETS = {"(": ")", "[": "]", "（": "）"}
+_OPENING = {close: open_ for open_, close in BRACKETS.items()}
 
 
 def closes_unopened(text: str) -> bool:
     """Whether the text closes a bracket it did not open ("Nations Unies et fonctions)"):
     the rest of a text split before its opening bracket, never a text of its own."""
-    closing = {close: open_ for open_, close in BRACKETS.items()}
     depth = dict.fromkeys(BRACKETS, 0)
     for char in text:
         if char in BRACKETS:
             depth[char] += 1
-        elif char in closing:
-            depth[closing[char]] -= 1
-            if depth[closing[char]] < 0:
+        elif char in _OPENING:
+            depth[_OPENING[char]] -= 1
+            if depth[_OPENING[char]] < 0:
                 return True
     return False

@@ -9,6 +9,7 @@ import dataclasses
 
 import pytest
 
+from pipeline.extraction.pdf_boundaries import PageGroups
 from pipeline.extraction.pdf_evidence import Block, PageFrame, Row, blocks, descends
 from pipeline.extraction.pdf_groups import fit_page, read_groups
 from pipeline.extraction.pdf_layout import (
@@ -61,6 +62,11 @@ def _text(block: Block | None) -> str | None:
     return block.text if block else None
 
 
+def _groups(page: PageGroups) -> list[tuple[int, int, str | None]]:
+    """A page's groups as (first row, end row, name beside them)."""
+    return [(g.start, g.end, _text(g.block)) for g in page.groups]
+
+
 # --- report order --------------------------------------------------------------------------
 
 
@@ -103,8 +109,7 @@ def test_grid_rules_part_names_set_as_close_as_the_lines_of_one() -> None:
     )
     reading = read_groups([_frame(rows, themes, first=True, rules=rules)])
     assert reading.ruled
-    groups = reading.pages[0].groups
-    assert [(g.start, g.end, _text(g.block)) for g in groups] == [
+    assert _groups(reading.pages[0]) == [
         (0, 1, "Formes nouvelles"),
         (1, 3, "Groupe interinstitutions de coordination"),
         (3, 4, "Groupes criminels"),
@@ -184,13 +189,12 @@ def test_a_row_back_in_report_order_at_a_page_top_continues_the_previous_theme()
     page = _bottom_page(("CTOC/COP/WG.4/2018/3", "CTOC/COP/WG.4/2009/2", "CTOC/COP/WG.4/2010/6"))
     reading = read_groups([_first_page(), page])
     assert reading.alignment == "bottom"
-    groups = reading.pages[1].groups
-    assert [(g.start, g.end, _text(g.block)) for g in groups] == [
+    assert _groups(reading.pages[1]) == [
         (0, 1, None),
         (1, 3, "Intervenants (détection)"),
     ]
-    assert groups[1].reason == "order"
-    assert groups[1].finding is None
+    assert reading.pages[1].groups[1].reason == "order"
+    assert reading.pages[1].groups[1].finding is None
 
 
 def test_a_page_top_the_layout_cannot_settle_carries_a_finding() -> None:
@@ -198,11 +202,8 @@ def test_a_page_top_the_layout_cannot_settle_carries_a_finding() -> None:
     # one; the reading gives it to the name beside the rows and says it could not tell.
     page = _bottom_page(("CTOC/COP/WG.4/2015/6", "CTOC/COP/WG.4/2017/4", "CTOC/COP/WG.4/2018/3"))
     reading = read_groups([_first_page(), page])
-    groups = reading.pages[1].groups
-    assert [(g.start, g.end, _text(g.block)) for g in groups] == [
-        (0, 3, "Intervenants (détection)")
-    ]
-    assert groups[0].finding == (
+    assert _groups(reading.pages[1]) == [(0, 3, "Intervenants (détection)")]
+    assert reading.pages[1].groups[0].finding == (
         "the theme boundary could also be 1 row(s) later: read by alignment"
     )
 
@@ -259,11 +260,8 @@ def test_rows_at_a_page_top_back_from_the_previous_page_start_the_name_beside_th
         previous=symbol_key("CTOC/COP/WG.4/2018/3"),
     )
     reading = read_groups([_first_page(), page])
-    groups = reading.pages[1].groups
-    assert [(g.start, g.end, _text(g.block)) for g in groups] == [
-        (0, 3, "Intervenants (détection)")
-    ]
-    assert groups[0].finding is None
+    assert _groups(reading.pages[1]) == [(0, 3, "Intervenants (détection)")]
+    assert reading.pages[1].groups[0].finding is None
 
 
 def test_the_rest_of_a_name_and_the_next_name_at_a_page_top_part_at_the_first_row() -> None:
@@ -288,15 +286,14 @@ def test_the_rest_of_a_name_and_the_next_name_at_a_page_top_part_at_the_first_ro
     )
     reading = read_groups([first, page])
     assert reading.alignment == "top"
-    assert [(g.start, g.end, _text(g.block)) for g in reading.pages[1].groups] == [
+    assert _groups(reading.pages[1]) == [
         (0, 0, "enfants"),
         (0, 2, "Formation et renforcement"),
     ]
     # Had the previous page ended with 2008/1, row 0 could go on with its theme: the
     # whole run of lines is the rest of the name above.
     on = dataclasses.replace(page, previous=symbol_key("CTOC/COP/WG.4/2008/1"))
-    groups = read_groups([first, on]).pages[1].groups
-    assert [(g.start, g.end, _text(g.block)) for g in groups] == [
+    assert _groups(read_groups([first, on]).pages[1]) == [
         (0, 0, "enfants Formation et renforcement"),
         (0, 2, None),
     ]
@@ -409,13 +406,13 @@ def test_rows_at_a_page_foot_wait_for_no_name_when_the_next_page_goes_back() -> 
     )
     found = blocks(page, leading=2.0, ruled=False)
     waiting = fit_page(page, "middle", 2.0, 10.0, False, found)
-    assert [(g.start, g.end, _text(g.block)) for g in waiting.groups] == [
+    assert _groups(waiting) == [
         (0, 1, "Offre et demande"),
         (1, 5, None),
     ]
     closed = dataclasses.replace(page, following=symbol_key("CTOC/COP/WG.4/2010/6"))
     ended = fit_page(closed, "middle", 2.0, 10.0, False, found)
-    assert [(g.start, g.end, _text(g.block)) for g in ended.groups] == [
+    assert _groups(ended) == [
         (0, 5, "Offre et demande"),
     ]
 
@@ -439,7 +436,7 @@ def test_the_rest_of_a_split_name_level_with_the_first_row_goes_on() -> None:
     page = _frame(rows, themes, first=False, previous="CTOC/COP/WG.4/2015/6")
     found = blocks(page, leading=2.0, ruled=False)
     fitted = fit_page(page, "bottom", 2.0, 2.0, False, found)
-    assert [(g.start, g.end, _text(g.block)) for g in fitted.groups] == [
+    assert _groups(fitted) == [
         (0, 0, "juridiques)"),
         (0, 2, None),
         (2, 4, "Intervenants (services médicaux)"),
@@ -473,7 +470,7 @@ def test_the_rest_of_a_split_name_centred_in_its_part_goes_on() -> None:
     page = _frame(rows, themes, first=False, previous="CTOC/COP/WG.4/2010/6")
     found = blocks(page, leading=2.0, ruled=False)
     fitted = fit_page(page, "middle", 2.0, 6.0, False, found)
-    assert [(g.start, g.end, _text(g.block)) for g in fitted.groups] == [
+    assert _groups(fitted) == [
         (0, 0, "(concepts et définitions)"),
         (0, 3, None),
         (3, 5, "Recherche et collecte de données"),
@@ -482,7 +479,7 @@ def test_the_rest_of_a_split_name_centred_in_its_part_goes_on() -> None:
     # of the theme order says it is out of place).
     alone = dataclasses.replace(page, first=True, page=1, previous=())
     fitted = fit_page(alone, "middle", 2.0, 6.0, False, blocks(alone, leading=2.0, ruled=False))
-    assert [(g.start, g.end, _text(g.block)) for g in fitted.groups] == [
+    assert _groups(fitted) == [
         (0, 3, "(concepts et définitions)"),
         (3, 5, "Recherche et collecte de données"),
     ]
@@ -513,7 +510,7 @@ def test_the_rest_of_a_split_name_stretches_the_rows_going_on_beside_it() -> Non
     page = _frame(rows, themes, first=False, previous="CTOC/COP/WG.4/2015/6", size=9.5)
     found = blocks(page, leading=4.75, ruled=False)
     fitted = fit_page(page, "bottom", 4.75, 10.75, False, found)
-    assert [(g.start, g.end, _text(g.block)) for g in fitted.groups] == [
+    assert _groups(fitted) == [
         (0, 0, "(conflits et action humani‐ taire)"),
         (0, 2, None),
         (2, 5, "Intervenants (détection)"),
@@ -550,10 +547,10 @@ def test_a_mirrored_page_says_its_names_in_logical_order() -> None:
         mirrored=True,
     )
     fitted = fit_page(page, "top", 2.0, 2.0, False, blocks(page, leading=2.0, ruled=False))
-    assert [(g.start, g.end, _text(g.block)) for g in fitted.groups] == [(0, 2, name)]
+    assert _groups(fitted) == [(0, 2, name)]
     rest = dataclasses.replace(page, themes=(_theme(")ةيئاضقلا", 100.0),))
     fitted = fit_page(rest, "top", 2.0, 2.0, False, blocks(rest, leading=2.0, ruled=False))
-    assert [(g.start, g.end, _text(g.block)) for g in fitted.groups] == [
+    assert _groups(fitted) == [
         (0, 0, ")ةيئاضقلا"),
         (0, 2, None),
     ]
@@ -591,7 +588,7 @@ def test_a_split_names_overflow_painted_across_the_rule_goes_on_its_cell() -> No
         "Intervenants (prestataires)",
     ]
     fitted = fit_page(page, "top", 2.25, 3.0, True, found)
-    assert [(g.start, g.end, _text(g.block)) for g in fitted.groups] == [
+    assert _groups(fitted) == [
         (0, 0, "Nations Unies et fonctions)"),
         (0, 1, None),
         (1, 2, "Intervenants (personnel judiciaire)"),
@@ -624,7 +621,7 @@ def test_of_two_lines_painted_over_each_other_the_overflow_is_a_leading_under() 
         "Coopération internationale",
     ]
     fitted = fit_page(page, "top", 5.5, 28.0, False, found)
-    assert [(g.start, g.end, _text(g.block)) for g in fitted.groups] == [
+    assert _groups(fitted) == [
         (0, 0, "fournis par des victimes de la traite"),
         (0, 3, "Coopération internationale"),
     ]
@@ -731,7 +728,7 @@ def test_a_rests_overflow_beside_a_first_row_going_back_stays_the_rests() -> Non
     page = _frame(rows, themes, first=False, previous="CTOC/COP/WG.4/2018/3", size=9.0)
     found = blocks(page, leading=1.5, ruled=False)
     fitted = fit_page(page, "top", 1.5, 1.5, False, found)
-    assert [(g.start, g.end, _text(g.block)) for g in fitted.groups] == [
+    assert _groups(fitted) == [
         (0, 0, "mentionnées dans le Protocole"),
         (0, 2, "Formes de traite des personnes à"),
     ]
@@ -770,7 +767,7 @@ def test_a_line_level_with_a_row_closer_than_its_blocks_pitch_starts_a_cell() ->
         "Formes nouvelles de la traite",
     ]
     fitted = fit_page(page, "top", 1.75, 8.5, False, found)
-    assert [(g.start, g.end, _text(g.block)) for g in fitted.groups] == [
+    assert _groups(fitted) == [
         (0, 0, "de pré‐ lèvement d’organes"),
         (0, 1, "Formes nouvelles de la traite"),
         (1, 2, None),
@@ -802,7 +799,7 @@ def test_a_name_whose_rows_run_on_to_the_next_page_may_stand_at_their_top() -> N
     )
     found = blocks(page, leading=7.9, ruled=False)
     fitted = fit_page(page, "middle", 7.9, 13.8, False, found)
-    assert [(g.start, g.end, _text(g.block)) for g in fitted.groups] == [
+    assert _groups(fitted) == [
         (0, 3, None),
         (3, 8, "Protocole relatif à la traite des personnes (concepts et définitions)"),
         (8, 13, "Recherche et collecte et analyse de données"),
@@ -826,7 +823,7 @@ def test_rows_beside_the_rest_of_a_name_go_on_with_it() -> None:
     page = _frame(rows, themes, first=False, previous="CTOC/COP/WG.4/2010/6")
     found = blocks(page, leading=7.5, ruled=False)
     fitted = fit_page(page, "bottom", 7.5, 11.4, False, found)
-    assert [(g.start, g.end, _text(g.block)) for g in fitted.groups] == [
+    assert _groups(fitted) == [
         (0, 0, "prélèvement d’organes"),
         (0, 1, None),
         (1, 2, "Formes nouvelles de la traite des personnes"),
@@ -856,7 +853,7 @@ def test_under_names_at_the_foot_the_next_name_starts_level_with_the_first_row()
     )
     found = blocks(page, leading=2.5, ruled=False)
     fitted = fit_page(page, "bottom", 2.5, 3.25, False, found)
-    assert [(g.start, g.end, _text(g.block)) for g in fitted.groups] == [
+    assert _groups(fitted) == [
         (0, 0, "mentionnées dans le Protocole"),
         (0, 5, "Formes de traite des personnes à des fins d’exploitation par le travail"),
     ]

@@ -55,6 +55,10 @@ class GrammarError(Exception):
     pass
 
 
+# Cells a grammar keeps tokenized (a document has a few thousand).
+_READ_LIMIT = 50_000
+
+
 @dataclass(frozen=True)
 class Grammar:
     """The compiled grammar of one language."""
@@ -92,6 +96,8 @@ class Grammar:
                 known = tuple(tokenize(prepare(text, self.language), pattern, self.letters))
             except GrammarError as error:
                 known = str(error)
+            if len(self._read) >= _READ_LIMIT:
+                self._read.clear()  # a long-running process reads document after document
             self._read[(references, text)] = known
         if isinstance(known, str):
             raise GrammarError(known)
