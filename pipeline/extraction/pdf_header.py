@@ -34,19 +34,22 @@ def _clean_label_word(text: str) -> str:
     return label_key(text).rstrip(":")
 
 
-def _label_hits(words: Sequence[Word], cleaned: Sequence[str], label: str) -> list[list[Word]]:
+def _label_hits(
+    words: Sequence[Word], cleaned: Sequence[str], label: str, shortest: int
+) -> list[list[Word]]:
     """Every place where a label is printed, possibly wrapped over several lines.
 
     Words are compared by `label_key` (any case, small capitals, accents or not); the
     following words must follow the first in reading order within a few lines below and
     not to its left. A word of the label broken inside by a narrow cell ("Paragraph" /
-    "es") is matched by its pieces (`_pieces`). `cleaned` holds each word's key
-    (computed once per page rather than once per label and word).
+    "es", or "号文" / "件中的参考段落" where the script breaks anywhere) is matched by its
+    pieces (`_pieces`, a first piece of at least `shortest` letters). `cleaned` holds each
+    word's key (computed once per page rather than once per label and word).
     """
     parts = label_key(label).split()
     hits: list[list[Word]] = []
     for i, start in enumerate(words):
-        first = _pieces(words, cleaned, i, parts[0])
+        first = _pieces(words, cleaned, i, parts[0], (start.x0,), shortest)
         if not first:
             continue
         slack = SETTINGS.column_slack * start.size
@@ -64,7 +67,14 @@ def _label_hits(words: Sequence[Word], cleaned: Sequence[str], label: str) -> li
         )
         found, rest, complete = [words[k] for k in first], iter(window), True
         for part in parts[1:]:
-            match = next((m for j in rest if (m := _pieces(words, cleaned, j, part))), None)
+            match = next(
+                (
+                    m
+                    for j in rest
+                    if (m := _pieces(words, cleaned, j, part, (start.x0, words[j].x0), shortest))
+                ),
+                None,
+            )
             if match is None:
                 complete = False
                 break
@@ -74,30 +84,47 @@ def _label_hits(words: Sequence[Word], cleaned: Sequence[str], label: str) -> li
     return hits
 
 
-def _pieces(words: Sequence[Word], cleaned: Sequence[str], i: int, part: str) -> list[int]:
+def _pieces(
+    words: Sequence[Word],
+    cleaned: Sequence[str],
+    i: int,
+    part: str,
+    lefts: tuple[float, ...],
+    shortest: int,
+) -> list[int]:
     """The word at `i` as the label's `part`: the word itself, or the word and the pieces
-    of it the cell wrapped onto the lines below, each starting where it starts (a narrow
-    cell breaks a label's word: "Paragraph" / "es", or with a hyphen). Empty if not."""
+    of it the cell wrapped onto the lines below, each starting at one of `lefts` (where the
+    word starts, when a narrow cell breaks a label's word alone on its line: "Paragraph" /
+    "es", or with a hyphen; where the label starts, when the word ends a line of it).
+    A first piece shorter than `shortest` letters is no piece. Empty if not."""
     if cleaned[i] == part:
         return [i]
     head = cleaned[i].rstrip(LINE_HYPHENS)
-    if len(head) < 3 or not part.startswith(head):
+    if len(head) < shortest or not part.startswith(head):
         return []
     word = words[i]
     slack = SETTINGS.column_slack * word.size
     below = [
         j
         for j, w in enumerate(words)
-        if abs(w.x0 - word.x0) <= slack
+        if any(abs(w.x0 - left) <= slack for left in lefts)
         and word.top + SETTINGS.same_line * word.size
         < w.top
         <= word.top + 2 * SETTINGS.label_line_pitch * word.size
     ]
     for j in sorted(below, key=lambda j: words[j].top):
-        rest = _pieces(words, cleaned, j, part[len(head) :])
+        rest = _pieces(words, cleaned, j, part[len(head) :], lefts, shortest)
         if rest:
             return [i, *rest]
     return []
+
+
+def _shortest_piece(language: Language) -> int:
+    """The fewest letters a piece of a broken label word may have: where the script puts
+    spaces between words, a label word breaks only in a narrow cell, leaving three
+    letters or more (a shorter piece, "a" of a cell's "a)", is no label's); where it
+    breaks anywhere, one character is a piece ("号文" / "件中的参考段落")."""
+    return 3 if language.writing.join == "space" else 1
 
 
 def _runs_on(words: Sequence[Word], word: Word) -> bool:
@@ -125,8 +152,10 @@ def find_header(words: Sequence[Word], language: Language) -> Header | None:
     labels = language.header
     cleaned = [_clean_label_word(w.text) for w in words]
 
+    shortest = _shortest_piece(language)
+
     def hits(texts: Iterable[str]) -> list[list[Word]]:
-        return [hit for text in texts for hit in _label_hits(words, cleaned, text)]
+        return [hit for text in texts for hit in _label_hits(words, cleaned, text, shortest)]
 
     themes = sorted(
         (h for h in hits(labels.theme) if not _runs_on(words, h[0])), key=lambda h: h[0].top
@@ -229,11 +258,12 @@ class _Vocabulary:
 
     words: frozenset[str]
     letters: str
+    shortest: int
 
     def has(self, piece: str) -> bool:
-        """A whole word of a label, or a piece of three letters or more of one (a label
-        broken inside a word); a shorter piece ("a" of a cell's "a)") is no label."""
-        return piece in self.words or (len(piece) >= 3 and piece in self.letters)
+        """A whole word of a label, or a piece of one (a label broken inside a word) of
+        at least `_shortest_piece` letters."""
+        return piece in self.words or (len(piece) >= self.shortest and piece in self.letters)
 
 
 @cache
@@ -243,7 +273,8 @@ def _vocabulary(language: Language) -> dict[Column, _Vocabulary]:
     def squash(labels: Iterable[str]) -> _Vocabulary:
         keys = [label_key(label) for label in labels]
         words = {w.strip("():,;") for key in keys for w in regex.split(r"[\s/]+", key)}
-        return _Vocabulary(frozenset(words - {""}), "|".join(k.replace(" ", "") for k in keys))
+        letters = "|".join(k.replace(" ", "") for k in keys)
+        return _Vocabulary(frozenset(words - {""}), letters, _shortest_piece(language))
 
     h = language.header
     return {
