@@ -126,6 +126,19 @@ def _spaced_break(before: str, after: str) -> bool:
     return True
 
 
+def line_text(words: Iterable[str]) -> str:
+    """The words of one cell's printed line as text: a space between two words, except
+    where a wide character meets the gap. Scripts written without spaces show a gap there
+    only where the typesetter spread the line (a justified "被 害 人 （ 残疾）", a "、" set
+    apart from the "15(b)" before it)."""
+    out = ""
+    for word in words:
+        if out and word and not (_wide(out[-1]) or _wide(word[0])):
+            out += " "
+        out += word
+    return fold(out)
+
+
 def join_lines(parts: list[str], spaced: bool = True) -> str:
     """Join the printed lines of one cell. With `spaced` (the language puts spaces between
     words) a break is a space except where `_spaced_break` says otherwise; without, no

@@ -20,7 +20,7 @@ import regex
 
 from pipeline.languages import Language
 from pipeline.models import Column
-from pipeline.patterns import SYMBOL_RE, fold
+from pipeline.patterns import SYMBOL_RE, fold, line_text
 from pipeline.settings import SETTINGS
 
 COLUMNS = (Column.THEME, Column.REPORT, Column.PARAGRAPHS, Column.REFERENCES)
@@ -332,6 +332,12 @@ class ColumnLine(_WordRun):
             self._top = super().top
             self._bottom = max(self.below, *(w.bottom for w in self.words))
             self._size = super().size
+
+    @property
+    def text(self) -> str:
+        """Within one column, a gap where a wide character meets a letter or another is
+        no space (`line_text`): the typesetter spread the line."""
+        return line_text(w.text for w in self.words)
 
     def fold(self, words: list[Word], below: float) -> None:
         """Take these words instead (a symbol rejoined from two lines, `below` the bottom
