@@ -187,3 +187,74 @@ def test_mirrored_lines_read_in_logical_order(mirrored: str, text: str) -> None:
     from pipeline.extraction.pdf_bidi import logical
 
     assert logical(mirrored) == text
+
+
+# The same lines as a producer stores them that writes each bracket as the shape shown
+# (Chromium): "(أ)" reads "(أ)" left to right. Written out by hand from the words
+# pdfplumber gives for the browser-printed Arabic edition (tests/test_layouts_editions.py).
+SHAPED_LINES = [
+    ("4 و 18 (أ) و 20 (أ) و 21", "4 و 18 (أ) و 20 (أ) و 21"),
+    ("8 (ن)", "8 (ن)"),
+    ("(ـه)", "(هـ)"),
+    ("ن.VII.2", "VII.2.ن"),  # no bracket: both ways read alike
+    # A name broken inside its brackets: each line holds one of them, unpaired.
+    ("ريبادت ةلادعلا ةيئانجلا تاءارجإلا)", "تدابير العدالة الجنائية (الإجراءات"),
+    ("(ةيئاضقلا", "القضائية)"),
+]
+
+
+@pytest.mark.parametrize(("mirrored", "text"), SHAPED_LINES)
+def test_brackets_stored_as_shapes_read_in_logical_order(mirrored: str, text: str) -> None:
+    from pipeline.extraction.pdf_bidi import logical
+
+    assert logical(mirrored, "shapes") == text
+
+
+def test_how_brackets_are_stored_is_read_from_the_bracketed_letters() -> None:
+    from pipeline.extraction.pdf_bidi import brackets_stored
+    from pipeline.extraction.pdf_layout import PageContent, Word
+
+    def page(*texts: str) -> PageContent:
+        words = tuple(Word(t, 10.0 * k, 20.0, 10.0 * k + 8, 30.0) for k, t in enumerate(texts))
+        return PageContent(number=1, width=600.0, height=800.0, words=words)
+
+    assert brackets_stored([page("18", "(أ)", "(ب)", "و")]) == "shapes"
+    assert brackets_stored([page("18", ")أ(", ")ب(", "و")]) == "codes"
+    # Latin brackets and no bracket at all say nothing: the characters, as before.
+    assert brackets_stored([page("I.3(a)", "(b)", "الإرهاب")]) == "codes"
+    # One stray pair against two.
+    assert brackets_stored([page(")أ(", "(ب)", "(ج)")]) == "shapes"
+
+
+@pytest.mark.parametrize(
+    ("stored", "text"),
+    [
+        # Chromium's Amiri stretches the join of lām and kāf: no letter of the word.
+        ("وكـلهتسم", "مستهلكو"),
+        # The subparagraph letter hā' is written with a tatweel after it: kept.
+        (")ـه(", "(هـ)"),
+        ("ـه", "هـ"),
+    ],
+)
+def test_a_tatweel_inside_a_word_only_stretches_it(stored: str, text: str) -> None:
+    from pipeline.extraction.pdf_bidi import logical
+
+    assert logical(stored) == text
+
+
+@pytest.mark.parametrize(
+    ("words", "text"),
+    [
+        # A justified Chinese line: the browser spreads it between every two characters.
+        (["被", "害", "人", "（", "残疾）"], "被害人（残疾）"),
+        (["15(b)", "、18(b)", "、19(a)"], "15(b)、18(b)、19(a)"),
+        (["23", "、", "28", "、", "47", "、57(a)和(b)"], "23、28、47、57(a)和(b)"),
+        # A gap between two characters of a spaced script stays a space.
+        (["IV.", "45.b"], "IV. 45.b"),
+        (["Victimes", "(protection"], "Victimes (protection"),
+    ],
+)
+def test_a_gap_at_a_wide_character_is_no_space(words: list[str], text: str) -> None:
+    from pipeline.patterns import line_text
+
+    assert line_text(words) == text

@@ -544,7 +544,7 @@ def test_a_mirrored_page_says_its_names_in_logical_order() -> None:
     name = "ريبادت ةلادعلا ةيئانجلا )دوهشلا("
     page = dataclasses.replace(
         _frame(rows, [_theme(name, 100.0)], first=False, previous="CTOC/COP/WG.4/2008/1"),
-        mirrored=True,
+        mirrored="codes",
     )
     fitted = fit_page(page, "top", 2.0, 2.0, False, blocks(page, leading=2.0, ruled=False))
     assert _groups(fitted) == [(0, 2, name)]
@@ -552,6 +552,25 @@ def test_a_mirrored_page_says_its_names_in_logical_order() -> None:
     fitted = fit_page(rest, "top", 2.0, 2.0, False, blocks(rest, leading=2.0, ruled=False))
     assert _groups(fitted) == [
         (0, 0, ")ةيئاضقلا"),
+        (0, 2, None),
+    ]
+
+
+def test_a_mirrored_page_with_brackets_stored_as_shapes_says_its_names_in_logical_order() -> None:
+    # The same page as a browser stores it: each bracket as the shape shown, so the whole
+    # name reads "ريبادت ةلادعلا ةيئانجلا (دوهشلا)" and the rest "(ةيئاضقلا".
+    rows = [_row(100.0, "CTOC/COP/WG.4/2009/2"), _row(112.0, "CTOC/COP/WG.4/2010/6")]
+    name = "ريبادت ةلادعلا ةيئانجلا (دوهشلا)"
+    page = dataclasses.replace(
+        _frame(rows, [_theme(name, 100.0)], first=False, previous="CTOC/COP/WG.4/2008/1"),
+        mirrored="shapes",
+    )
+    fitted = fit_page(page, "top", 2.0, 2.0, False, blocks(page, leading=2.0, ruled=False))
+    assert _groups(fitted) == [(0, 2, name)]
+    rest = dataclasses.replace(page, themes=(_theme("(ةيئاضقلا", 100.0),))
+    fitted = fit_page(rest, "top", 2.0, 2.0, False, blocks(rest, leading=2.0, ruled=False))
+    assert _groups(fitted) == [
+        (0, 0, "(ةيئاضقلا"),
         (0, 2, None),
     ]
 

@@ -19,6 +19,7 @@ from dataclasses import replace
 from pipeline.errors import InputError
 from pipeline.extraction.engines import DEFAULT_ENGINE, Engine
 from pipeline.extraction.pdf_bidi import (
+    brackets_stored,
     is_mirrored,
     mirrored_language,
     oriented,
@@ -102,6 +103,7 @@ def pdf_to_lines(
     found = next((h for h in headers if h is not None), None)
     assert found is not None
     edition = found.language
+    brackets = brackets_stored(content) if is_mirrored(edition) else None
     pages: list[PageReading] = []
     table: Header | None = None
     repeated = repeated_words(content)
@@ -131,7 +133,7 @@ def pdf_to_lines(
     frames: list[PageFrame] = []
     for part in tables:
         last = next((f.rows[-1].order for f in reversed(frames) if f.rows), ())
-        frames.append(part.frame(first=not frames, previous=last))
+        frames.append(part.frame(first=not frames, previous=last, mirrored=brackets))
     reading = read_groups(frames, edition.theme.continued)
     lines, boxes = page_lines(pages, reading, edition)
     layouts = [
@@ -139,12 +141,12 @@ def pdf_to_lines(
         for page in pages
         if page.layout is not None
     ]
-    if is_mirrored(edition):  # text back in logical order, boxes back on the page
+    if brackets is not None:  # text back in logical order, boxes back on the page
         widths = {page.number: page.width for page in content}
         lines = [
             restored
             for number, page_lines in itertools.groupby(lines, key=lambda line: line.page)
-            for restored in restore_lines(page_lines, widths[number])
+            for restored in restore_lines(page_lines, widths[number], brackets)
         ]
         layouts = [restore_layout(layout) for layout in layouts]
     return Lines(

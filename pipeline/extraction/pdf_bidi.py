@@ -11,6 +11,12 @@ in reading order). Once the cells are cut, each text is put back in logical orde
 the Unicode bidirectional algorithm (python-bidi, a maintained implementation: never a
 hand-made reversal, since numbers and Latin references run left to right inside the
 Arabic), and each box is mirrored back.
+
+Producers store a bracket of right-to-left text in one of two ways (`brackets_stored`):
+as the character the text holds, though a mirrored glyph shows it (HarfBuzz-based
+producers: a logical "(" stored where ")" shows), or as the shape shown (Chromium): the
+logical order of the second has its brackets mirrored back where the text runs right to
+left (`logical`).
 """
 
 from __future__ import annotations
@@ -19,14 +25,49 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
+from typing import Literal
+
+import regex
 
 from pipeline.extraction.pdf_layout import Link, PageContent, Rule
 from pipeline.languages import HeaderLabels, Language
 from pipeline.models import BBox, Cell, Column, Line, PageLayout
 
+# How a right-to-left edition's PDF stores its brackets: "codes", the characters the text
+# holds; "shapes", the glyphs as shown.
+Brackets = Literal["codes", "shapes"]
+
+# A bracket pair around right-to-left letters inside one stored word, as each way stores
+# "(أ)": shown left to right, the shapes read "(أ)", the characters ")أ(".
+_RTL = r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]"
+_PAIR = {
+    "shapes": regex.compile(rf"\([^()]*{_RTL}[^()]*\)"),
+    "codes": regex.compile(rf"\)[^()]*{_RTL}[^()]*\("),
+}
+_MIRRORS = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "«": "»", "»": "«"}
+
+
+# A tatweel between two letters only stretches their join: a font or a justified line sets
+# it (Chromium's Amiri prints "مستهلـكو" for "مستهلكو"); one after a letter's last, as in
+# the subparagraph letter "هـ", is written.
+_KASHIDA_RE = regex.compile(r"(?<=\p{L})\u0640+(?=\p{L})")
+
 
 def is_mirrored(language: Language) -> bool:
     return language.direction == "rtl"
+
+
+def brackets_stored(pages: Iterable[PageContent]) -> Brackets:
+    """How the document stores the brackets of its right-to-left text, by the bracketed
+    words of its pages (subparagraph letters, "(أ)"): the way more of them read; "codes"
+    when none do (their reading is then the same either way)."""
+    votes = {"shapes": 0, "codes": 0}
+    for page in pages:
+        for word in page.words:
+            if "(" in word.text and ")" in word.text:
+                for way, pair in _PAIR.items():
+                    votes[way] += len(pair.findall(word.text))
+    return "shapes" if votes["shapes"] > votes["codes"] else "codes"
 
 
 def _visual(text: str) -> str:
@@ -87,33 +128,62 @@ def mirror_page(content: PageContent) -> PageContent:
     )
 
 
-def logical(text: str) -> str:
+def logical(text: str, brackets: Brackets = "codes") -> str:
     """The logical text of a line read on a mirrored page, whose words stand in reading
     order but each in visual order: the words put back left to right give the line as
-    shown, and the bidirectional algorithm (base direction right to left) reads it."""
+    shown, and the bidirectional algorithm (base direction right to left) reads it.
+    python-bidi reorders and mirrors nothing, which is right for brackets stored as the
+    characters; stored as shapes ("(أ)" as shown), they are first turned back into the
+    characters they stand for (")أ(", `_as_codes`)."""
     shown = " ".join(reversed(text.split()))
-    return unicodedata.normalize("NFC", _visual(shown))
+    if brackets == "shapes":
+        shown = _as_codes(shown)
+    return unicodedata.normalize("NFC", _KASHIDA_RE.sub("", _visual(shown)))
+
+
+def _as_codes(shown: str) -> str:
+    """A line stored as shapes, with each bracket of a right-to-left run turned back into
+    the character it stands for. A bracket runs right to left unless the nearest strong
+    characters on both sides run left to right (numbers count as right to left, and so
+    do the line's ends: the bidirectional algorithm's rule N1 in a right-to-left line)."""
+    if not any(c in _MIRRORS for c in shown):
+        return shown
+    sides = [_strong(c) for c in shown]
+    out = list(shown)
+    for i, c in enumerate(shown):
+        if c in _MIRRORS:
+            before = next((d for d in reversed(sides[:i]) if d), "R")
+            after = next((d for d in sides[i + 1 :] if d), "R")
+            if not before == after == "L":
+                out[i] = _MIRRORS[c]
+    return "".join(out)
+
+
+def _strong(char: str) -> str:
+    """Which way a character sets the neutrals beside it: "L", "R", or "" for none."""
+    kind = unicodedata.bidirectional(char)
+    return "L" if kind == "L" else "R" if kind in ("R", "AL", "EN", "AN") else ""
 
 
 def _box(box: BBox, width: float) -> BBox:
     return BBox(x0=width - box.x1, top=box.top, x1=width - box.x0, bottom=box.bottom)
 
 
-def _cell(cell: Cell, width: float) -> Cell:
+def _cell(cell: Cell, width: float, brackets: Brackets) -> Cell:
     bbox = _box(cell.bbox, width) if cell.bbox is not None else None
-    return cell.model_copy(update={"text": logical(cell.text), "bbox": bbox})
+    return cell.model_copy(update={"text": logical(cell.text, brackets), "bbox": bbox})
 
 
-def restore_lines(lines: Iterable[Line], width: float) -> list[Line]:
+def restore_lines(lines: Iterable[Line], width: float, brackets: Brackets) -> list[Line]:
     """Lines of a mirrored page in logical order, their cells' boxes back on the page."""
     out: list[Line] = []
     for line in lines:
         if line.cells:
-            cells = tuple(_cell(cell, width) for cell in line.cells)
+            cells = tuple(_cell(cell, width, brackets) for cell in line.cells)
             text = " ".join(cell.text for cell in cells)
             out.append(line.model_copy(update={"cells": cells, "text": text}))
         else:
-            out.append(line.model_copy(update={"text": logical(line.text)}))
+            out.append(line.model_copy(update={"text": logical(line.text, brackets)}))
     return out
 
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from pipeline.extraction.pdf_bidi import Brackets
 from pipeline.extraction.pdf_layout import ColumnLine, Rule
 from pipeline.patterns import SymbolKey, goes_back, label_key
 from pipeline.settings import SETTINGS
@@ -77,8 +78,9 @@ class PageFrame:
     # from this page's last row, no theme runs on from this page to the next.
     following: SymbolKey = ()
     # A right-to-left edition's page, read mirrored: its texts stand in visual order
-    # (`pdf_bidi`), so what a name says is read from their logical order.
-    mirrored: bool = False
+    # (`pdf_bidi`), their brackets stored as this says, so what a name says is read from
+    # their logical order. None: a left-to-right page.
+    mirrored: Brackets | None = None
     # For each row but the last: whether the next row's report sorts before it.
     descents: tuple[bool, ...] = field(init=False, repr=False, compare=False)
 

@@ -135,7 +135,7 @@ def _said(frame: PageFrame, block: Block) -> str:
     """What a block's name says, in logical order (a mirrored page's lines are visual)."""
     if not frame.mirrored:
         return block.text
-    return " ".join(logical(line.text) for line in block.lines)
+    return " ".join(logical(line.text, frame.mirrored) for line in block.lines)
 
 
 def _ruled_groups(

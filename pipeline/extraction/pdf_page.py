@@ -12,7 +12,7 @@ import statistics
 from collections.abc import Sequence
 from typing import Literal
 
-from pipeline.extraction.pdf_bidi import is_mirrored
+from pipeline.extraction.pdf_bidi import Brackets
 from pipeline.extraction.pdf_evidence import Block, PageFrame, Row
 from pipeline.extraction.pdf_header import (
     header_body_words,
@@ -333,7 +333,9 @@ class PageReading:
             return
         self.rows.append([tail.pop()])
 
-    def frame(self, first: bool, previous: SymbolKey = ()) -> PageFrame:
+    def frame(
+        self, first: bool, previous: SymbolKey = (), mirrored: Brackets | None = None
+    ) -> PageFrame:
         assert self.table is not None
         rows = tuple(
             Row(
@@ -353,7 +355,7 @@ class PageReading:
             size=statistics.median(sizes),
             first=first,
             previous=previous,
-            mirrored=is_mirrored(self.table.language),
+            mirrored=mirrored,
         )
 
     def plain_lines(self) -> list[Line]:
