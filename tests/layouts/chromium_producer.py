@@ -17,8 +17,9 @@ from pathlib import Path
 
 import regex
 
+from pipeline.languages import Language, get_language
 from tests.chromium import ARGS, CHROMIUM
-from tests.pdf_factory import TableData
+from tests.pdf_factory import REFERENCES_LABEL, TableData
 
 # Printed without the browser's own header and footer (date, title, URL).
 FLAGS = (*ARGS, "--no-pdf-header-footer")
@@ -100,11 +101,29 @@ def _soft_hyphens(text: str) -> str:
     return regex.sub(r"\w{8,}", word, text)
 
 
-def page_html(table: TableData, page: Page) -> str:
+# The font a page sets for an edition whose script the page's own font may lack (the
+# browser would fall back to some other font on its own).
+SCRIPT_FONTS = {"zh": "WenQuanYi Micro Hei", "ar": "Amiri"}
+
+
+def page_html(table: TableData, page: Page, language: Language | None = None) -> str:
+    """The page in the edition's language (French by default): its header labels, its
+    writing direction, a font of its script; soft hyphens only where words are spaced
+    Latin or Cyrillic (no typesetter hyphenates Chinese or Arabic this way)."""
+    language = language or get_language("fr")
+    h = language.header
+    rtl = language.direction == "rtl"
+    label = REFERENCES_LABEL.get(language.code, "{label} {symbol}").format(
+        label=h.references[0], symbol=table.reference_document
+    )
+    font = f"'{SCRIPT_FONTS[language.code]}'" if language.code in SCRIPT_FONTS else page.font
+    hyphens = page.soft_hyphens and language.code not in SCRIPT_FONTS
+    start = "right" if rtl else "left"
+    text_align = start if page.text_align == "left" else page.text_align
     margin = "0 auto" if page.place == "centre" else "0"
     rows: list[str] = []
     for name, entries in table.themes:
-        shown = _soft_hyphens(name) if page.soft_hyphens else name
+        shown = _soft_hyphens(name) if hyphens else name
         for i, (report, paragraphs, references) in enumerate(entries):
             theme = f'<td rowspan="{len(entries)}" class="theme">{html.escape(shown)}</td>'
             rows.append(
@@ -112,12 +131,14 @@ def page_html(table: TableData, page: Page) -> str:
                 f'<td><a href="http://undocs.org/{report}">{report}</a></td>'
                 f"<td>{html.escape(paragraphs)}</td><td>{html.escape(references)}</td></tr>"
             )
-    return f"""<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><style>
+    direction = ' dir="rtl"' if rtl else ""
+    head = f'<!DOCTYPE html><html lang="{language.code}"{direction}><head><meta charset="utf-8">'
+    return f"""{head}<style>
 @page {{ size: {page.paper}; margin: {page.margin}; }}
-body {{ font-family: {page.font}; font-size: {page.size}; line-height: {page.line_height}; }}
+body {{ font-family: {font}; font-size: {page.size}; line-height: {page.line_height}; }}
 table {{ border-collapse: collapse; width: {page.width}; margin: {margin}; }}
-td, th {{ padding: {page.padding} 4pt; vertical-align: top; text-align: {page.text_align}; }}
-th {{ font-weight: bold; vertical-align: {page.header_align}; text-align: left; }}
+td, th {{ padding: {page.padding} 4pt; vertical-align: top; text-align: {text_align}; }}
+th {{ font-weight: bold; vertical-align: {page.header_align}; text-align: {start}; }}
 {BORDERS[page.rules]}
 td.theme {{ vertical-align: {page.theme_align}; }}
 thead {{ display: {"table-header-group" if page.repeat_header else "table-row-group"}; }}
@@ -125,18 +146,18 @@ thead {{ display: {"table-header-group" if page.repeat_header else "table-row-gr
 <p>{table.symbol}</p>
 <h1 style="font-size: 12pt">{html.escape(table.title)}</h1>
 <table>{_colgroup(page)}<thead>
-<tr><th rowspan="2">Thème</th><th colspan="2">Rapport de réunion</th>
-<th rowspan="2">Référence dans le document {table.reference_document}
-(par section/paragraphe/alinéa)</th></tr>
-<tr><th>Document</th><th>Paragraphes</th></tr></thead>
+<tr><th rowspan="2">{h.theme[0]}</th><th colspan="2">{h.report[0]}</th>
+<th rowspan="2">{label}
+{h.extra[0]}</th></tr>
+<tr><th>{h.document[0]}</th><th>{h.paragraphs[0]}</th></tr></thead>
 <tbody>{"".join(rows)}</tbody></table></body></html>"""
 
 
-def print_pdf(table: TableData, page: Page) -> bytes:
+def print_pdf(table: TableData, page: Page, language: Language | None = None) -> bytes:
     """The page printed by Chromium; its bytes."""
     with tempfile.TemporaryDirectory() as folder:
         source, out = Path(folder) / "index.html", Path(folder) / "index.pdf"
-        source.write_text(page_html(table, page), encoding="utf-8")
+        source.write_text(page_html(table, page, language), encoding="utf-8")
         subprocess.run(
             [
                 str(CHROMIUM),
