@@ -120,13 +120,44 @@ EXACT = {
         header_case="uppercase",
         soft_hyphens=True,
     ),
+
+    # Middle-aligned names without padding: rows as close as a name's lines. Chinese has no
+    # capitals; "打击贩运人口机构间" runs to the column's edge, so "协调小组" goes on it.
+    ("zh", "tight-middle-no-padding"): Page(
+        theme_align="middle",
+        font="Arial",
+        size="8.5pt",
+        rules="header",
+        paper="Letter",
+        padding="0pt",
+        place="left",
+        header_align="middle",
+        columns=(22, 29, 24, 25),
+        margin="1in",
+    ),
+    # The same without padding in English, bottom-aligned: the Working Group's name is
+    # broken "and Working" / "Group on", a phrase of the language file.
+    ("en", "tight-bottom-no-padding"): Page(
+        theme_align="bottom",
+        font="DejaVu Sans",
+        size="9pt",
+        rules="header",
+        paper="Letter",
+        line_height="normal",
+        padding="0pt",
+        header_align="middle",
+        repeat_header=False,
+        keep_rows=True,
+        margin="2.5cm",
+    ),
 }
 
 KNOWN_GAPS = {
-    # A middle-aligned name split by the page break, "打击贩运人口机构间" / "协调小组": a
-    # script without case gives no sign that the page's first name is the rest of the
-    # one above, and it is read as a theme of its own.
-    ("zh", "split-name-without-case"): Page(
+    # The Chinese tight layout above in Arabic: its wrapped lines stop where the next word
+    # did not fit, often a word's width from the edge, so they are not told from a name's
+    # last line, and Arabic has no capitals: "أشكال الاتجار بالأشخاص" / "لأغراض نزع
+    # الأعضاء" read as two names.
+    ("ar", "tight-middle-no-padding"): Page(
         theme_align="middle",
         font="Arial",
         size="8.5pt",

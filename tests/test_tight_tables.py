@@ -298,3 +298,135 @@ def test_the_rest_of_a_name_at_a_page_top_is_cut_where_a_row_starts_level() -> N
         (0, 1, None, False),
         (1, 2, "Formes nouvelles de la traite", True),
     ]
+
+
+def _boxed_lines(
+    language: str,
+    theme_cells: list[tuple[str, float, float, bool | None]],
+    reports: list[tuple[str, float]],
+) -> TableLines:
+    """Theme cells (text, top, right edge, what the layout says: True a new cell, None
+    left to the grammar with a finding), each from x = 60, before the row level with it;
+    rows in report order."""
+    out: list[tuple[float, int, Line]] = []
+    for text, top, right, starts in theme_cells:
+        box = BBox(x0=60.0, top=top, x1=right, bottom=top + 10.0)
+        cell = Cell(
+            column=Column.THEME,
+            text=text,
+            bbox=box,
+            starts=starts,
+            finding="tight" if starts is None else None,
+        )
+        out.append((top, 0, Line(text=text, page=2, top=top, cells=(cell,))))
+    for symbol, top in reports:
+        box = BBox(x0=160.0, top=top, x1=250.0, bottom=top + 10.0)
+        cells = (
+            Cell(column=Column.REPORT, text=symbol, bbox=box),
+            Cell(column=Column.PARAGRAPHS, text="4", bbox=box),
+            Cell(column=Column.REFERENCES, text="I.3", bbox=box),
+        )
+        out.append((top, 1, Line(text=symbol, page=2, top=top, cells=cells)))
+    return TableLines(
+        source=SourceInfo(name="t.pdf", sha256="0" * 64, kind="pdf", pages=2),
+        meta=DocumentMeta(
+            symbol="X/1", language=language, title=None, job_number=None, reference_document=None
+        ),
+        lines=tuple(line for _, _, line in sorted(out, key=lambda t: (t[0], t[1]))),
+    )
+
+
+REPORTS = [f"CTOC/COP/WG.4/{year}" for year in ("2009/2", "2010/6", "2011/8", "2013/5")]
+
+
+def test_a_chinese_name_whose_line_runs_to_the_edge_goes_on() -> None:
+    # Chinese has no capitals. 10 pt characters, the column 90 pt wide (its widest line,
+    # nine characters). "打击贩运人口机构间" fills its line, so "协调小组" goes on it;
+    # "协调小组" leaves room for five more, so "儿童" starts a name; both with the
+    # tight table's warning, as neither is certain.
+    table = _boxed_lines(
+        "zh",
+        [
+            ("打击贩运人口机构间", 100.0, 150.0, True),
+            ("协调小组", 110.0, 100.0, None),
+            ("儿童", 120.0, 80.0, None),
+        ],
+        list(zip(REPORTS, (100.0, 110.0, 120.0, 130.0), strict=True)),
+    )
+    document = raw_table_to_index(table_lines_to_raw_table(table))
+    assert [(t.name, len(t.entries)) for t in document.themes] == [
+        ("打击贩运人口机构间协调小组", 2),
+        ("儿童", 2),
+    ]
+    assert [(d.code, d.theme, d.report) for d in document.diagnostics] == [
+        ("theme-boundary-uncertain", "打击贩运人口机构间协调小组", REPORTS[1]),
+        ("theme-boundary-uncertain", "儿童", REPORTS[2]),
+    ]
+
+
+def test_a_line_short_of_the_edge_by_one_character_still_fills_it() -> None:
+    # "对所执行措施的审" stops one character short: "查" went down with the "、" after it,
+    # which may not start a line. "被害人（二次受害）" runs to the edge, but its bracket
+    # has closed the name: "查明的差距和挑战" starts one.
+    table = _boxed_lines(
+        "zh",
+        [
+            ("对所执行措施的审", 100.0, 140.0, True),
+            ("查、监测和评价", 110.0, 130.0, None),
+            ("被害人（二次受害）", 120.0, 150.0, True),
+            ("查明的差距和挑战", 130.0, 140.0, None),
+        ],
+        [(REPORTS[0], 100.0), (REPORTS[1], 120.0), (REPORTS[2], 130.0)],
+    )
+    document = raw_table_to_index(table_lines_to_raw_table(table))
+    assert [t.name for t in document.themes] == [
+        "对所执行措施的审查、监测和评价",
+        "被害人（二次受害）",
+        "查明的差距和挑战",
+    ]
+
+
+def test_a_line_goes_on_the_phrase_the_name_above_began() -> None:
+    # A narrow English column: "and Working" / "Group on" split the Working Group's name,
+    # a phrase of the language file, though the line starts with a capital.
+    table = _boxed_lines(
+        "en",
+        [
+            ("Organized Crime", 100.0, 140.0, True),
+            ("and Working", 110.0, 130.0, False),
+            ("Group on", 120.0, 120.0, None),
+            ("Trafficking in", 130.0, 130.0, None),
+            ("Persons", 140.0, 110.0, False),
+        ],
+        list(zip(REPORTS, (100.0, 110.0, 120.0, 130.0), strict=True)),
+    )
+    document = raw_table_to_index(table_lines_to_raw_table(table))
+    assert [t.name for t in document.themes] == [
+        "Organized Crime and Working Group on Trafficking in Persons"
+    ]
+    assert document.diagnostics == ()
+
+
+def test_the_words_overrule_a_cut_no_name_can_end_at() -> None:
+    # The layout read new cells at "Group on" and "(practitioner networks)", but a name
+    # does not end inside a phrase, nor does one start in lower case: each goes on the name
+    # above, with a warning saying the layout showed otherwise.
+    table = _boxed_lines(
+        "en",
+        [
+            ("Crime and Working", 100.0, 150.0, True),
+            ("Group on Trafficking", 110.0, 150.0, True),
+            ("Criminal justice measures", 120.0, 150.0, True),
+            ("(practitioner networks)", 130.0, 150.0, True),
+        ],
+        list(zip(REPORTS, (100.0, 110.0, 120.0, 130.0), strict=True)),
+    )
+    document = raw_table_to_index(table_lines_to_raw_table(table))
+    assert [(t.name, len(t.entries)) for t in document.themes] == [
+        ("Crime and Working Group on Trafficking", 2),
+        ("Criminal justice measures (practitioner networks)", 2),
+    ]
+    assert [(d.code, d.report) for d in document.diagnostics] == [
+        ("theme-boundary-uncertain", REPORTS[1]),
+        ("theme-boundary-uncertain", REPORTS[3]),
+    ]

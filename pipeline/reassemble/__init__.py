@@ -7,12 +7,13 @@ to the references, an enumeration fragment ("et 24 b)") to the paragraphs, anyth
 is theme text.
 
 Theme text is held until the next row. Where the PDF layout showed whether a line starts
-a new theme cell, that decides. Otherwise the held block opens a new theme, except that
-after a page break it first continues the current theme while that name is unfinished
-(open parenthesis, trailing "des", comma or dash) or while its lines do not start with a
-capital: that joins a theme cut by a page break ("… en particulier des" / header /
-"femmes et des enfants"). Once a block has opened a theme, the rest of the block is that
-theme, so title-case names ("… Trust" / "Fund for Victims …") are never split.
+a new theme cell, that decides, unless the words say a name cannot start or end there.
+Otherwise the held block opens a new theme, except that after a page break it first
+continues the current theme while that name is unfinished (open parenthesis, trailing
+"des", comma or dash, a phrase begun) or while its lines do not start with a capital
+(`continue_names`): that joins a theme cut by a page break ("… en particulier des" /
+header / "femmes et des enfants"). Once a block has opened a theme, the rest of the block
+is that theme, so title-case names ("… Trust" / "Fund for Victims …") are never split.
 """
 
 from __future__ import annotations
@@ -21,8 +22,6 @@ import itertools
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-
-import regex
 
 from pipeline.languages import Language, get_language
 from pipeline.languages.grammar import GrammarError, Token, grammar_for
@@ -40,7 +39,6 @@ from pipeline.models import (
     TableLines,
 )
 from pipeline.patterns import (
-    DASH_CLASS,
     REFERENCE_START_RE,
     SYMBOL_RE,
     fold,
@@ -50,8 +48,14 @@ from pipeline.patterns import (
     symbol_key,
     unhyphenate,
 )
-
-_DANGLING_RE = regex.compile(rf"(?:,|{DASH_CLASS})\s*$")
+from pipeline.reassemble.continue_names import (
+    closed,
+    fills_line,
+    first_letter,
+    line_width,
+    phrase_across,
+    unfinished,
+)
 
 
 @dataclass
@@ -75,7 +79,7 @@ class _EntryDraft:
 
 @dataclass
 class _ThemeDraft:
-    """A theme being read. The name is joined as each line arrives, and what `_unfinished`
+    """A theme being read. The name is joined as each line arrives, and what `unfinished`
     asks of it (open brackets, the end) is kept up to date, so that a long run of theme
     lines costs time in proportion to its length, not its square."""
 
@@ -85,6 +89,8 @@ class _ThemeDraft:
     boxes: dict[tuple[Column, int], BBox] = field(default_factory=dict)
     # "(" printed minus ")" printed so far.
     depth: int = 0
+    # The name's last printed line (`fills_line` measures it).
+    last: Cell | None = None
     # Boundaries the layout could not settle: (what it says, page, next row's report, text).
     doubts: list[tuple[str, int, str | None, str]] = field(default_factory=list)
 
@@ -110,6 +116,8 @@ class _Builder:
     # The table's words and the hyphens it prints inside words, for telling a word
     # hyphenated at a line end from a compound broken at its hyphen (`unhyphenate`).
     seen: frozenset[str]
+    # How wide the theme column's lines run (`line_width`; 0 for a text dump).
+    width: float = 0.0
     themes: list[_ThemeDraft] = field(default_factory=list)
     pending: list[tuple[Cell, int]] = field(default_factory=list)
     entry: _EntryDraft | None = None
@@ -148,7 +156,9 @@ class _Builder:
     def _flush_pending(self, next_report: str | None) -> None:
         """Give each held theme line to the current theme or to a new one.
 
-        When the layout decided (`Cell.starts`), that decision stands. Otherwise: an
+        When the layout decided (`Cell.starts`), that decision stands, unless it opens a
+        name in lower case or ends one that cannot end there (`unfinished`): then the
+        name goes on, with a finding. Otherwise: an
         unfinished current theme continues; a line printed on another page than the last
         row continues it unless it starts with a capital; any other line opens a new
         theme, and the rest of the block belongs to the theme it opened. A line the layout
@@ -160,24 +170,24 @@ class _Builder:
         for cell, page in self.pending:
             current = self.themes[-1] if self.themes and self.themes[-1].name else None
             doubt = cell.finding
-            if cell.starts and current is not None and cell.text[:1].islower():
+            if cell.starts and current is not None and first_letter(cell.text).islower():
                 # A name never starts in lower case: the stroke or gap the layout read as
                 # a boundary runs through a name (a shading edge, a row rule).
                 new, doubt = False, _LOWER
+            elif cell.starts and current is not None and self._cannot_end(current, cell.text):
+                # Nor does one end with a bracket open, on an open word or inside a
+                # phrase, which a script without case shows where it shows no lower case.
+                new, doubt = False, _UNFINISHED
             elif cell.starts is not None:
                 new = cell.starts
             elif current is None:
                 new = True
-            elif (
-                opened
-                or _unfinished(current, self.language)
-                or _phrase_across(current.name, cell.text, self.language.theme.phrases)
-            ):
+            elif opened or self._cannot_end(current, cell.text):
                 new = False
                 doubt = None
             elif page != self.last_row_page or cell.finding is not None:
-                new = self._starts_after_break(current, cell.text, next_report)
-                if not new or self._goes_back(current, next_report):
+                new, certain = self._starts_after_break(current, cell, next_report)
+                if certain:
                     doubt = None
             else:
                 new = True
@@ -188,24 +198,43 @@ class _Builder:
                 opened = True
             else:
                 current.extend(cell.text, page, spaced, self.seen)
+            current.last = cell
             if doubt is not None:
                 current.doubts.append((doubt, page, next_report, cell.text))
             if cell.bbox is not None:
                 _grow(current.boxes, (Column.THEME, page), cell.bbox)
         self.pending.clear()
 
-    def _starts_after_break(self, current: _ThemeDraft, text: str, report: str | None) -> bool:
-        """A finished theme, then a line on the next page: its tail or a new theme? Rows
-        run in report order within a theme, so a row that goes back in that order starts
-        a new theme; otherwise a capital does. A title-case tail ("… Trust" / "Fund for
-        …") is then split off as a theme of its own, which the theme-order check flags,
-        rather than two themes silently merged."""
+    def _cannot_end(self, current: _ThemeDraft, text: str) -> bool:
+        """Whether the name so far cannot end before `text`: it is unfinished, or `text`
+        goes on with a phrase the name's end began."""
+        phrases = self.language.theme.phrases
+        name = current.name
+        return unfinished(name, current.depth, self.language) or phrase_across(name, text, phrases)
+
+    def _starts_after_break(
+        self, current: _ThemeDraft, cell: Cell, report: str | None
+    ) -> tuple[bool, bool]:
+        """A finished theme, then a line on the next page (or one the layout could not
+        place): its tail or a new theme, and whether that is certain? Rows run in report
+        order within a theme, so a row that goes back in that order starts a new theme
+        (certain); a line starting in lower case or with a sign goes on (certain);
+        otherwise a capital starts a theme. A title-case tail ("… Trust" / "Fund for …")
+        is then split off as a theme of its own, which the theme-order check flags, rather
+        than two themes silently merged. A letter of a script without case (Chinese,
+        Arabic) gives no such sign: the line goes on a name whose last line runs to the
+        column's edge (`fills_line`) and whose qualifier is not closed (`closed`), and
+        starts a theme otherwise."""
         if self._goes_back(current, report):
-            return True
-        first = text[:1]
-        # A letter of a script without case (Chinese, Arabic) gives no such sign: a
-        # finished name stays finished, and the line starts a new theme.
-        return first.isupper() or (first.isalpha() and first.lower() == first.upper())
+            return True, True
+        first = cell.text[:1]
+        if first.isupper():
+            return True, False
+        if first.isalpha() and first.lower() == first.upper():
+            last = current.last
+            full = last is not None and fills_line(last, cell, self.width)
+            return not full or closed(current.name), False
+        return False, True
 
     @staticmethod
     def _goes_back(current: _ThemeDraft, report: str | None) -> bool:
@@ -242,6 +271,10 @@ _LOWER = (
     "the layout shows a new cell here, but its first line starts in lower case: read as "
     "the name above going on"
 )
+_UNFINISHED = (
+    "the layout shows a new cell here, but the name above cannot end where it does (a "
+    "bracket open, an open word, a phrase begun): read as that name going on"
+)
 
 
 def _doubt(
@@ -259,32 +292,6 @@ def _doubt(
         report=report,
         text=text,
     )
-
-
-def _unfinished(theme: _ThemeDraft, language: Language) -> bool:
-    """A theme name that cannot end here: its next line must continue it. Only the end of
-    the name is looked at (see `_ThemeDraft`). In a script without spaces an open word
-    is the end of the name ("…的"); otherwise it is the last word."""
-    tail = theme.name[-4:].rstrip()
-    if theme.depth > 0 or _DANGLING_RE.search(tail) or tail.endswith(language.grammar.comma):
-        return True
-    if language.writing.join == "none":
-        return theme.name.endswith(language.theme.open_words)
-    last = theme.name.rsplit(" ", 1)[-1]
-    return bool(last) and last.lower() in language.theme.open_words
-
-
-def _phrase_across(name: str, text: str, phrases: tuple[str, ...]) -> bool:
-    """Whether the name so far ends with the first words of a phrase and the line starts
-    with the rest ("… des Nations" / "Unies contre …"). Only the name's end is read."""
-    tail = name[-60:].casefold().split()
-    head = text.casefold().split()
-    for phrase in phrases:
-        words = phrase.casefold().split()
-        for k in range(1, len(words)):
-            if tail[-k:] == words[:k] and head[: len(words) - k] == words[k:]:
-                return True
-    return False
 
 
 def _freeze(theme: _ThemeDraft, spaced: bool) -> RawTheme:
@@ -445,7 +452,8 @@ def table_lines_to_raw_table(table: TableLines) -> RawTable:
     seen = seen_in(
         text for line in table.lines for text in (line.text, *(c.text for c in line.cells))
     )
-    builder = _Builder(get_language(table.meta.language), seen)
+    width = line_width(c for line in table.lines for c in line.cells if c.column is Column.THEME)
+    builder = _Builder(get_language(table.meta.language), seen, width)
     for line in table.lines:
         if line.cells:
             _read_cell_line(builder, line)

@@ -1,0 +1,88 @@
+"""Whether a theme line goes on the name above it: what the name's end and the line's start
+say, and, where the script gives neither sign, how full the line above is.
+
+`reassemble` asks these where the layout did not settle a boundary (or settled it against
+what the words say). A name cannot end with a bracket open, on an open word ("… de"), a
+comma or a dash, nor inside one of the language's phrases ("… Nations" / "Unies"); a
+line starting in lower case goes on the name above. A script without case (Chinese,
+Arabic) has no lower case to show: there a name whose line runs to the column's edge goes
+on below (`fills_line`), unless its bracketed qualifier has just closed it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+import regex
+
+from pipeline.languages import Language
+from pipeline.models import BBox, Cell
+from pipeline.patterns import DASH_CLASS
+
+_DANGLING_RE = regex.compile(rf"(?:,|{DASH_CLASS})\s*$")
+
+
+def unfinished(name: str, depth: int, language: Language) -> bool:
+    """A theme name that cannot end here: its next line must continue it. `depth`: its
+    brackets opened and not closed. Only the end of the name is looked at. In a script
+    without spaces an open word is the end of the name ("…的"); otherwise it is the last
+    word."""
+    tail = name[-4:].rstrip()
+    if depth > 0 or _DANGLING_RE.search(tail) or tail.endswith(language.grammar.comma):
+        return True
+    if language.writing.join == "none":
+        return name.endswith(language.theme.open_words)
+    last = name.rsplit(" ", 1)[-1]
+    return bool(last) and last.lower() in language.theme.open_words
+
+
+def first_letter(text: str) -> str:
+    """The first letter of a line: a name's qualifier in brackets, "(practitioner
+    networks)", starts in lower case as much as "networks" does."""
+    return next((c for c in text if c.isalpha()), "")
+
+
+def phrase_across(name: str, text: str, phrases: tuple[str, ...]) -> bool:
+    """Whether the name so far ends with the first words of a phrase and the line goes on
+    with the next ones ("… des Nations" / "Unies contre …"; in a narrow cell the line may
+    hold only some of them: "and Working" / "Group on"). Only the name's end is read."""
+    tail = name[-80:].casefold().split()
+    head = text.casefold().split()
+    for phrase in phrases:
+        words = phrase.casefold().split()
+        for k in range(1, len(words)):
+            rest = words[k:][: len(head)]
+            if tail[-k:] == words[:k] and rest and head[: len(rest)] == rest:
+                return True
+    return False
+
+
+def closed(name: str) -> bool:
+    """Whether a name ends with the bracket that closes its qualifier ("Victimes
+    (protection et assistance)", "被害人（残疾）"): no name goes on after it."""
+    return unicodedata.normalize("NFKC", name).rstrip().endswith(")")
+
+
+def line_width(cells: Iterable[Cell]) -> float:
+    """How wide the theme column's lines may run: the widest theme line printed (a name
+    longer than one line fills the column's width before it wraps). 0 if none has a box."""
+    return max((c.bbox.x1 - c.bbox.x0 for c in cells if c.bbox is not None), default=0.0)
+
+
+def fills_line(above: Cell, below: Cell, width: float) -> bool:
+    """Whether the line above runs to the column's edge: less room is left than two
+    characters of the line below take (each counted alike), so that a name wrapped there
+    goes on below. A typesetter that wraps a name fills the line; a character that may not
+    start a line ("）", "、") takes the one before it down too, hence two. The last line
+    of a name stops anywhere, and seldom that close to the edge; where words are spaced,
+    a wrapped line often stops further from it (its next word did not fit), and is then
+    not told from a last line. Without boxes (a text dump) nothing is known: False."""
+    if above.bbox is None or below.bbox is None or not below.text or width <= 0:
+        return False
+    room = width - _width(above.bbox)
+    return room < 2 * _width(below.bbox) / len(below.text)
+
+
+def _width(box: BBox) -> float:
+    return box.x1 - box.x0
