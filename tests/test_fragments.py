@@ -179,3 +179,37 @@ def test_two_blanks_under_letters_do_not_break_the_word_either() -> None:
     notes = Notes()
     assert [w[0] for w in words(glyphs, notes)] == ["ab", "cd"]
     assert notes.glued == [True, False]
+
+
+def test_a_word_printed_in_two_sizes_on_one_baseline_is_joined() -> None:
+    # Writer sets Arabic in its own font and size: a 12 pt "و" (top 425.5, bottom 437.5)
+    # written onto an 8 pt "V.23" (top 429.5), 0.12 pt after it: tops 4 pt apart, more
+    # than pdfplumber keeps in one word, bottoms on the baseline; nothing stands across
+    # where they meet. Boxes as printed (seed 16000); "V.13" is a word gap away.
+    words = [
+        _word("V.23", 59.6, 76.78, 429.5, 8.0),
+        _word("و", 76.9, 82.68, 425.5, 12.0),
+        _word("V.13", 86.4, 103.58, 429.5, 8.0),
+    ]
+    joined = rejoin_fragments(words)
+    assert [(w.text, w.x0, w.top, w.x1, w.bottom) for w in joined] == [
+        ("V.23و", 59.6, 425.5, 82.68, 437.5),
+        ("V.13", 86.4, 429.5, 103.58, 437.5),
+    ]
+
+
+def test_words_of_two_sizes_on_one_baseline_make_one_line() -> None:
+    # The same line: a 12 pt Arabic word and 8 pt Latin ones share a baseline, their tops
+    # 4 pt apart (half the smaller size); the 8 pt line below, 14 pt under, is another.
+    lines = printed_lines(
+        [
+            _word("II.16", 169.1, 186.5, 216.0, 8.0),
+            _word("و", 159.6, 165.4, 212.0, 12.0),
+            _word("II.21", 138.2, 155.6, 216.0, 8.0),
+            _word("II.52", 90.5, 107.9, 230.0, 8.0),
+        ]
+    )
+    assert [[w.text for w in line.words] for line in lines] == [
+        ["II.21", "و", "II.16"],
+        ["II.52"],
+    ]

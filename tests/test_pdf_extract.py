@@ -21,11 +21,12 @@ from hypothesis import strategies as st
 
 from pipeline.api import Run, run
 from pipeline.errors import InputError
+from pipeline.extraction.pdf_body import ColumnLine
 from pipeline.extraction.pdf_chars import Glyph, read_layout, words
 from pipeline.extraction.pdf_evidence import PageFrame, Row
 from pipeline.extraction.pdf_groups import read_groups
 from pipeline.extraction.pdf_header import find_header
-from pipeline.extraction.pdf_layout import ColumnLine, Rule, Word, printed_lines
+from pipeline.extraction.pdf_layout import Rule, Word, printed_lines
 from pipeline.languages import Language
 from pipeline.models import Column
 from tests.golden import assert_golden_metadata, assert_matches_golden, expected_table

@@ -9,17 +9,11 @@ import dataclasses
 
 import pytest
 
+from pipeline.extraction.pdf_body import BodyRow, ColumnLine, rejoin_across
 from pipeline.extraction.pdf_boundaries import PageGroups
 from pipeline.extraction.pdf_evidence import Block, PageFrame, Row, blocks, descends
 from pipeline.extraction.pdf_groups import fit_page, read_groups
-from pipeline.extraction.pdf_layout import (
-    BodyRow,
-    ColumnLine,
-    Header,
-    Rule,
-    Word,
-    rejoin_across,
-)
+from pipeline.extraction.pdf_layout import Header, Rule, Word
 from pipeline.extraction.pdf_words import Glyph, Notes, words
 from pipeline.languages import get_language
 from pipeline.models import Column
@@ -355,6 +349,22 @@ def _touching(*parts: tuple[str, float, float]) -> Word:
     glyphs = [g for text, x0, advance in parts for g in _glyphs(text, x0, advance)]
     (word,) = words(glyphs, notes)
     return Word(*word, notes.cuts[0], notes.seams[0])
+
+
+def test_a_seam_at_the_column_edge_comes_before_a_gap_further_in() -> None:
+    # Writer, no padding (the Chinese edition, seed 16007): "（f）" ends the paragraphs cell
+    # at x 430 where the references column starts, and "VII.1.c" starts there; 2 pt on,
+    # a gap inside the references text ("和VII.", narrower than a word gap). The cut is
+    # at the edge, not at the gap past it.
+    word = _touching(("（f）", 400.0, 10.0), ("VII.1.c", 430.0, 4.0), ("和VII.", 460.0, 4.0))
+    assert (word.text, [c[2] for c in word.cuts]) == ("（f）VII.1.c和VII.", [10])
+    chinese = get_language("zh")
+    lefts = {Column.THEME: 50.0, Column.REPORT: 100.0, Column.PARAGRAPHS: 300.0}
+    header = Header(chinese, {**lefts, Column.REFERENCES: 430.5}, 50.0, 60.0, 10.0)
+    assert [(w.text, w.x0, w.x1) for w in header.cells_of(word)] == [
+        ("（f）", 400.0, 430.0),
+        ("VII.1.c和VII.", 430.0, 480.0),
+    ]
 
 
 def test_two_cells_set_with_no_padding_are_cut_at_the_seam_at_the_column_edge() -> None:

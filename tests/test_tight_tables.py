@@ -7,9 +7,10 @@ decided. Expected values are written by hand."""
 
 from __future__ import annotations
 
+from pipeline.extraction.pdf_body import ColumnLine
 from pipeline.extraction.pdf_evidence import PageFrame, Row, row_gap, theme_leading
 from pipeline.extraction.pdf_groups import fit_page, read_groups
-from pipeline.extraction.pdf_layout import ColumnLine, Rule, Word
+from pipeline.extraction.pdf_layout import Rule, Word
 from pipeline.extraction.pdf_tight import is_tight, settle_tight, split_tight
 from pipeline.models import (
     BBox,

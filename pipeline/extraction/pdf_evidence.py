@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from pipeline.extraction.pdf_bidi import Brackets
-from pipeline.extraction.pdf_layout import ColumnLine, Rule
+from pipeline.extraction.pdf_body import ColumnLine
+from pipeline.extraction.pdf_layout import Rule
 from pipeline.patterns import SymbolKey, goes_back, label_key
 from pipeline.settings import SETTINGS
 

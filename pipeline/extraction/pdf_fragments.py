@@ -12,10 +12,13 @@ pdfplumber gives them (`pdf_words`); this reads the page as printed, as the layo
 Two words are fragments of one when they abut on one printed line (no gap between them,
 bottoms within a quarter of the size: small capitals share the baseline with the
 capital, whose bottom stands lower by a sliver) and a word of another line stands across
-the point where they meet: what broke them. Words that merely abut are left alone (a
-producer may set a zero-width space between two words), and so are the words of a text
-read apart from another by drawing order, which are whole (Writer's clipped label written
-into the first row, its ")" touching the row's "I.23.c" under the header's "(par").
+the point where they meet: what broke them. So are two abutting words whose tops stand
+further apart than pdfplumber's tolerance on one baseline: one word printed in two sizes
+or fonts (Writer sets Arabic in its own font and size, and "وV.23" is one word). Words
+that merely abut are left alone (a producer may set a zero-width space between two
+words), and so are the words of a text read apart from another by drawing order, which
+are whole (Writer's clipped label written into the first row, its ")" touching the row's
+"I.23.c" under the header's "(par").
 """
 
 from __future__ import annotations
@@ -62,8 +65,12 @@ def rejoin_fragments(words: Sequence[Word], whole: Set[int] = frozenset()) -> tu
     starts = [words[i].x0 for i in by_x]
 
     def broken(left: Word, right: Word) -> bool:
-        # A word of another line (its top more than pdfplumber's tolerance away) across
-        # the point where the two meet.
+        # Two sizes or fonts on one baseline, their tops further apart than pdfplumber's
+        # tolerance (an Arabic "و" set larger than the "V.23" it is written onto);
+        if abs(right.top - left.top) > SETTINGS.word_tolerance_pt:
+            return True
+        # or a word of another line (its top more than that tolerance away) across the
+        # point where the two meet.
         at = left.x1
         reach = 2 * max(left.size, right.size)
         return any(

@@ -1,4 +1,5 @@
-"""Page geometry for the PDF extractor: words, printed lines, the header's columns, rows.
+"""Page geometry for the PDF extractor: words, printed lines, the header's columns (the
+body's lines and rows are `pdf_body`).
 
 Everything here works on plain objects (words, rules, links with their boxes) and never
 touches pdfplumber, so it can be tested and reasoned about without a PDF. No coordinate is
@@ -20,7 +21,7 @@ import regex
 
 from pipeline.languages import Language
 from pipeline.models import Column
-from pipeline.patterns import SYMBOL_RE, fold, line_text
+from pipeline.patterns import SYMBOL_RE, fold
 from pipeline.settings import SETTINGS
 
 COLUMNS = (Column.THEME, Column.REPORT, Column.PARAGRAPHS, Column.REFERENCES)
@@ -130,7 +131,7 @@ def repeated_words(pages: Sequence[PageContent]) -> frozenset[PlaceKey]:
     return frozenset(key for key, n in counts.items() if n >= need)
 
 
-class _WordRun:
+class WordRun:
     """Geometry and text of a run of words (a printed line, or one column of it)."""
 
     words: list[Word]
@@ -161,7 +162,7 @@ class _WordRun:
 
 
 @dataclass
-class PrintedLine(_WordRun):
+class PrintedLine(WordRun):
     """Words sharing a baseline, left to right."""
 
     words: list[Word]
@@ -173,24 +174,33 @@ def _over(one: Word, other: Word) -> bool:
     return shared > SETTINGS.overprint * min(one.size, other.size)
 
 
+def _level(anchor: Word, word: Word) -> bool:
+    """Whether a word stands on the line `anchor` starts: their boxes share all but a
+    fraction of the smaller one's height. Of one size, that is a top within that fraction
+    of a size; of two sizes or fonts on one baseline (Arabic set larger, or in a font
+    with a deeper descent, than the Latin symbols among it), the smaller box lies within
+    the larger."""
+    shared = min(anchor.bottom, word.bottom) - max(anchor.top, word.top)
+    return shared >= (1 - SETTINGS.same_line) * min(anchor.size, word.size)
+
+
 def printed_lines(words: Iterable[Word]) -> list[PrintedLine]:
-    """Group words into lines: a word joins the line whose first word's top is within a
-    fraction of its size (anchoring on the first word avoids chaining lines together),
-    unless it stands over one of that line's words: two texts printed over each other a
-    little apart (a browser painting a cell's overflow over the next cell) are two
-    lines, not one line whose words alternate between them."""
+    """Group words into lines: a word joins the line whose first word it stands level
+    with (`_level`; anchoring on the first word avoids chaining lines together), unless
+    it stands over one of that line's words: two texts printed over each other a little
+    apart (a browser painting a cell's overflow over the next cell) are two lines, not
+    one line whose words alternate between them."""
     lines: list[PrintedLine] = []
-    anchor = 0.0
     for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        first = lines[-1].words[0] if lines else None
         if (
-            lines
-            and word.top - anchor <= SETTINGS.same_line * min(word.size, lines[-1].words[0].size)
-            and not (word.top > anchor and any(_over(w, word) for w in lines[-1].words))
+            first is not None
+            and _level(first, word)
+            and not (word.top > first.top and any(_over(w, word) for w in lines[-1].words))
         ):
             lines[-1].words.append(word)
         else:
             lines.append(PrintedLine([word]))
-            anchor = word.top
     for line in lines:
         line.words.sort(key=lambda w: w.x0)
     return lines
@@ -226,22 +236,28 @@ class Header:
     def cells_of(self, word: Word, seams: bool = True) -> Iterator[Word]:
         """The word cut where a column starts inside it: the texts of two cells set closer
         than the gap between words, run into one word. At a gap inside it (`Word.cuts`)
-        that stands in another column; failing that, at the seam nearest the next
-        column's edge when the word runs over that edge (`_seam_at`); `seams=False`
-        cuts at gaps only (while the columns' edges are still the labels' starts)."""
+        that stands in another column, or at the seam nearest the next column's edge
+        when the word runs over that edge (`_seam_at`), whichever comes first (two cells'
+        texts touching at the edge, then a gap between two words of the second);
+        `seams=False` cuts at gaps only (while the columns' edges are still the labels'
+        starts)."""
         while True:
             if not word.cuts and not (seams and word.seams and self._runs_over(word)):
                 yield word
                 return
             here = self.column_of(word)
-            at = next(
+            gap = next(
                 (
                     c
                     for c in word.cuts
                     if self.column_of(Word("", c[1], word.top, word.x1, word.bottom)) != here
                 ),
                 None,
-            ) or (self._seam_at(word, here) if seams else None)
+            )
+            seam = self._seam_at(word, here) if seams else None
+            # The next column's edge comes first: the gap stands further in it, between
+            # two words of that column ("（f）" | "VII.1.c、VII.1.d" | "和VII.").
+            at = seam if seam is not None and (gap is None or seam[1] < gap[1]) else gap
             if at is None:
                 yield word
                 return
@@ -300,136 +316,3 @@ def _parts_fit(column: Column, before: str, after: str) -> bool:
     if column is Column.THEME and not _symbol_part(after):
         return False
     return not (after[:1] in ",.;:)/" or (before.endswith("/") and column is not Column.REPORT))
-
-
-# --- the body ------------------------------------------------------------------------------
-
-
-@dataclass
-class ColumnLine(_WordRun):
-    """The words of one column on one printed line of the table body.
-
-    Its top, bottom and size are measured once, when it is made: row grouping asks for
-    them tens of thousands of times. Its words change only through `fold`, which measures
-    again."""
-
-    column: Column
-    words: list[Word]
-    # The bottom of a second printed line folded into this one (a rejoined symbol).
-    below: float = 0.0
-    # The second part of a symbol broken by a page break, already joined to the first
-    # (`rejoin_across`): printed here, read there.
-    joined: bool = False
-    _top: float = field(init=False, repr=False, compare=False, default=0.0)
-    _bottom: float = field(init=False, repr=False, compare=False, default=0.0)
-    _size: float = field(init=False, repr=False, compare=False, default=0.0)
-
-    def __post_init__(self) -> None:
-        self._measure()
-
-    def _measure(self) -> None:
-        if self.words:
-            self._top = super().top
-            self._bottom = max(self.below, *(w.bottom for w in self.words))
-            self._size = super().size
-
-    @property
-    def text(self) -> str:
-        """Within one column, a gap where a wide character meets a letter or another is
-        no space (`line_text`): the typesetter spread the line."""
-        return line_text(w.text for w in self.words)
-
-    def fold(self, words: list[Word], below: float) -> None:
-        """Take these words instead (a symbol rejoined from two lines, `below` the bottom
-        of the second; no words: a line emptied into the one above)."""
-        self.words, self.below = words, below
-        self._measure()
-
-    @property
-    def top(self) -> float:
-        return self._top
-
-    @property
-    def bottom(self) -> float:
-        return self._bottom
-
-    @property
-    def size(self) -> float:
-        return self._size
-
-
-@dataclass
-class BodyRow:
-    """Column lines printed side by side, read as one `Line`."""
-
-    parts: dict[Column, ColumnLine] = field(default_factory=dict)
-
-    @property
-    def top(self) -> float:
-        return min(part.top for part in self.parts.values())
-
-
-def column_lines(words: Iterable[Word], header: Header) -> list[ColumnLine]:
-    """Split body words into columns first, then into lines within each column: a theme
-    cell's lines keep their own pitch beside the rows, so a page-wide grouping would mix
-    them with report rows a point or two away."""
-    by_column: dict[Column, list[Word]] = {column: [] for column in COLUMNS}
-    for word in words:
-        for part in header.cells_of(word):
-            by_column[header.column_of(part)].append(part)
-    out: list[ColumnLine] = []
-    for column, found in by_column.items():
-        out.extend(ColumnLine(column, line.words) for line in printed_lines(found))
-    rejoin_symbols(out)
-    return sorted(out, key=lambda c: (c.top, COLUMNS.index(c.column)))
-
-
-def rejoin_symbols(lines: list[ColumnLine]) -> None:
-    """A report symbol broken after a slash in a narrow column is one symbol again."""
-    reports = sorted((c for c in lines if c.column is Column.REPORT), key=lambda c: c.top)
-    for first, second in itertools.pairwise(reports):
-        if not first.words or SYMBOL_RE.fullmatch(first.text) or not first.text.endswith("/"):
-            continue
-        if second.top - first.bottom > first.size:
-            continue
-        if SYMBOL_RE.fullmatch(first.text + second.text):
-            right = max(first.x1, second.x1)
-            joined = Word(first.text + second.text, first.x0, first.top, right, first.bottom)
-            first.fold([joined], second.bottom)
-            second.fold([], 0.0)
-    lines[:] = [c for c in lines if c.words]
-
-
-def rejoin_across(upper: BodyRow, lower: BodyRow) -> bool:
-    """A report symbol broken after a slash at the foot of a page (`upper`, the page's last
-    row) and finished at the top of the next (`lower`, that page's first row): one
-    symbol again, standing where its first part is printed. The second part leaves its
-    row, where it stays (marked `joined`) for its page and box."""
-    first, second = upper.parts.get(Column.REPORT), lower.parts.get(Column.REPORT)
-    if first is None or second is None or not first.words or not first.text.endswith("/"):
-        return False
-    if SYMBOL_RE.fullmatch(first.text) or not SYMBOL_RE.fullmatch(first.text + second.text):
-        return False
-    joined = Word(first.text + second.text, first.x0, first.top, first.x1, first.bottom)
-    first.fold([joined], 0.0)
-    second.joined = True
-    return True
-
-
-def body_rows(lines: Sequence[ColumnLine]) -> list[BodyRow]:
-    """Gather column lines whose tops are within a fraction of a line of each other, so
-    that a theme line printed beside its first row is read before that row."""
-    rows: list[BodyRow] = []
-    anchor = 0.0
-    for line in lines:
-        row = rows[-1] if rows else None
-        if (
-            row is not None
-            and line.column not in row.parts
-            and line.top - anchor <= SETTINGS.same_line * line.size
-        ):
-            row.parts[line.column] = line
-        else:
-            rows.append(BodyRow({line.column: line}))
-            anchor = line.top
-    return rows

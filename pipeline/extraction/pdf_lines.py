@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from pipeline.extraction.pdf_body import BodyRow
 from pipeline.extraction.pdf_evidence import Block, squash
 from pipeline.extraction.pdf_groups import Reading
-from pipeline.extraction.pdf_layout import (
-    BodyRow,
-)
 from pipeline.extraction.pdf_page import PageReading
 from pipeline.languages import Language
 from pipeline.models import (

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from pipeline.extraction.pdf_bidi import Brackets
+from pipeline.extraction.pdf_body import BodyRow, ColumnLine, body_rows, column_lines, rejoin_across
 from pipeline.extraction.pdf_evidence import Block, PageFrame, Row
 from pipeline.extraction.pdf_header import (
     header_body_words,
@@ -22,19 +23,14 @@ from pipeline.extraction.pdf_header import (
 )
 from pipeline.extraction.pdf_layout import (
     COLUMNS,
-    BodyRow,
-    ColumnLine,
     Header,
     Link,
     PageContent,
     PlaceKey,
     PrintedLine,
     Word,
-    body_rows,
-    column_lines,
     place_key,
     printed_lines,
-    rejoin_across,
 )
 from pipeline.models import (
     BBox,

@@ -14,6 +14,7 @@ import itertools
 import statistics
 from collections.abc import Sequence
 
+from pipeline.extraction.pdf_body import ColumnLine
 from pipeline.extraction.pdf_boundaries import Group, PageGroups
 from pipeline.extraction.pdf_evidence import (
     INF,
@@ -26,7 +27,6 @@ from pipeline.extraction.pdf_evidence import (
     misfit,
     wide_gaps,
 )
-from pipeline.extraction.pdf_layout import ColumnLine
 from pipeline.settings import SETTINGS
 
 
