@@ -244,3 +244,47 @@ def test_a_glyph_of_the_line_split_by_the_page_break_repeated_at_the_top_is_no_c
     )
     again.echoes_of(above)
     assert again.echoes == set()
+
+
+def test_a_label_found_whole_starts_where_its_first_word_does() -> None:
+    # Writer, the Chinese edition (seed 16001): "在 CTOC/COP/WG.4/2019/ 5 号文件中的参考段落"
+    # over three lines, "在" at x 423.5 and "号文件中的参考段落" at 431.8. The label's
+    # shorter variant "号文件中的参考段落" is found inside the whole one; the references
+    # column starts at "在". Boxes as printed (10.5 pt labels, the symbol in 8 pt).
+    words = [
+        Word("会议报告", 187.5, 176.5, 229.5, 187.0),
+        Word("在", 423.5, 176.5, 434.0, 187.0),
+        Word("CTOC/COP/WG.4/2019/", 436.7, 179.0, 537.1, 187.0),
+        Word("主题", 56.8, 194.9, 77.8, 205.4),
+        Word("5", 423.5, 197.4, 429.1, 205.4),
+        Word("号文件中的参考段落", 431.8, 194.9, 526.3, 205.4),
+        Word("文件", 187.5, 213.4, 208.5, 223.9),
+        Word("段落", 313.2, 213.4, 334.2, 223.9),
+        Word("（按节/段/分段）", 423.5, 213.4, 502.9, 223.9),
+    ]
+    header = find_header(words, get_language("zh"))
+    assert header is not None
+    assert header.lefts == {
+        Column.THEME: 56.8,
+        Column.REPORT: 187.5,
+        Column.PARAGRAPHS: 313.2,
+        Column.REFERENCES: 423.5,
+    }
+
+
+def test_a_label_broken_after_one_character_where_the_script_breaks_anywhere() -> None:
+    # Chromium, the Chinese edition: "在 CTOC/COP/WG.4/2019/5 号" / "文件中的参考段落", the
+    # rest at the label's left. Boxes as printed (10 pt).
+    words = [
+        Word("主题", 82.7, 131.2, 102.7, 141.2),
+        Word("会议报告", 160.4, 131.2, 200.4, 141.2),
+        Word("在", 375.8, 131.2, 385.8, 141.2),
+        Word("CTOC/COP/WG.4/2019/5", 389.0, 131.2, 500.0, 141.2),
+        Word("号", 503.4, 131.2, 513.4, 141.2),
+        Word("文件中的参考段落", 375.8, 144.0, 455.8, 154.0),
+        Word("文件", 160.4, 153.0, 180.4, 163.0),
+        Word("段落", 284.8, 153.0, 304.8, 163.0),
+    ]
+    header = find_header(words, get_language("zh"))
+    assert header is not None
+    assert header.lefts[Column.REFERENCES] == 375.8

@@ -119,6 +119,16 @@ def _pieces(
     return []
 
 
+def _whole(hits: list[list[Word]]) -> list[list[Word]]:
+    """The hits that are not part of a longer one: a label's shorter variant is found
+    inside its longer ("号文件中的参考段落" inside "在 … 号文件中的参考段落"), and the label
+    starts where the longer one does."""
+    sets = [frozenset(map(id, hit)) for hit in hits]
+    return [
+        hit for hit, own in zip(hits, sets, strict=True) if not any(own < other for other in sets)
+    ]
+
+
 def _shortest_piece(language: Language) -> int:
     """The fewest letters a piece of a broken label word may have: where the script puts
     spaces between words, a label word breaks only in a narrow cell, leaving three
@@ -155,7 +165,8 @@ def find_header(words: Sequence[Word], language: Language) -> Header | None:
     shortest = _shortest_piece(language)
 
     def hits(texts: Iterable[str]) -> list[list[Word]]:
-        return [hit for text in texts for hit in _label_hits(words, cleaned, text, shortest)]
+        found = [hit for text in texts for hit in _label_hits(words, cleaned, text, shortest)]
+        return _whole(found)
 
     themes = sorted(
         (h for h in hits(labels.theme) if not _runs_on(words, h[0])), key=lambda h: h[0].top
