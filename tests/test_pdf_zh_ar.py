@@ -258,3 +258,22 @@ def test_a_gap_at_a_wide_character_is_no_space(words: list[str], text: str) -> N
     from pipeline.patterns import line_text
 
     assert line_text(words) == text
+
+
+@pytest.mark.parametrize(
+    ("glyph", "stored"),
+    [
+        # A lām-alif ligature's letters, in logical order, turned to the page's visual order.
+        ("لإ", "إل"),
+        ("لا", "ال"),
+        # One letter, or a Latin ligature ("ﬁ" read as "fi"): as they are.
+        ("ب", "ب"),
+        ("fi", "fi"),
+    ],
+)
+def test_a_glyph_of_several_arabic_letters_is_stored_in_visual_order(
+    glyph: str, stored: str
+) -> None:
+    from pipeline.extraction.pdf_chars import _visual_glyph
+
+    assert _visual_glyph(glyph) == stored

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -39,6 +40,17 @@ def _objects(items: Any) -> Iterator[Any]:
             yield item
 
 
+def _visual_glyph(text: str) -> str:
+    """A glyph's text in the order the page stores its glyphs. A glyph standing for
+    several right-to-left letters (a lām-alif ligature, "لا") holds them in logical order,
+    while a right-to-left line stores its glyphs in visual order (`pdf_bidi`): reversed,
+    the ligature reads like the letters around it, and the line's logical order comes out
+    whole ("الإرهاب", not "اإلرهاب")."""
+    if len(text) > 1 and all(unicodedata.bidirectional(c) in ("R", "AL", "NSM") for c in text):
+        return text[::-1]
+    return text
+
+
 def read_layout(page: Any, notes: Notes | None = None) -> tuple[list[WordBox], list[RuleBox]]:
     """The words (pdfplumber's `extract_words()` with its defaults) and the horizontal
     rules (`horizontal_edges`: x0, x1, top) of a pdfplumber page, from one walk."""
@@ -55,7 +67,7 @@ def read_layout(page: Any, notes: Notes | None = None) -> tuple[list[WordBox], l
         if kind is LTChar:
             glyphs.append(
                 (
-                    obj.get_text(),
+                    _visual_glyph(obj.get_text()),
                     obj.x0 + mb_x0,
                     (height - obj.y1) + mb_top,
                     obj.x1 + mb_x0,
