@@ -1,5 +1,6 @@
-"""Every edition printed by a web browser (tests/layouts/chromium_producer.py): the page in
-the edition's language, direction and script, as a person prints the UN's HTML table.
+"""Every edition printed by a web browser (tests/layouts/chromium_producer.py), and typed as
+a Writer document (tests/layouts/libreoffice_producer.py): the page in the edition's
+language, direction and script, as a person prints the UN's HTML table or types it.
 
 The browser stores text its own way: it spreads a justified Chinese line between every
 two characters, writes the header's long label broken anywhere ("号文" / "件中的参考段落"),
@@ -24,6 +25,7 @@ from tests import golden
 from tests.chromium import CHROMIUM
 from tests.editions import NAMES, TITLES, edition
 from tests.layouts.chromium_producer import Page, print_pdf
+from tests.layouts.libreoffice_producer import SOFFICE, Writer, convert, document, unprinted
 
 EXACT = {
     # Justified 8 pt cells without rules: Chinese lines spread between characters
@@ -120,7 +122,6 @@ EXACT = {
         header_case="uppercase",
         soft_hyphens=True,
     ),
-
     # Middle-aligned names without padding: rows as close as a name's lines. Chinese has no
     # capitals; "打击贩运人口机构间" runs to the column's edge, so "协调小组" goes on it.
     ("zh", "tight-middle-no-padding"): Page(
@@ -218,3 +219,120 @@ def test_an_edition_printed_by_a_browser_reads_exactly(code: str, name: str) -> 
 @pytest.mark.xfail(strict=True, reason="issue 10: browser layouts not yet read exactly")
 def test_known_gaps_of_editions_printed_by_a_browser(code: str, name: str) -> None:
     _reads_exactly(code, _printed(code, name))
+
+
+# The editions typed as Writer documents (tests/layouts/libreoffice_producer.py), their
+# labels and language set, Chinese and Arabic in Writer's own "Asian" and "complex" fonts
+# and sizes (12 pt unless set: the Latin symbols among them are smaller, on one baseline).
+WRITER_EXACT = {
+    # Centred cells without padding in DejaVu Sans: the references label's whole form
+    # ("在 … 号文件中的参考段落") gives the column, not its shorter form inside it.
+    ("zh", "centred-no-padding"): Writer(
+        theme_align="middle",
+        header_align="middle",
+        split_rows=False,
+        font="DejaVu Sans",
+        size=8.0,
+        widths=(0.2713, 0.2608, 0.2288, 0.2391),
+        padding=0.0,
+        line_spacing=1.5,
+        first_page=True,
+        cell_align="center",
+    ),
+    # No padding: a paragraphs cell's "（f）" touches the references' "VII.1.c" at the
+    # column's edge; the word is cut there, not at the gap further in.
+    ("zh", "touching-cells"): Writer(
+        header_align="middle",
+        borders="header",
+        size=8.0,
+        paper="Letter",
+        table_align="center",
+        widths=(0.2919, 0.2725, 0.1982, 0.2374),
+        padding=0.0,
+        line_spacing=1.15,
+        header_shading=True,
+    ),
+    ("en", "rows-zebra-justified"): Writer(
+        theme_align="middle",
+        header_bold=False,
+        borders="rows",
+        size=10.5,
+        table_align="left",
+        widths=(0.1908, 0.2885, 0.1820, 0.3387),
+        first_page=True,
+        zebra=True,
+        cell_align="justify",
+    ),
+    ("es", "rows-zebra-justified"): Writer(
+        theme_align="middle",
+        header_bold=False,
+        borders="rows",
+        size=10.5,
+        table_align="left",
+        widths=(0.1908, 0.2885, 0.1820, 0.3387),
+        first_page=True,
+        zebra=True,
+        cell_align="justify",
+    ),
+    # "Конференция Участников" / "Конвенции Организации …": a phrase of the language file
+    # goes on across the break, though the line starts with a capital.
+    ("ru", "touching-cells"): Writer(
+        header_align="middle",
+        borders="header",
+        size=8.0,
+        paper="Letter",
+        table_align="center",
+        widths=(0.2919, 0.2725, 0.1982, 0.2374),
+        padding=0.0,
+        line_spacing=1.15,
+        header_shading=True,
+    ),
+}
+
+WRITER_GAPS = {
+    # Writer breaks "وIV.46.ط" between the conjunction and the reference, and the source
+    # writes both "و 28" and "وIV.18": the line break cannot say whether a space stood
+    # there, and reads as one ("و IV.46.ط").
+    ("ar", "conjunction-at-a-line-end"): Writer(
+        font="DejaVu Sans", size=9.0, landscape=True, widths=(0.2, 0.22, 0.2, 0.38)
+    ),
+}
+
+
+@cache
+def _written() -> dict[tuple[str, str], tuple[bytes, bool]]:
+    """Every Writer layout printed once, in one start of Writer; with whether Writer
+    printed every word of it."""
+    layouts = {**WRITER_EXACT, **WRITER_GAPS}
+    names = {key: f"{key[0]}-{key[1]}" for key in layouts}
+    documents = {
+        names[key]: document(edition(key[0]), w, known_languages()[key[0]])
+        for key, w in layouts.items()
+    }
+    pdfs = convert(documents)
+    return {
+        key: (
+            pdfs[names[key]],
+            not unprinted(pdfs[names[key]], edition(key[0]), known_languages()[key[0]]),
+        )
+        for key in layouts
+    }
+
+
+def _writer_reads_exactly(code: str, name: str) -> None:
+    if not SOFFICE.exists():
+        pytest.fail(f"{SOFFICE} is missing: `make libreoffice` installs Debian's LibreOffice")
+    pdf, whole = _written()[code, name]
+    assert whole, "Writer left words of the table out"
+    _reads_exactly(code, extract(pdf, name=f"CTOC_COP_WG.4_2019_4_{code}.pdf"))
+
+
+@pytest.mark.parametrize(("code", "name"), sorted(WRITER_EXACT))
+def test_an_edition_typed_in_writer_reads_exactly(code: str, name: str) -> None:
+    _writer_reads_exactly(code, name)
+
+
+@pytest.mark.parametrize(("code", "name"), sorted(WRITER_GAPS))
+@pytest.mark.xfail(strict=True, reason="issue 10: Writer layouts not yet read exactly")
+def test_known_gaps_of_editions_typed_in_writer(code: str, name: str) -> None:
+    _writer_reads_exactly(code, name)

@@ -24,20 +24,20 @@ from pathlib import Path
 from typing import Literal
 from xml.sax.saxutils import escape, quoteattr
 
-from tests.pdf_factory import PREAMBLE, TableData
+from pipeline.languages import Language, get_language
+from tests.pdf_factory import PREAMBLE, REFERENCES_LABEL, TableData
 
 SOFFICE = Path("/usr/bin/soffice")
 # Writer's first start in a fresh profile takes some seconds; a long document a few more.
 TIMEOUT = 240
 PAGES = {"A4": (595.28, 841.89), "Letter": (612.0, 792.0)}
 MARGIN = 56.7  # 2 cm, Writer's default page margin
-HEADER_LABELS = (
-    "Thème",
-    "Rapport de réunion",
-    "Document",
-    "Paragraphes",
-    "Référence dans le document {reference} (par section/paragraphe/alinéa)",
-)
+# Fonts of the scripts Writer sets apart from Latin: Chinese as "Asian" text, Arabic as
+# "complex" text (its own font, shaping and right-to-left order).
+SCRIPTS = {
+    "zh": ("asian", "WenQuanYi Micro Hei", "CN"),
+    "ar": ("complex", "Amiri", "EG"),
+}
 RULE = "0.5pt solid #000000"
 Align = Literal["top", "middle", "bottom"]
 NS = " ".join(
@@ -102,7 +102,35 @@ def _paragraph_style(
     )
 
 
-def _styles(w: Writer) -> tuple[str, str, str]:
+def header_labels(table: TableData, language: Language) -> tuple[str, str, str, str, str]:
+    """The edition's labels for theme, report, document, paragraphs and references, the
+    last with the reference document's symbol where the edition prints it."""
+    h = language.header
+    template = REFERENCES_LABEL.get(language.code, "{label} {symbol}")
+    references = template.format(label=h.references[0], symbol=table.reference_document)
+    return h.theme[0], h.report[0], h.document[0], h.paragraphs[0], f"{references} {h.extra[0]}"
+
+
+def _script(language: Language) -> tuple[str, str, str]:
+    """What the document says of the edition's language: the default text properties
+    (language, and the script's font where Writer sets it apart), the font declaration
+    that font needs, and the paragraphs' writing mode (right to left for Arabic)."""
+    if language.code == "fr":
+        return 'fo:language="fr" fo:country="FR"', "", ""
+    text = f'fo:language="{language.code}"'
+    faces = ""
+    if language.code in SCRIPTS:
+        kind, font, country = SCRIPTS[language.code]
+        text += (
+            f' style:language-{kind}="{language.code}" style:country-{kind}="{country}"'
+            f" style:font-name-{kind}={quoteattr(font)}"
+        )
+        faces = f"<style:font-face style:name={quoteattr(font)} svg:font-family={quoteattr(font)}/>"
+    mode = 'style:writing-mode="rl-tb"' if language.direction == "rtl" else ""
+    return text, faces, mode
+
+
+def _styles(w: Writer, language: Language) -> tuple[str, str, str]:
     """(common styles, automatic styles, master pages)."""
     width, height = PAGES[w.paper]
     if w.landscape:
@@ -110,10 +138,12 @@ def _styles(w: Writer) -> tuple[str, str, str]:
     text_width = width - 2 * MARGIN
     table_width = w.table_width * text_width
     font = quoteattr(w.font)
+    said, _, mode = _script(language)
+    paragraph = f"<style:paragraph-properties {mode}/>" if mode else ""
     common = (
-        '<style:default-style style:family="paragraph">'
+        f'<style:default-style style:family="paragraph">{paragraph}'
         f"<style:text-properties style:font-name={font} "
-        f'fo:font-size="{w.size}pt" fo:language="fr" fo:country="FR" fo:hyphenate="false"/>'
+        f'fo:font-size="{w.size}pt" {said} fo:hyphenate="false"/>'
         "</style:default-style>"
         + _paragraph_style(
             "Standard",
@@ -172,7 +202,7 @@ def _styles(w: Writer) -> tuple[str, str, str]:
         _paragraph_style("Head", "", 'fo:font-weight="bold"' if w.header_bold else "", "Standard"),
         f'<style:style style:name="Index" style:family="table"><style:table-properties '
         f'style:width="{table_width:.2f}pt" table:align="{w.table_align}" '
-        f'style:may-break-between-rows="true"/></style:style>',
+        f'style:may-break-between-rows="true"{" " + mode if mode else ""}/></style:style>',
     ]
     for i, share in enumerate(w.widths):
         automatic.append(
@@ -229,9 +259,11 @@ def _sides(w: Writer, kind: str) -> dict[str, bool]:
     return {"top": top, "bottom": bottom, "left": w.borders == "grid", "right": w.borders == "grid"}
 
 
-def document(table: TableData, w: Writer) -> str:
-    """The flat ODF text document of the index in layout `w`."""
-    common, automatic, masters = _styles(w)
+def document(table: TableData, w: Writer, language: Language | None = None) -> str:
+    """The flat ODF text document of the index in layout `w`, in the edition's language
+    (French by default)."""
+    language = language or get_language("fr")
+    common, automatic, masters = _styles(w, language)
     digits = table.job_number.replace("V.", "").replace("-", "")
     masters = (
         masters.replace("{symbol}", escape(table.symbol))
@@ -248,8 +280,8 @@ def document(table: TableData, w: Writer) -> str:
         _cell_style("Zebra", "top", _sides(w, "body"), w.padding, True),
     )
     automatic += "".join(cells)
-    theme_label, report_label, document_label, paragraphs_label, reference_label = HEADER_LABELS
-    reference_label = reference_label.format(reference=table.reference_document)
+    labels = header_labels(table, language)
+    theme_label, report_label, document_label, paragraphs_label, reference_label = labels
 
     def cell(style: str, body: str, para: str = "Cell", rows: int = 1, columns: int = 1) -> str:
         span = f' table:number-rows-spanned="{rows}"' if rows > 1 else ""
@@ -305,7 +337,8 @@ def document(table: TableData, w: Writer) -> str:
         f'<office:document {NS} xmlns:xlink="http://www.w3.org/1999/xlink" '
         'office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">'
         f"<office:font-face-decls><style:font-face style:name={quoteattr(w.font)} "
-        f"svg:font-family={quoteattr(repr(w.font))}/></office:font-face-decls>"
+        f"svg:font-family={quoteattr(repr(w.font))}/>{_script(language)[1]}"
+        "</office:font-face-decls>"
         f"<office:styles>{common}</office:styles>"
         f"<office:automatic-styles>{automatic}</office:automatic-styles>"
         f"<office:master-styles>{masters}</office:master-styles>"
@@ -346,9 +379,9 @@ def convert(documents: Mapping[str, str]) -> dict[str, bytes]:
         return {name: path.read_bytes() for name, path in out.items()}
 
 
-def print_pdf(table: TableData, w: Writer) -> bytes:
+def print_pdf(table: TableData, w: Writer, language: Language | None = None) -> bytes:
     """One layout printed by Writer; its bytes."""
-    return convert({"index": document(table, w)})["index"]
+    return convert({"index": document(table, w, language)})["index"]
 
 
 def _tokens(text: str) -> list[str]:
@@ -356,21 +389,32 @@ def _tokens(text: str) -> list[str]:
     return [t for word in text.split() for t in re.findall(r"[^/\-‑–—]*[/\-‑–—]?", word) if t]
 
 
-def unprinted(pdf: bytes, table: TableData) -> list[str]:
+def unprinted(pdf: bytes, table: TableData, language: Language | None = None) -> list[str]:
     """Words of the table, title and preamble that the PDF holds fewer times than the
     document has them (the header labels aside, which repeat on every page). Writer 7.4
     clips a merged cell aligned to the middle or bottom where a page break splits it: the
     lines past the cut are not printed at all, and no reader could read such a layout
-    exactly. Read with pdfium's text (U+FFFE is its mark for a hyphen at a line end)."""
+    exactly. Read with pdfium's text (U+FFFE is its mark for a hyphen at a line end).
+    Where words are not spaced (Chinese) or stand in visual order (Arabic), letters are
+    counted instead of words."""
+    import unicodedata
+
     import pypdfium2
 
+    language = language or get_language("fr")
     document = pypdfium2.PdfDocument(pdf)
     text = " ".join(page.get_textpage().get_text_range() for page in document)
-    printed = Counter(_tokens(text.replace("\ufffe", "-\n")))
-    labels = " ".join(HEADER_LABELS).format(reference=table.reference_document)
-    skip = set(_tokens(labels))
-    words = [table.title, PREAMBLE]
+    words = [table.title]
+    if language.code == "fr":
+        words.append(PREAMBLE)
     for name, entries in table.themes:
         words += [name, *(cell for entry in entries for cell in entry)]
+    if language.writing.join == "none" or language.direction == "rtl":
+        letters = Counter(c for c in unicodedata.normalize("NFKC", text) if c.isalnum())
+        want = Counter(c for w in words for c in unicodedata.normalize("NFKC", w) if c.isalnum())
+        return sorted(c for c, n in want.items() if letters[c] < n)
+    printed = Counter(_tokens(text.replace("\ufffe", "-\n")))
+    labels = " ".join(header_labels(table, language))
+    skip = set(_tokens(labels))
     wanted = Counter(t for text in words for t in _tokens(text) if t not in skip)
     return sorted(t for t, n in wanted.items() if printed[t] < n)
