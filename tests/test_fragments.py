@@ -213,3 +213,17 @@ def test_words_of_two_sizes_on_one_baseline_make_one_line() -> None:
         ["II.21", "و", "II.16"],
         ["II.52"],
     ]
+
+
+def test_small_capitals_under_a_line_three_of_their_sizes_away_are_joined() -> None:
+    # Chromium, 8 pt small capitals at line height 1.15 (seed 17005): "RAP" over "DOC",
+    # the small letters 5.2 pt tall, the line below 14.2 pt under them, more than twice
+    # their size; pdfplumber's chain of tops still made the two lines one.
+    words = [
+        _word("R", 374.5, 380.2, 119.7, 8.0),
+        _word("DO", 374.5, 384.3, 134.0, 8.0),
+        _word("A", 380.2, 384.0, 121.9, 5.2),
+        _word("P", 384.0, 387.2, 121.9, 5.2),
+        _word("C", 384.3, 388.1, 136.1, 5.3),
+    ]
+    assert [w.text for w in rejoin_fragments(words)] == ["RAP", "DOC"]
