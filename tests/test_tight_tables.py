@@ -431,3 +431,27 @@ def test_the_words_overrule_a_cut_no_name_can_end_at() -> None:
         ("theme-boundary-uncertain", REPORTS[1]),
         ("theme-boundary-uncertain", REPORTS[3]),
     ]
+
+
+def test_a_name_closed_by_its_bracket_goes_on_no_further() -> None:
+    # Chromium (seed 17021): a split name's rest "(réseaux" / "d’intervenants)" and the next
+    # name's "Mesures de" / "justice pénale" set closer than the cell leading, so the
+    # layout read one cell. A name ends with its bracketed qualifier: "Mesures de" starts
+    # a name, with a warning saying the layout showed otherwise.
+    table = _boxed_lines(
+        "fr",
+        [
+            ("Victimes (réparation)", 100.0, 150.0, True),
+            ("Mesures de", 120.0, 150.0, False),
+            ("justice pénale", 130.0, 150.0, False),
+        ],
+        [(REPORTS[0], 100.0), (REPORTS[1], 130.0)],
+    )
+    document = raw_table_to_index(table_lines_to_raw_table(table))
+    assert [(t.name, len(t.entries)) for t in document.themes] == [
+        ("Victimes (réparation)", 1),
+        ("Mesures de justice pénale", 1),
+    ]
+    assert [(d.code, d.theme, d.report) for d in document.diagnostics] == [
+        ("theme-boundary-uncertain", "Mesures de justice pénale", REPORTS[1]),
+    ]

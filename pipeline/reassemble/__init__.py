@@ -178,6 +178,10 @@ class _Builder:
                 # Nor does one end with a bracket open, on an open word or inside a
                 # phrase, which a script without case shows where it shows no lower case.
                 new, doubt = False, _UNFINISHED
+            elif cell.starts is False and current is not None and self._starts_anew(current, cell):
+                # Nor does a name go on once its qualifier has closed it: the gap the
+                # layout read as one cell's leading parts two names.
+                new, doubt = True, _CLOSED
             elif cell.starts is not None:
                 new = cell.starts
             elif current is None:
@@ -211,6 +215,14 @@ class _Builder:
         phrases = self.language.theme.phrases
         name = current.name
         return unfinished(name, current.depth, self.language) or phrase_across(name, text, phrases)
+
+    @staticmethod
+    def _starts_anew(current: _ThemeDraft, cell: Cell) -> bool:
+        """Whether a line the layout puts on the name above starts a name of its own: that
+        name's bracketed qualifier has closed it, and the line starts with a capital or
+        a letter of a script without case."""
+        letter = first_letter(cell.text)
+        return closed(current.name) and bool(letter) and not letter.islower()
 
     def _starts_after_break(
         self, current: _ThemeDraft, cell: Cell, report: str | None
@@ -270,6 +282,10 @@ class _Builder:
 _LOWER = (
     "the layout shows a new cell here, but its first line starts in lower case: read as "
     "the name above going on"
+)
+_CLOSED = (
+    "the layout shows this line going on the name above, but that name's bracket has "
+    "closed it: read as a new name"
 )
 _UNFINISHED = (
     "the layout shows a new cell here, but the name above cannot end where it does (a "
