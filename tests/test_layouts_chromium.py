@@ -409,6 +409,34 @@ EXACT = {
         columns=(28, 25, 18, 29),
         margin="2.5cm",
     ),
+    # 8 pt small capitals at line height 1.15: the label's letters stand 14 pt above the
+    # next label line, nearly three of their sizes, and are still joined (seed 17005).
+    "small-caps-labels-three-sizes-apart": Page(
+        theme_align="middle",
+        font="Liberation Serif",
+        size="8pt",
+        rules="rows",
+        paper="A4 landscape",
+        line_height="1.15",
+        header_align="middle",
+        header_case="small-caps",
+        repeat_header=False,
+        margin="2.5cm",
+    ),
+    # A split name's rest, "(réseaux" / "d’intervenants)", and the next name's first
+    # lines set closer than the cell leading: the closed qualifier ends the name (17021).
+    "rest-crowding-the-next-name": Page(
+        theme_align="bottom",
+        font="DejaVu Sans",
+        size="8pt",
+        rules="rows",
+        paper="Letter",
+        width="75%",
+        line_height="1.5",
+        padding="4pt",
+        header_align="top",
+        columns=(18, 24, 23, 35),
+    ),
 }
 KNOWN_GAPS = {
     # A theme cell split by a page break: Chromium paints the overflow of its second part
