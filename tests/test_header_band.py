@@ -288,3 +288,69 @@ def test_a_label_broken_after_one_character_where_the_script_breaks_anywhere() -
     header = find_header(words, get_language("zh"))
     assert header is not None
     assert header.lefts[Column.REFERENCES] == 375.8
+
+
+def test_a_header_taller_than_its_usual_reach_is_found_whole() -> None:
+    # Writer, a narrow references column at line spacing 1.5 (seed 18039): the references
+    # label wraps over eight lines, so the second header row ("Document", "Paragraphes")
+    # stands 141 pt under "Thème", past the header's usual reach (14 sizes); every line
+    # between is a piece of a label or of the symbol. Boxes as printed (10 pt).
+    words = [
+        Word("Thème", 114.7, 231.0, 152.6, 241.0),
+        Word("Rapport", 227.3, 231.0, 272.8, 241.0),
+        Word("de", 276.2, 231.0, 289.6, 241.0),
+        Word("réunion", 293.1, 231.0, 336.9, 241.0),
+        Word("Référence", 421.3, 231.0, 477.9, 241.0),
+        Word("dans", 421.3, 248.6, 447.6, 258.6),
+        Word("le", 451.1, 248.6, 461.2, 258.6),
+        Word("document", 421.3, 266.2, 477.1, 276.2),
+        Word("CTOC/COP/W", 421.3, 283.8, 496.0, 293.8),
+        Word("G.4/2019/5", 421.3, 301.4, 481.9, 311.4),
+        Word("(par", 421.3, 319.0, 444.7, 329.0),
+        Word("section/para", 421.3, 336.6, 490.5, 346.6),
+        Word("graphe/aliné", 421.3, 354.2, 491.9, 364.2),
+        Word("Document", 227.3, 371.8, 284.8, 381.8),
+        Word("Paragraphes", 333.2, 371.8, 403.6, 381.8),
+        Word("a)", 421.3, 371.8, 432.5, 381.8),
+        Word("CTOC/COP/", 247.5, 395.2, 306.9, 405.2),
+        Word("44", 367.9, 395.2, 380.6, 405.2),
+        Word("II.37", 447.6, 395.2, 471.3, 405.2),
+    ]
+    header = find_header(words, get_language("fr"))
+    assert header is not None
+    assert header.lefts == {
+        Column.THEME: 114.7,
+        Column.REPORT: 227.3,
+        Column.PARAGRAPHS: 333.2,
+        Column.REFERENCES: 421.3,
+    }
+    # Cut short before the last label line, the band does not reach the second row.
+    assert find_header([w for w in words if w.text != "graphe/aliné"], get_language("fr")) is None
+
+
+def test_table_rows_on_a_page_before_the_first_header_are_an_error() -> None:
+    # A page whose header was not found: the report symbols of the table's rows, wrapped
+    # after a slash, stand one under another at one edge. The preamble's own citation of
+    # a report, alone on its line, is not a column.
+    from pipeline.extraction.pdf_faults import rows_before_table
+
+    reports = {"CTOC/COP/WG.4/2010/6", "CTOC/COP/WG.4/2013/5", "CTOC/COP/WG.4/2009/2"}
+    words = (
+        Word("see", 56.8, 120.0, 70.0, 130.0),
+        Word("CTOC/COP/WG.4/2009/2", 74.0, 120.0, 180.0, 130.0),
+        Word("CTOC/COP/", 247.5, 395.2, 306.9, 405.2),
+        Word("WG.4/2010/6", 244.3, 412.6, 310.2, 422.6),
+        Word("CTOC/COP/", 247.5, 430.0, 306.9, 440.0),
+        Word("WG.4/2013/5", 244.3, 447.4, 310.2, 457.4),
+    )
+    before = PageReading(PageContent(number=1, width=612.0, height=792.0, words=words), None, None)
+    [complaint] = rows_before_table([before], reports)
+    assert (complaint.code, complaint.severity, complaint.page) == (
+        "rows-outside-table",
+        "error",
+        1,
+    )
+    assert complaint.text == "WG.4/2010/6, WG.4/2013/5"
+    # One citation alone is no column of rows.
+    alone = PageContent(number=1, width=612.0, height=792.0, words=words[:2])
+    assert rows_before_table([PageReading(alone, None, None)], reports) == []

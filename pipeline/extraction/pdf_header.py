@@ -23,6 +23,7 @@ from pipeline.extraction.pdf_layout import (
     Header,
     PrintedLine,
     Word,
+    printed_lines,
 )
 from pipeline.languages import Language
 from pipeline.models import Column
@@ -119,6 +120,27 @@ def _pieces(
     return []
 
 
+def _band_depth(words: Sequence[Word], head: Word, language: Language) -> float:
+    """How far below the theme label the header's label lines run on, each a label line's
+    pitch or two under the one before and every word of it a piece of some column's
+    labels or of the reference document's symbol; plus two such pitches, for the line
+    of the second header row under them."""
+    vocabulary = _vocabulary(language).values()
+    pitch = SETTINGS.label_line_pitch * head.size
+    last = head.top
+    for line in printed_lines(w for w in words if w.top > head.top + pitch / 2):
+        if line.top - last > 2 * pitch:
+            break
+        pieces = (label_key(w.text).strip("():,;") for w in line.words)
+        if not all(
+            SYMBOL_PIECE_RE.match(w.text) or any(v.has(piece) for v in vocabulary)
+            for w, piece in zip(line.words, pieces, strict=True)
+        ):
+            break
+        last = line.top
+    return last - head.top + 2 * pitch
+
+
 def _whole(hits: list[list[Word]]) -> list[list[Word]]:
     """The hits that are not part of a longer one: a label's shorter variant is found
     inside its longer ("号文件中的参考段落" inside "在 … 号文件中的参考段落"), and the label
@@ -181,6 +203,10 @@ def find_header(words: Sequence[Word], language: Language) -> Header | None:
     for theme in themes:
         head = theme[0]
         reach = SETTINGS.header_span * head.size
+        if not any(abs(h[0].top - head.top) <= reach for h in paragraphs):
+            # A label cell taller than the header's usual reach (a narrow references
+            # column wrapping its label over many lines): the second row stands under it.
+            reach = max(reach, _band_depth(words, head, language))
 
         def close(hit: list[Word], head: Word = head, reach: float = reach) -> bool:
             return abs(hit[0].top - head.top) <= reach
