@@ -28,7 +28,7 @@ from pipeline.extraction.pdf_bidi import (
 )
 from pipeline.extraction.pdf_columns import by_geometry, fit_columns, page_shifts, shifted
 from pipeline.extraction.pdf_evidence import PageFrame
-from pipeline.extraction.pdf_faults import page_complaints
+from pipeline.extraction.pdf_faults import page_complaints, rows_before_table
 from pipeline.extraction.pdf_groups import read_groups
 from pipeline.extraction.pdf_header import find_header
 from pipeline.extraction.pdf_layout import (
@@ -41,6 +41,7 @@ from pipeline.extraction.pdf_page import PageReading
 from pipeline.extraction.pdf_pages import read_pages
 from pipeline.languages import Language, known_languages
 from pipeline.models import (
+    Column,
     Lines,
     SourceInfo,
 )
@@ -149,11 +150,16 @@ def pdf_to_lines(
             for restored in restore_lines(page_lines, widths[number], brackets)
         ]
         layouts = [restore_layout(layout) for layout in layouts]
+    reports = {cell.text for line in lines for cell in line.cells if cell.column is Column.REPORT}
     return Lines(
         source=source.model_copy(update={"pages": len(content)}),
         lines=tuple(lines),
         layouts=tuple(layouts),
         links=tuple(link for page in pages for link in page.table_links()),
-        complaints=(*complaints, *(c for page in pages for c in page_complaints(page))),
+        complaints=(
+            *complaints,
+            *(c for page in pages for c in page_complaints(page)),
+            *rows_before_table(pages, reports),
+        ),
         pages_known=True,
     )

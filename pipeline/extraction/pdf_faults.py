@@ -1,6 +1,7 @@
 """What a page prints wrongly, as complaints for the findings: text printed over other
 text (told apart by drawing order, a warning; mixed beyond reading, an error), theme lines
-painted over each other, and the lines read as repeated page furniture.
+painted over each other, the lines read as repeated page furniture, and table rows on a
+page before the first header found (an error).
 
 Kept apart from `pdf_page`, which reads the page: these only report what the reading met.
 """
@@ -8,6 +9,7 @@ Kept apart from `pdf_page`, which reads the page: these only report what the rea
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence, Set
 from typing import TYPE_CHECKING
 
 from pipeline.extraction.pdf_evidence import overlaps
@@ -15,6 +17,7 @@ from pipeline.models import Complaint, Severity
 from pipeline.settings import SETTINGS
 
 if TYPE_CHECKING:
+    from pipeline.extraction.pdf_layout import Word
     from pipeline.extraction.pdf_page import PageReading
 
 
@@ -108,3 +111,51 @@ def page_complaints(page: PageReading) -> list[Complaint]:
                 "over the other",
             )
     return list(out.values())
+
+
+def rows_before_table(pages: Sequence[PageReading], reports: Set[str]) -> list[Complaint]:
+    """An error on each page before the first header found that prints, one under
+    another at one edge, report symbols the table's rows cite (whole, or their ends
+    wrapped after a slash): rows of the table the reading did not take, because it
+    found no header on that page. What the page shows exists is not silently missing."""
+    out: list[Complaint] = []
+    for page in pages:
+        if page.table is not None:
+            break
+        cited = [w for w in page.content.words if _cites(w.text, reports)]
+        for side in ("x0", "x1"):  # a left-to-right column's left edge, or its right one
+            column = _aligned(cited, side)
+            if len(column) >= 2:
+                texts = ", ".join(dict.fromkeys(w.text for w in column))
+                out.append(
+                    Complaint(
+                        page=page.content.number,
+                        code="rows-outside-table",
+                        severity=Severity.ERROR,
+                        message=f"page {page.content.number} prints report symbols of the "
+                        f"table's rows one under another ({texts}) before any table header "
+                        "was found: those rows are not read",
+                        text=texts,
+                    )
+                )
+                break
+    return out
+
+
+def _cites(text: str, reports: Set[str]) -> bool:
+    """A report symbol of the table's rows, or its end wrapped after a slash."""
+    return text in reports or (
+        "/" in text and len(text) > 4 and any(r.endswith("/" + text) for r in reports)
+    )
+
+
+def _aligned(words: Sequence[Word], side: str) -> list[Word]:
+    """The largest set of words on distinct lines whose `side` edges meet within a point."""
+    best: list[Word] = []
+    for word in words:
+        edge = getattr(word, side)
+        same = [w for w in words if abs(getattr(w, side) - edge) <= 1.0]
+        tops = {round(w.top) for w in same}
+        if len(tops) > len(best):
+            best = same
+    return best
