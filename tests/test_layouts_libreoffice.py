@@ -453,6 +453,25 @@ EXACT = {
         line_spacing=1.5,
         first_page=True,
     ),
+    # A narrow references column at line spacing 1.5: its label wraps over eight lines,
+    # and the second header row stands past the header's usual reach; the table starts on
+    # page 1, whose rows were lost with no finding until the band was followed (18039).
+    "header-taller-than-its-reach": Writer(
+        theme_align="bottom",
+        header_align="top",
+        split_rows=False,
+        borders="none",
+        font="DejaVu Serif",
+        paper="Letter",
+        table_width=0.78,
+        table_align="center",
+        widths=(0.29007, 0.27279, 0.22636, 0.21078),
+        padding=3.0,
+        line_spacing=1.5,
+        first_page=True,
+        header_shading=True,
+        cell_align="center",
+    ),
 }
 LAYOUTS = EXACT
 
