@@ -18,13 +18,11 @@ is that theme, so title-case names ("… Trust" / "Fund for Victims …") are ne
 
 from __future__ import annotations
 
-import itertools
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pipeline.languages import Language, get_language
-from pipeline.languages.grammar import GrammarError, Token, grammar_for
+from pipeline.languages.grammar import grammar_for
 from pipeline.models import (
     BBox,
     Cell,
@@ -49,12 +47,22 @@ from pipeline.patterns import (
     unhyphenate,
 )
 from pipeline.reassemble.continue_names import (
+    CLOSED,
+    LOWER,
+    UNFINISHED,
     closed,
+    doubt_finding,
     fills_line,
     first_letter,
     line_width,
     phrase_across,
     unfinished,
+)
+from pipeline.reassemble.text_cells import (
+    dangling,
+    is_fragment,
+    opens_with_range,
+    reference_fragment,
 )
 
 
@@ -173,15 +181,15 @@ class _Builder:
             if cell.starts and current is not None and first_letter(cell.text).islower():
                 # A name never starts in lower case: the stroke or gap the layout read as
                 # a boundary runs through a name (a shading edge, a row rule).
-                new, doubt = False, _LOWER
+                new, doubt = False, LOWER
             elif cell.starts and current is not None and self._cannot_end(current, cell.text):
                 # Nor does one end with a bracket open, on an open word or inside a
                 # phrase, which a script without case shows where it shows no lower case.
-                new, doubt = False, _UNFINISHED
+                new, doubt = False, UNFINISHED
             elif cell.starts is False and current is not None and self._starts_anew(current, cell):
                 # Nor does a name go on once its qualifier has closed it: the gap the
                 # layout read as one cell's leading parts two names.
-                new, doubt = True, _CLOSED
+                new, doubt = True, CLOSED
             elif cell.starts is not None:
                 new = cell.starts
             elif current is None:
@@ -275,39 +283,8 @@ class _Builder:
         spaced = self.language.writing.join == "space"
         themes = tuple(_freeze(theme, spaced) for theme in self.themes)
         for theme in self.themes:
-            self.diagnostics.extend(_doubt(theme, *doubt) for doubt in theme.doubts)
+            self.diagnostics.extend(doubt_finding(theme.name, *doubt) for doubt in theme.doubts)
         return themes, self.diagnostics
-
-
-_LOWER = (
-    "the layout shows a new cell here, but its first line starts in lower case: read as "
-    "the name above going on"
-)
-_CLOSED = (
-    "the layout shows this line going on the name above, but that name's bracket has "
-    "closed it: read as a new name"
-)
-_UNFINISHED = (
-    "the layout shows a new cell here, but the name above cannot end where it does (a "
-    "bracket open, an open word, a phrase begun): read as that name going on"
-)
-
-
-def _doubt(
-    theme: _ThemeDraft, finding: str, page: int, report: str | None, text: str
-) -> Diagnostic:
-    """A theme boundary the PDF layout could not settle, as a warning on the row where
-    the theme cell was read to start: the reading is taken, and the output says so."""
-    row = report or "the next row"
-    return Diagnostic(
-        code="theme-boundary-uncertain",
-        severity=Severity.WARNING,
-        message=f"the layout cannot settle whether {row} starts this theme: {finding}",
-        page=page,
-        theme=theme.name,
-        report=report,
-        text=text,
-    )
 
 
 def _freeze(theme: _ThemeDraft, spaced: bool) -> RawTheme:
@@ -343,48 +320,6 @@ def _cell_boxes(boxes: dict[tuple[Column, int], BBox]) -> tuple[CellBox, ...]:
             boxes.items(), key=lambda item: (item[0][1], _ORDER[item[0][0]])
         )
     )
-
-
-Tokens = Callable[[str], list[Token]]
-
-
-def _is_fragment(text: str, read: Tokens) -> bool:
-    try:
-        return bool(read(text))
-    except GrammarError:
-        return False
-
-
-def _dangling(parts: list[str], read: Tokens) -> bool:
-    """Whether a cell's text so far ends with a separator or range word. Only its last
-    line is read: a token never spans lines, and re-reading the whole cell at every
-    line would make a long cell cost the square of its length."""
-    last = next((part for part in reversed(parts) if part.strip()), "")
-    try:
-        tokens = read(last)
-    except GrammarError:
-        return False
-    return bool(tokens) and tokens[-1].kind in ("comma", "list", "range", "dash")
-
-
-def _reference_fragment(text: str, read: Tokens) -> bool:
-    """A line of reference tokens holding a reference ("إلى د وIV.46.ط", "和II.35"),
-    where the separator is attached to it and no space marks where it starts."""
-    try:
-        tokens = read(text)
-    except GrammarError:
-        return False
-    return any(a.kind == "roman" and b.kind == "dot" for a, b in itertools.pairwise(tokens))
-
-
-def _opens_with_range(text: str, read: Tokens) -> bool:
-    """A line that starts with a range word ("إلى 36"): it ends a range begun on the line
-    before, so it continues the cell printed last, the references."""
-    try:
-        tokens = read(text)
-    except GrammarError:
-        return False
-    return bool(tokens) and tokens[0].kind in ("range", "dash")
 
 
 def _read_text_line(builder: _Builder, line: Line) -> None:
@@ -423,22 +358,22 @@ def _read_text_line(builder: _Builder, line: Line) -> None:
             builder.cell(Column.REFERENCES, line.text[start.start() :], line.page)
         else:
             builder.cell(Column.REFERENCES, line.text, line.page)
-    elif entry is not None and _reference_fragment(line.text, grammar.reference_tokens):
+    elif entry is not None and reference_fragment(line.text, grammar.reference_tokens):
         builder.cell(Column.REFERENCES, line.text, line.page)
     elif (
         entry is not None
-        and _is_fragment(line.text, grammar.paragraph_tokens)
-        and (not entry.references or _dangling(entry.paragraphs, grammar.paragraph_tokens))
+        and is_fragment(line.text, grammar.paragraph_tokens)
+        and (not entry.references or dangling(entry.paragraphs, grammar.paragraph_tokens))
     ):
         builder.cell(Column.PARAGRAPHS, line.text, line.page)
     elif (
         entry is not None
         and entry.references
         and (
-            _dangling(entry.references, grammar.reference_tokens)
-            or _opens_with_range(line.text, grammar.reference_tokens)
+            dangling(entry.references, grammar.reference_tokens)
+            or opens_with_range(line.text, grammar.reference_tokens)
         )
-        and _is_fragment(line.text, grammar.reference_tokens)
+        and is_fragment(line.text, grammar.reference_tokens)
     ):
         builder.cell(Column.REFERENCES, line.text, line.page)
     else:

@@ -6,7 +6,9 @@ what the words say). A name cannot end with a bracket open, on an open word ("â€
 comma or a dash, nor inside one of the language's phrases ("â€¦ Nations" / "Unies"); a
 line starting in lower case goes on the name above. A script without case (Chinese,
 Arabic) has no lower case to show: there a name whose line runs to the column's edge goes
-on below (`fills_line`), unless its bracketed qualifier has just closed it.
+on below (`fills_line`), unless its bracketed qualifier has just closed it. Where the
+words overrule the layout, or the layout left the boundary to them, the reading carries
+a `theme-boundary-uncertain` warning (`doubt_finding`).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections.abc import Iterable
 import regex
 
 from pipeline.languages import Language
-from pipeline.models import BBox, Cell
+from pipeline.models import BBox, Cell, Diagnostic, Severity
 from pipeline.patterns import DASH_CLASS
 
 _DANGLING_RE = regex.compile(rf"(?:,|{DASH_CLASS})\s*$")
@@ -86,3 +88,33 @@ def fills_line(above: Cell, below: Cell, width: float) -> bool:
 
 def _width(box: BBox) -> float:
     return box.x1 - box.x0
+
+
+# Why the words overrule the layout's cell boundary (`reassemble._flush_pending`).
+LOWER = (
+    "the layout shows a new cell here, but its first line starts in lower case: read as "
+    "the name above going on"
+)
+CLOSED = (
+    "the layout shows this line going on the name above, but that name's bracket has "
+    "closed it: read as a new name"
+)
+UNFINISHED = (
+    "the layout shows a new cell here, but the name above cannot end where it does (a "
+    "bracket open, an open word, a phrase begun): read as that name going on"
+)
+
+
+def doubt_finding(name: str, finding: str, page: int, report: str | None, text: str) -> Diagnostic:
+    """A theme boundary the PDF layout could not settle, as a warning on the row where
+    the theme cell was read to start: the reading is taken, and the output says so."""
+    row = report or "the next row"
+    return Diagnostic(
+        code="theme-boundary-uncertain",
+        severity=Severity.WARNING,
+        message=f"the layout cannot settle whether {row} starts this theme: {finding}",
+        page=page,
+        theme=name,
+        report=report,
+        text=text,
+    )
