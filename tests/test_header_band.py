@@ -354,3 +354,41 @@ def test_table_rows_on_a_page_before_the_first_header_are_an_error() -> None:
     # One citation alone is no column of rows.
     alone = PageContent(number=1, width=612.0, height=792.0, words=words[:2])
     assert rows_before_table([PageReading(alone, None, None)], reports) == []
+
+
+def test_a_clipped_label_end_glued_to_the_label_beside_it_is_cut_at_its_column() -> None:
+    # Writer, line spacing 1.5, no room for "(par section/paragraphe/alinéa)" in its cell
+    # (seed 18056): the cell's clipped end "a)" is written right after "Paragraphes",
+    # touching it, at x 314.2 where "Référence" starts its column. Read as one word,
+    # "Paragraphesa)" was no label, and no header was found. Boxes as printed (9 pt).
+    glued = Word(
+        "Paragraphesa)",
+        248.2,
+        298.6,
+        324.25,
+        307.6,
+        seams=((306.47, 306.45, 10), (311.51, 314.2, 11), (320.02, 320.0, 12)),
+    )
+    words = [
+        Word("Rapport", 144.4, 219.1, 185.31, 228.1),
+        Word("de", 188.46, 219.1, 200.47, 228.1),
+        Word("réunion", 203.64, 219.1, 243.06, 228.1),
+        Word("Référence", 314.2, 219.1, 365.17, 228.1),
+        Word("dans", 368.24, 219.1, 391.98, 228.1),
+        Word("le", 395.11, 219.1, 404.24, 228.1),
+        Word("document", 314.2, 235.0, 364.41, 244.0),
+        Word("CTOC/COP/WG.4/2019/5", 314.2, 250.9, 436.08, 259.9),
+        Word("(par", 314.2, 266.8, 335.32, 275.8),
+        Word("section/paragraphe/aliné", 314.2, 282.7, 440.12, 291.7),
+        Word("Thème", 57.8, 298.6, 92.01, 307.6),
+        Word("Document", 144.4, 298.6, 196.12, 307.6),
+        glued,
+    ]
+    header = find_header(words, get_language("fr"))
+    assert header is not None
+    assert header.lefts == {
+        Column.THEME: 57.8,
+        Column.REPORT: 144.4,
+        Column.PARAGRAPHS: 248.2,
+        Column.REFERENCES: 314.2,
+    }

@@ -472,6 +472,19 @@ EXACT = {
         header_shading=True,
         cell_align="center",
     ),
+    # The references label's clipped end "a)" written right after "Paragraphes", touching
+    # it, where the references column starts: no header was found at all (18056).
+    "clipped-label-end-glued": Writer(
+        theme_align="middle",
+        font="DejaVu Serif",
+        size=9.0,
+        table_width=0.8,
+        table_align="left",
+        widths=(0.22464, 0.26927, 0.17113, 0.33496),
+        padding=1.0,
+        line_spacing=1.5,
+        first_page=True,
+    ),
 }
 LAYOUTS = EXACT
 

@@ -120,6 +120,52 @@ def _pieces(
     return []
 
 
+def _cut_at_label_edges(words: Sequence[Word], language: Language) -> list[Word]:
+    """The words with each one cut where it runs over the left edge of a label's first
+    word on another line: a word processor writes a label its cell clips right after the
+    label beside it, touching ("Paragraphes" and the end "a)" of "… alinéa)" read as one
+    word, "Paragraphesa)"), at the exact x where that clipped label's column starts."""
+    h = language.header
+    firsts = {
+        label_key(label).split()[0]
+        for texts in (h.theme, h.report, h.references)
+        for label in texts
+        if label.strip()
+    }
+    edges = [w for w in words if _clean_label_word(w.text) in firsts and not _runs_on(words, w)]
+    if not edges:
+        return list(words)
+    # Only a word that is no label word itself, whose part before the edge is one.
+    known = {
+        piece
+        for texts in (h.theme, h.report, h.document, h.paragraphs, h.references)
+        for label in texts
+        for piece in label_key(label).split()
+    }
+    out: list[Word] = []
+    for word in words:
+        seam = (
+            next(
+                (
+                    seam
+                    for seam in word.seams
+                    for edge in edges
+                    if abs(edge.top - word.top) > SETTINGS.same_line * word.size
+                    and abs(seam[1] - edge.x0) <= SETTINGS.cell_gap * word.size
+                    and _clean_label_word(word.text[: seam[2]]) in known
+                ),
+                None,
+            )
+            if _clean_label_word(word.text) not in known
+            else None
+        )
+        if seam is None:
+            out.append(word)
+        else:
+            out.extend(word.cut(seam))
+    return out
+
+
 def _band_depth(words: Sequence[Word], head: Word, language: Language) -> float:
     """How far below the theme label the header's label lines run on, each a label line's
     pitch or two under the one before and every word of it a piece of some column's
@@ -182,6 +228,7 @@ def find_header(words: Sequence[Word], language: Language) -> Header | None:
     label stands between the theme and paragraphs labels, level with "Paragraphes".
     """
     labels = language.header
+    words = _cut_at_label_edges(words, language)
     cleaned = [_clean_label_word(w.text) for w in words]
 
     shortest = _shortest_piece(language)
