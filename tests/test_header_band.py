@@ -6,8 +6,8 @@ Expected values are written by hand."""
 
 from __future__ import annotations
 
-from pipeline.extraction.pdf_header import (
-    find_header,
+from pipeline.extraction.pdf_header import find_header
+from pipeline.extraction.pdf_header_band import (
     header_body_words,
     header_lines,
     is_symbol_piece,

@@ -15,7 +15,7 @@ from typing import Literal
 from pipeline.extraction.pdf_bidi import Brackets
 from pipeline.extraction.pdf_body import BodyRow, ColumnLine, body_rows, column_lines, rejoin_across
 from pipeline.extraction.pdf_evidence import Block, PageFrame, Row
-from pipeline.extraction.pdf_header import (
+from pipeline.extraction.pdf_header_band import (
     header_body_words,
     header_lines,
     is_label_text,
