@@ -63,6 +63,8 @@ PREAMBLES = {
 # How a header prints the reference-document label around the symbol, where the label
 # does not simply precede it.
 REFERENCES_LABEL = {"zh": "在 {symbol} 号文件中的参考段落"}
+# The font family a producer sets for an edition whose script its Latin font may lack.
+SCRIPT_FAMILIES = {"zh": "WenQuanYi Micro Hei", "ar": "Amiri"}
 PAGE_SIZES = {"A4": (595.28, 841.89), "Letter": (612.0, 792.0)}
 DASHES = "-\u2011\u2013\u2014"
 PREAMBLE = (
@@ -317,16 +319,15 @@ class _Printer:
         self.y += self.pitch
 
     def header(self) -> None:
-        labels = self.language.header
+        theme_label, report_label, document_label, paragraphs_label, refs = header_labels(
+            self.data.reference_document, self.language
+        )
         size = self.size - 1
         pitch = self.layout.leading * size
         measure = self.measure(size)
         pad, lefts = self.pad, self.lefts
-        template = REFERENCES_LABEL.get(self.language.code, "{label} {symbol}")
-        label = template.format(label=labels.references[0], symbol=self.data.reference_document)
-        refs = f"{label} {labels.extra[0]}"
-        theme = wrap(labels.theme[0], self.width(0) - 2 * pad, measure)
-        report = wrap(labels.report[0], self.width(1) + self.width(2) - 2 * pad, measure)
+        theme = wrap(theme_label, self.width(0) - 2 * pad, measure)
+        report = wrap(report_label, self.width(1) + self.width(2) - 2 * pad, measure)
         reference = wrap(refs, self.width(3) - 2 * pad, measure, slash=True, anywhere=True)
         top = self.y
         self.rule(lefts[0], lefts[4], top)
@@ -336,8 +337,8 @@ class _Printer:
                 self.put(self.x_in(column, line, size), first + k * pitch, line, size)
         above = max(len(theme), len(report), len(reference) - 1)
         sub = first + above * pitch + 2 * pad
-        self.put(self.x_in(1, labels.document[0], size), sub, labels.document[0], size)
-        self.put(self.x_in(2, labels.paragraphs[0], size), sub, labels.paragraphs[0], size)
+        self.put(self.x_in(1, document_label, size), sub, document_label, size)
+        self.put(self.x_in(2, paragraphs_label, size), sub, paragraphs_label, size)
         self.y = max(sub + pitch, first + len(reference) * pitch) + pad
         self.rule(lefts[0], lefts[4], self.y)
 
@@ -415,6 +416,16 @@ class _Printer:
         self.header()
         for name, rows in self.data.themes:
             self.theme(name, rows)
+
+
+def header_labels(reference_document: str, language: Language) -> tuple[str, str, str, str, str]:
+    """The edition's header labels for theme, report, document, paragraphs and references,
+    the last with the reference document's symbol where the edition prints it and the
+    label's extra words after it."""
+    h = language.header
+    template = REFERENCES_LABEL.get(language.code, "{label} {symbol}")
+    references = template.format(label=h.references[0], symbol=reference_document)
+    return h.theme[0], h.report[0], h.document[0], h.paragraphs[0], f"{references} {h.extra[0]}"
 
 
 def _printer(data: TableData, layout: Layout, language: Language, total: int) -> _Printer:

@@ -27,21 +27,51 @@ from tests.editions import NAMES, TITLES, edition
 from tests.layouts.chromium_producer import Page, print_pdf
 from tests.layouts.libreoffice_producer import SOFFICE, Writer, convert, document, unprinted
 
+# Layouts printed in more than one edition.
+# Justified 8 pt cells without rules: Chinese lines spread between characters
+# ("被 害 人 （ 残疾）", "15(b) 、18(b)"), read without the typesetter's gaps.
+JUSTIFIED_8PT = Page(
+    size="8pt",
+    rules="none",
+    line_height="1.3",
+    padding="1pt",
+    place="left",
+    header_align="middle",
+    header_shading=True,
+    keep_rows=True,
+    text_align="justify",
+    columns=(23, 29, 16, 32),
+)
+# Zebra rows under a shaded header; in Arabic, brackets stored as shapes ("(أ)" left to
+# right), a tatweel in "مستهلـكو", right-aligned cells in a right-to-left table.
+ZEBRA_SHADED = Page(
+    size="10.5pt",
+    rules="header",
+    paper="Letter",
+    line_height="normal",
+    padding="3pt",
+    header_align="middle",
+    header_shading=True,
+    zebra=True,
+    keep_rows=True,
+    columns=(29, 30, 22, 19),
+)
+# Middle-aligned names without padding: rows as close as a name's lines.
+TIGHT_MIDDLE = Page(
+    theme_align="middle",
+    font="Arial",
+    size="8.5pt",
+    rules="header",
+    paper="Letter",
+    padding="0pt",
+    place="left",
+    header_align="middle",
+    columns=(22, 29, 24, 25),
+    margin="1in",
+)
+
 EXACT = {
-    # Justified 8 pt cells without rules: Chinese lines spread between characters
-    # ("被 害 人 （ 残疾）", "15(b) 、18(b)"), read without the typesetter's gaps.
-    ("zh", "justified-8pt-no-rules"): Page(
-        size="8pt",
-        rules="none",
-        line_height="1.3",
-        padding="1pt",
-        place="left",
-        header_align="middle",
-        header_shading=True,
-        keep_rows=True,
-        text_align="justify",
-        columns=(23, 29, 16, 32),
-    ),
+    ("zh", "justified-8pt-no-rules"): JUSTIFIED_8PT,
     # Letter paper, 10 pt, zebra rows: the references label breaks inside a word,
     # "在 CTOC/COP/WG.4/2019/5 号" / "文件中的参考段落", the rest at the cell's left.
     ("zh", "label-broken-inside-a-word"): Page(
@@ -56,32 +86,8 @@ EXACT = {
         columns=(20, 28, 20, 32),
         margin="1in",
     ),
-    # Brackets stored as shapes ("(أ)" left to right), a tatweel in "مستهلـكو", zebra
-    # rows, right-aligned cells in a right-to-left table.
-    ("ar", "zebra-shaded-header"): Page(
-        size="10.5pt",
-        rules="header",
-        paper="Letter",
-        line_height="normal",
-        padding="3pt",
-        header_align="middle",
-        header_shading=True,
-        zebra=True,
-        keep_rows=True,
-        columns=(29, 30, 22, 19),
-    ),
-    ("ar", "justified-8pt-no-rules"): Page(
-        size="8pt",
-        rules="none",
-        line_height="1.3",
-        padding="1pt",
-        place="left",
-        header_align="middle",
-        header_shading=True,
-        keep_rows=True,
-        text_align="justify",
-        columns=(23, 29, 16, 32),
-    ),
+    ("ar", "zebra-shaded-header"): ZEBRA_SHADED,
+    ("ar", "justified-8pt-no-rules"): JUSTIFIED_8PT,
     ("en", "centred-narrow-soft-hyphens"): Page(
         theme_align="middle",
         size="9pt",
@@ -97,18 +103,7 @@ EXACT = {
         margin="1.5cm",
         soft_hyphens=True,
     ),
-    ("es", "zebra-shaded-header"): Page(
-        size="10.5pt",
-        rules="header",
-        paper="Letter",
-        line_height="normal",
-        padding="3pt",
-        header_align="middle",
-        header_shading=True,
-        zebra=True,
-        keep_rows=True,
-        columns=(29, 30, 22, 19),
-    ),
+    ("es", "zebra-shaded-header"): ZEBRA_SHADED,
     ("ru", "rows-ruled-middle"): Page(
         theme_align="middle",
         font="DejaVu Sans",
@@ -122,21 +117,10 @@ EXACT = {
         header_case="uppercase",
         soft_hyphens=True,
     ),
-    # Middle-aligned names without padding: rows as close as a name's lines. Chinese has no
-    # capitals; "打击贩运人口机构间" runs to the column's edge, so "协调小组" goes on it.
-    ("zh", "tight-middle-no-padding"): Page(
-        theme_align="middle",
-        font="Arial",
-        size="8.5pt",
-        rules="header",
-        paper="Letter",
-        padding="0pt",
-        place="left",
-        header_align="middle",
-        columns=(22, 29, 24, 25),
-        margin="1in",
-    ),
-    # The same without padding in English, bottom-aligned: the Working Group's name is
+    # Chinese has no capitals; "打击贩运人口机构间" runs to the column's edge, so
+    # "协调小组" goes on it.
+    ("zh", "tight-middle-no-padding"): TIGHT_MIDDLE,
+    # No padding in English, bottom-aligned: the Working Group's name is
     # broken "and Working" / "Group on", a phrase of the language file.
     ("en", "tight-bottom-no-padding"): Page(
         theme_align="bottom",
@@ -158,18 +142,7 @@ KNOWN_GAPS = {
     # did not fit, often a word's width from the edge, so they are not told from a name's
     # last line, and Arabic has no capitals: "أشكال الاتجار بالأشخاص" / "لأغراض نزع
     # الأعضاء" read as two names.
-    ("ar", "tight-middle-no-padding"): Page(
-        theme_align="middle",
-        font="Arial",
-        size="8.5pt",
-        rules="header",
-        paper="Letter",
-        padding="0pt",
-        place="left",
-        header_align="middle",
-        columns=(22, 29, 24, 25),
-        margin="1in",
-    ),
+    ("ar", "tight-middle-no-padding"): TIGHT_MIDDLE,
     # The source's "IV. 45.b" broken at its space: a Chinese line break stands for no
     # space, so the cell reads "IV.45.b".
     ("zh", "source-space-at-a-line-break"): Page(
@@ -224,6 +197,31 @@ def test_known_gaps_of_editions_printed_by_a_browser(code: str, name: str) -> No
 # The editions typed as Writer documents (tests/layouts/libreoffice_producer.py), their
 # labels and language set, Chinese and Arabic in Writer's own "Asian" and "complex" fonts
 # and sizes (12 pt unless set: the Latin symbols among them are smaller, on one baseline).
+# Writer layouts typed in more than one edition: cells touching (no padding), and zebra
+# rows with justified cells under row rules.
+TOUCHING_CELLS = Writer(
+    header_align="middle",
+    borders="header",
+    size=8.0,
+    paper="Letter",
+    table_align="center",
+    widths=(0.2919, 0.2725, 0.1982, 0.2374),
+    padding=0.0,
+    line_spacing=1.15,
+    header_shading=True,
+)
+ROWS_ZEBRA_JUSTIFIED = Writer(
+    theme_align="middle",
+    header_bold=False,
+    borders="rows",
+    size=10.5,
+    table_align="left",
+    widths=(0.1908, 0.2885, 0.1820, 0.3387),
+    first_page=True,
+    zebra=True,
+    cell_align="justify",
+)
+
 WRITER_EXACT = {
     # Centred cells without padding in DejaVu Sans: the references label's whole form
     # ("在 … 号文件中的参考段落") gives the column, not its shorter form inside it.
@@ -241,52 +239,12 @@ WRITER_EXACT = {
     ),
     # No padding: a paragraphs cell's "（f）" touches the references' "VII.1.c" at the
     # column's edge; the word is cut there, not at the gap further in.
-    ("zh", "touching-cells"): Writer(
-        header_align="middle",
-        borders="header",
-        size=8.0,
-        paper="Letter",
-        table_align="center",
-        widths=(0.2919, 0.2725, 0.1982, 0.2374),
-        padding=0.0,
-        line_spacing=1.15,
-        header_shading=True,
-    ),
-    ("en", "rows-zebra-justified"): Writer(
-        theme_align="middle",
-        header_bold=False,
-        borders="rows",
-        size=10.5,
-        table_align="left",
-        widths=(0.1908, 0.2885, 0.1820, 0.3387),
-        first_page=True,
-        zebra=True,
-        cell_align="justify",
-    ),
-    ("es", "rows-zebra-justified"): Writer(
-        theme_align="middle",
-        header_bold=False,
-        borders="rows",
-        size=10.5,
-        table_align="left",
-        widths=(0.1908, 0.2885, 0.1820, 0.3387),
-        first_page=True,
-        zebra=True,
-        cell_align="justify",
-    ),
+    ("zh", "touching-cells"): TOUCHING_CELLS,
+    ("en", "rows-zebra-justified"): ROWS_ZEBRA_JUSTIFIED,
+    ("es", "rows-zebra-justified"): ROWS_ZEBRA_JUSTIFIED,
     # "Конференция Участников" / "Конвенции Организации …": a phrase of the language file
     # goes on across the break, though the line starts with a capital.
-    ("ru", "touching-cells"): Writer(
-        header_align="middle",
-        borders="header",
-        size=8.0,
-        paper="Letter",
-        table_align="center",
-        widths=(0.2919, 0.2725, 0.1982, 0.2374),
-        padding=0.0,
-        line_spacing=1.15,
-        header_shading=True,
-    ),
+    ("ru", "touching-cells"): TOUCHING_CELLS,
 }
 
 WRITER_GAPS = {

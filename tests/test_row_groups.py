@@ -9,6 +9,7 @@ import dataclasses
 
 import pytest
 
+from pipeline.extraction.pdf_bidi import Brackets
 from pipeline.extraction.pdf_body import BodyRow, ColumnLine, rejoin_across
 from pipeline.extraction.pdf_boundaries import PageGroups
 from pipeline.extraction.pdf_evidence import Block, PageFrame, Row, blocks, descends
@@ -545,42 +546,33 @@ def test_a_text_closing_a_bracket_it_never_opened_is_a_rest(text: str, rest: boo
     assert closes_unopened(text) is rest
 
 
-def test_a_mirrored_page_says_its_names_in_logical_order() -> None:
-    # The Arabic edition, read mirrored: a line's words stand in reading order, each in
-    # visual order with its brackets as stored, so "تدابير العدالة الجنائية (الشهود)"
-    # reads "ريبادت ةلادعلا ةيئانجلا )دوهشلا(", a bracket closed before it is opened. In
-    # logical order it is a whole name; "القضائية)" (stored ")ةيئاضقلا") is a rest.
+@pytest.mark.parametrize(
+    ("brackets", "name", "rest"),
+    [
+        # The Arabic edition, read mirrored: a line's words stand in reading order, each in
+        # visual order with its brackets as stored, so "تدابير العدالة الجنائية (الشهود)"
+        # reads "ريبادت ةلادعلا ةيئانجلا )دوهشلا(", a bracket closed before it is opened.
+        # In logical order it is a whole name; "القضائية)" (stored ")ةيئاضقلا") is a rest.
+        ("codes", "ريبادت ةلادعلا ةيئانجلا )دوهشلا(", ")ةيئاضقلا"),
+        # The same page as a browser stores it: each bracket as the shape shown, so the
+        # whole name reads "ريبادت ةلادعلا ةيئانجلا (دوهشلا)" and the rest "(ةيئاضقلا".
+        ("shapes", "ريبادت ةلادعلا ةيئانجلا (دوهشلا)", "(ةيئاضقلا"),
+    ],
+)
+def test_a_mirrored_page_says_its_names_in_logical_order(
+    brackets: Brackets, name: str, rest: str
+) -> None:
     rows = [_row(100.0, "CTOC/COP/WG.4/2009/2"), _row(112.0, "CTOC/COP/WG.4/2010/6")]
-    name = "ريبادت ةلادعلا ةيئانجلا )دوهشلا("
     page = dataclasses.replace(
         _frame(rows, [_theme(name, 100.0)], first=False, previous="CTOC/COP/WG.4/2008/1"),
-        mirrored="codes",
+        mirrored=brackets,
     )
     fitted = fit_page(page, "top", 2.0, 2.0, False, blocks(page, leading=2.0, ruled=False))
     assert _groups(fitted) == [(0, 2, name)]
-    rest = dataclasses.replace(page, themes=(_theme(")ةيئاضقلا", 100.0),))
-    fitted = fit_page(rest, "top", 2.0, 2.0, False, blocks(rest, leading=2.0, ruled=False))
+    after = dataclasses.replace(page, themes=(_theme(rest, 100.0),))
+    fitted = fit_page(after, "top", 2.0, 2.0, False, blocks(after, leading=2.0, ruled=False))
     assert _groups(fitted) == [
-        (0, 0, ")ةيئاضقلا"),
-        (0, 2, None),
-    ]
-
-
-def test_a_mirrored_page_with_brackets_stored_as_shapes_says_its_names_in_logical_order() -> None:
-    # The same page as a browser stores it: each bracket as the shape shown, so the whole
-    # name reads "ريبادت ةلادعلا ةيئانجلا (دوهشلا)" and the rest "(ةيئاضقلا".
-    rows = [_row(100.0, "CTOC/COP/WG.4/2009/2"), _row(112.0, "CTOC/COP/WG.4/2010/6")]
-    name = "ريبادت ةلادعلا ةيئانجلا (دوهشلا)"
-    page = dataclasses.replace(
-        _frame(rows, [_theme(name, 100.0)], first=False, previous="CTOC/COP/WG.4/2008/1"),
-        mirrored="shapes",
-    )
-    fitted = fit_page(page, "top", 2.0, 2.0, False, blocks(page, leading=2.0, ruled=False))
-    assert _groups(fitted) == [(0, 2, name)]
-    rest = dataclasses.replace(page, themes=(_theme("(ةيئاضقلا", 100.0),))
-    fitted = fit_page(rest, "top", 2.0, 2.0, False, blocks(rest, leading=2.0, ruled=False))
-    assert _groups(fitted) == [
-        (0, 0, "(ةيئاضقلا"),
+        (0, 0, rest),
         (0, 2, None),
     ]
 

@@ -60,33 +60,11 @@ def test_a_block_level_with_a_later_row_is_cut_for_the_grammar() -> None:
 
 def _lines(theme_cells: list[tuple[str, float]], reports: list[tuple[str, float]]) -> TableLines:
     """Theme cells left to the grammar (as the extractor gives them in a tight table),
-    each before the row level with it."""
-    out: list[tuple[float, int, Line]] = []
-    for k, (text, top) in enumerate(theme_cells):
-        box = BBox(x0=60.0, top=top, x1=100.0, bottom=top + 10.0)
-        cell = Cell(
-            column=Column.THEME,
-            text=text,
-            bbox=box,
-            starts=True if k == 0 else None,
-            finding=None if k == 0 else "tight",
-        )
-        out.append((top, 0, Line(text=text, page=2, top=top, cells=(cell,))))
-    for symbol, top in reports:
-        box = BBox(x0=150.0, top=top, x1=250.0, bottom=top + 10.0)
-        cells = (
-            Cell(column=Column.REPORT, text=symbol, bbox=box),
-            Cell(column=Column.PARAGRAPHS, text="4", bbox=box),
-            Cell(column=Column.REFERENCES, text="I.3", bbox=box),
-        )
-        out.append((top, 1, Line(text=symbol, page=2, top=top, cells=cells)))
-    return TableLines(
-        source=SourceInfo(name="t.pdf", sha256="0" * 64, kind="pdf", pages=2),
-        meta=DocumentMeta(
-            symbol="X/1", language="fr", title=None, job_number=None, reference_document=None
-        ),
-        lines=tuple(line for _, _, line in sorted(out, key=lambda t: (t[0], t[1]))),
-    )
+    each before the row level with it: the first a new cell, the others with a finding."""
+    cells = [
+        (text, top, 100.0, True if k == 0 else None) for k, (text, top) in enumerate(theme_cells)
+    ]
+    return _boxed_lines("fr", cells, reports)
 
 
 def test_the_grammar_reads_the_cuts_and_a_capital_alone_is_a_warning() -> None:
@@ -338,6 +316,8 @@ def _boxed_lines(
 
 
 REPORTS = [f"CTOC/COP/WG.4/{year}" for year in ("2009/2", "2010/6", "2011/8", "2013/5")]
+# One row of each report, level with theme lines every 10 pt from 100.
+FOUR_ROWS = list(zip(REPORTS, (100.0, 110.0, 120.0, 130.0), strict=True))
 
 
 def test_a_chinese_name_whose_line_runs_to_the_edge_goes_on() -> None:
@@ -352,7 +332,7 @@ def test_a_chinese_name_whose_line_runs_to_the_edge_goes_on() -> None:
             ("协调小组", 110.0, 100.0, None),
             ("儿童", 120.0, 80.0, None),
         ],
-        list(zip(REPORTS, (100.0, 110.0, 120.0, 130.0), strict=True)),
+        FOUR_ROWS,
     )
     document = raw_table_to_index(table_lines_to_raw_table(table))
     assert [(t.name, len(t.entries)) for t in document.themes] == [
@@ -399,7 +379,7 @@ def test_a_line_goes_on_the_phrase_the_name_above_began() -> None:
             ("Trafficking in", 130.0, 130.0, None),
             ("Persons", 140.0, 110.0, False),
         ],
-        list(zip(REPORTS, (100.0, 110.0, 120.0, 130.0), strict=True)),
+        FOUR_ROWS,
     )
     document = raw_table_to_index(table_lines_to_raw_table(table))
     assert [t.name for t in document.themes] == [
@@ -420,7 +400,7 @@ def test_the_words_overrule_a_cut_no_name_can_end_at() -> None:
             ("Criminal justice measures", 120.0, 150.0, True),
             ("(practitioner networks)", 130.0, 150.0, True),
         ],
-        list(zip(REPORTS, (100.0, 110.0, 120.0, 130.0), strict=True)),
+        FOUR_ROWS,
     )
     document = raw_table_to_index(table_lines_to_raw_table(table))
     assert [(t.name, len(t.entries)) for t in document.themes] == [

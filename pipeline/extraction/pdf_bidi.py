@@ -32,6 +32,7 @@ import regex
 from pipeline.extraction.pdf_layout import Link, PageContent, Rule
 from pipeline.languages import HeaderLabels, Language
 from pipeline.models import BBox, Cell, Column, Line, PageLayout
+from pipeline.patterns import BRACKETS
 
 # How a right-to-left edition's PDF stores its brackets: "codes", the characters the text
 # holds; "shapes", the glyphs as shown.
@@ -44,7 +45,14 @@ _PAIR = {
     "shapes": regex.compile(rf"\([^()]*{_RTL}[^()]*\)"),
     "codes": regex.compile(rf"\)[^()]*{_RTL}[^()]*\("),
 }
-_MIRRORS = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "«": "»", "»": "«"}
+# Each bracket a theme name prints (`patterns.BRACKETS`), and the Arabic quotation marks,
+# to its mirror image.
+_MIRRORS = {
+    **BRACKETS,
+    **{close: open_ for open_, close in BRACKETS.items()},
+    "«": "»",
+    "»": "«",
+}
 
 
 # A tatweel between two letters only stretches their join: a font or a justified line sets

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Iterable, Sequence
+from functools import cache
 
-from pipeline.extraction.pdf_header_band import shortest_piece, vocabulary
+from pipeline.extraction.pdf_header_band import is_any_label_piece, shortest_piece, vocabulary
 from pipeline.extraction.pdf_layout import (
     COLUMNS,
-    SYMBOL_PIECE_RE,
     Header,
     Word,
     printed_lines,
@@ -119,46 +119,49 @@ def _cut_at_label_edges(words: Sequence[Word], language: Language) -> list[Word]
     """The words with each one cut where it runs over the left edge of a label's first
     word on another line: a word processor writes a label its cell clips right after the
     label beside it, touching ("Paragraphes" and the end "a)" of "… alinéa)" read as one
-    word, "Paragraphesa)"), at the exact x where that clipped label's column starts."""
-    h = language.header
-    firsts = {
-        label_key(label).split()[0]
-        for texts in (h.theme, h.report, h.references)
-        for label in texts
-        if label.strip()
-    }
+    word, "Paragraphesa)"), at the exact x where that clipped label's column starts. Only
+    a word that is no label word itself is cut, and only where its part before is one."""
+    firsts = _first_label_words(language)
     edges = [w for w in words if _clean_label_word(w.text) in firsts and not _runs_on(words, w)]
     if not edges:
         return list(words)
-    # Only a word that is no label word itself, whose part before the edge is one.
-    known = {
-        piece
-        for texts in (h.theme, h.report, h.document, h.paragraphs, h.references)
-        for label in texts
-        for piece in label_key(label).split()
-    }
+    known = [v.words for v in vocabulary(language).values()]
+
+    def label_word(text: str) -> bool:
+        key = _clean_label_word(text)
+        return any(key in vocab for vocab in known)
+
     out: list[Word] = []
     for word in words:
-        seam = (
-            next(
+        seam = None
+        if word.seams and not label_word(word.text):
+            reach = SETTINGS.cell_gap * word.size
+            seam = next(
                 (
                     seam
                     for seam in word.seams
                     for edge in edges
                     if abs(edge.top - word.top) > SETTINGS.same_line * word.size
-                    and abs(seam[1] - edge.x0) <= SETTINGS.cell_gap * word.size
-                    and _clean_label_word(word.text[: seam[2]]) in known
+                    and abs(seam[1] - edge.x0) <= reach
+                    and label_word(word.text[: seam[2]])
                 ),
                 None,
             )
-            if _clean_label_word(word.text) not in known
-            else None
-        )
-        if seam is None:
-            out.append(word)
-        else:
-            out.extend(word.cut(seam))
+        out.extend(word.cut(seam) if seam is not None else (word,))
     return out
+
+
+@cache
+def _first_label_words(language: Language) -> frozenset[str]:
+    """The first word of each theme, report and references label: the words that start
+    a column of the header."""
+    h = language.header
+    return frozenset(
+        label_key(label).split()[0]
+        for texts in (h.theme, h.report, h.references)
+        for label in texts
+        if label.strip()
+    )
 
 
 def _band_depth(words: Sequence[Word], head: Word, language: Language) -> float:
@@ -166,16 +169,11 @@ def _band_depth(words: Sequence[Word], head: Word, language: Language) -> float:
     pitch or two under the one before and every word of it a piece of some column's
     labels or of the reference document's symbol; plus two such pitches, for the line
     of the second header row under them."""
-    columns = vocabulary(language).values()
     pitch = SETTINGS.label_line_pitch * head.size
     last = head.top
     for line in printed_lines(w for w in words if w.top > head.top + pitch / 2):
-        if line.top - last > 2 * pitch:
-            break
-        pieces = (label_key(w.text).strip("():,;") for w in line.words)
-        if not all(
-            SYMBOL_PIECE_RE.match(w.text) or any(v.has(piece) for v in columns)
-            for w, piece in zip(line.words, pieces, strict=True)
+        if line.top - last > 2 * pitch or not all(
+            is_any_label_piece(w, language) for w in line.words
         ):
             break
         last = line.top

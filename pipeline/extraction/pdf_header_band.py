@@ -95,13 +95,28 @@ def header_lines(lines: Sequence[PrintedLine], header: Header) -> list[int]:
     return inside
 
 
+def piece_key(text: str) -> str:
+    """A word as a piece of a label is compared: its key (`label_key`) without the
+    brackets and punctuation around it."""
+    return label_key(text).strip("():,;")
+
+
+def is_any_label_piece(word: Word, language: Language) -> bool:
+    """Whether a word may be a piece of some column's header labels, or of the reference
+    document's symbol (before the columns are known)."""
+    piece = piece_key(word.text)
+    return bool(SYMBOL_PIECE_RE.match(word.text)) or any(
+        v.has(piece) for v in vocabulary(language).values()
+    )
+
+
 def _label_piece(
     word: Word, header: Header, vocabulary: dict[Column, _Vocabulary], previous: str
 ) -> bool:
     """Whether a word may be a piece of its column's header labels, or of the reference
     document's symbol in the references label (`previous`: the word before it)."""
     columns = header.label_columns(word)
-    piece = label_key(word.text).strip("():,;")
+    piece = piece_key(word.text)
     symbol = Column.REFERENCES in columns and (
         SYMBOL_PIECE_RE.match(word.text) or (word.text.isdigit() and previous.endswith("/"))
     )
@@ -118,7 +133,7 @@ def is_label_text(words: Sequence[Word], header: Header) -> bool:
         if not _label_piece(word, header, pieces_of, previous):
             return False
         previous = word.text
-    return any(len(label_key(w.text).strip("():,;")) >= 3 for w in words)
+    return any(len(piece_key(w.text)) >= 3 for w in words)
 
 
 def is_symbol_piece(word: Word, header: Header) -> bool:

@@ -165,8 +165,9 @@ class _Builder:
         """Give each held theme line to the current theme or to a new one.
 
         When the layout decided (`Cell.starts`), that decision stands, unless it opens a
-        name in lower case or ends one that cannot end there (`unfinished`): then the
-        name goes on, with a finding. Otherwise: an
+        name in lower case or ends one that cannot end there (`_cannot_end`): then the
+        name goes on; or it puts a capital line on a name its qualifier has closed
+        (`_starts_anew`): then a name starts. Either way with a finding. Otherwise: an
         unfinished current theme continues; a line printed on another page than the last
         row continues it unless it starts with a capital; any other line opens a new
         theme, and the rest of the block belongs to the theme it opened. A line the layout

@@ -19,7 +19,7 @@ import regex
 
 from pipeline.languages import Language, get_language
 from tests.chromium import ARGS, CHROMIUM
-from tests.pdf_factory import REFERENCES_LABEL, TableData
+from tests.pdf_factory import SCRIPT_FAMILIES, TableData, header_labels
 
 # Printed without the browser's own header and footer (date, title, URL).
 FLAGS = (*ARGS, "--no-pdf-header-footer")
@@ -101,23 +101,16 @@ def _soft_hyphens(text: str) -> str:
     return regex.sub(r"\w{8,}", word, text)
 
 
-# The font a page sets for an edition whose script the page's own font may lack (the
-# browser would fall back to some other font on its own).
-SCRIPT_FONTS = {"zh": "WenQuanYi Micro Hei", "ar": "Amiri"}
-
-
 def page_html(table: TableData, page: Page, language: Language | None = None) -> str:
     """The page in the edition's language (French by default): its header labels, its
     writing direction, a font of its script; soft hyphens only where words are spaced
     Latin or Cyrillic (no typesetter hyphenates Chinese or Arabic this way)."""
     language = language or get_language("fr")
-    h = language.header
+    labels = header_labels(table.reference_document, language)
     rtl = language.direction == "rtl"
-    label = REFERENCES_LABEL.get(language.code, "{label} {symbol}").format(
-        label=h.references[0], symbol=table.reference_document
-    )
-    font = f"'{SCRIPT_FONTS[language.code]}'" if language.code in SCRIPT_FONTS else page.font
-    hyphens = page.soft_hyphens and language.code not in SCRIPT_FONTS
+    family = SCRIPT_FAMILIES.get(language.code)
+    font = f"'{family}'" if family else page.font
+    hyphens = page.soft_hyphens and not family
     start = "right" if rtl else "left"
     text_align = start if page.text_align == "left" else page.text_align
     margin = "0 auto" if page.place == "centre" else "0"
@@ -146,10 +139,9 @@ thead {{ display: {"table-header-group" if page.repeat_header else "table-row-gr
 <p>{table.symbol}</p>
 <h1 style="font-size: 12pt">{html.escape(table.title)}</h1>
 <table>{_colgroup(page)}<thead>
-<tr><th rowspan="2">{h.theme[0]}</th><th colspan="2">{h.report[0]}</th>
-<th rowspan="2">{label}
-{h.extra[0]}</th></tr>
-<tr><th>{h.document[0]}</th><th>{h.paragraphs[0]}</th></tr></thead>
+<tr><th rowspan="2">{labels[0]}</th><th colspan="2">{labels[1]}</th>
+<th rowspan="2">{labels[4]}</th></tr>
+<tr><th>{labels[2]}</th><th>{labels[3]}</th></tr></thead>
 <tbody>{"".join(rows)}</tbody></table></body></html>"""
 
 

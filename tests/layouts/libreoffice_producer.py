@@ -25,19 +25,17 @@ from typing import Literal
 from xml.sax.saxutils import escape, quoteattr
 
 from pipeline.languages import Language, get_language
-from tests.pdf_factory import PREAMBLE, REFERENCES_LABEL, TableData
+from tests.pdf_factory import PREAMBLE, SCRIPT_FAMILIES, TableData, header_labels
 
 SOFFICE = Path("/usr/bin/soffice")
 # Writer's first start in a fresh profile takes some seconds; a long document a few more.
 TIMEOUT = 240
 PAGES = {"A4": (595.28, 841.89), "Letter": (612.0, 792.0)}
 MARGIN = 56.7  # 2 cm, Writer's default page margin
-# Fonts of the scripts Writer sets apart from Latin: Chinese as "Asian" text, Arabic as
-# "complex" text (its own font, shaping and right-to-left order).
-SCRIPTS = {
-    "zh": ("asian", "WenQuanYi Micro Hei", "CN"),
-    "ar": ("complex", "Amiri", "EG"),
-}
+# The scripts Writer sets apart from Latin, each in its own font (`SCRIPT_FAMILIES`):
+# Chinese as "Asian" text, Arabic as "complex" text (its own shaping and right-to-left
+# order); with the country the language stands for.
+SCRIPTS = {"zh": ("asian", "CN"), "ar": ("complex", "EG")}
 RULE = "0.5pt solid #000000"
 Align = Literal["top", "middle", "bottom"]
 NS = " ".join(
@@ -102,15 +100,6 @@ def _paragraph_style(
     )
 
 
-def header_labels(table: TableData, language: Language) -> tuple[str, str, str, str, str]:
-    """The edition's labels for theme, report, document, paragraphs and references, the
-    last with the reference document's symbol where the edition prints it."""
-    h = language.header
-    template = REFERENCES_LABEL.get(language.code, "{label} {symbol}")
-    references = template.format(label=h.references[0], symbol=table.reference_document)
-    return h.theme[0], h.report[0], h.document[0], h.paragraphs[0], f"{references} {h.extra[0]}"
-
-
 def _script(language: Language) -> tuple[str, str, str]:
     """What the document says of the edition's language: the default text properties
     (language, and the script's font where Writer sets it apart), the font declaration
@@ -120,7 +109,8 @@ def _script(language: Language) -> tuple[str, str, str]:
     text = f'fo:language="{language.code}"'
     faces = ""
     if language.code in SCRIPTS:
-        kind, font, country = SCRIPTS[language.code]
+        kind, country = SCRIPTS[language.code]
+        font = SCRIPT_FAMILIES[language.code]
         text += (
             f' style:language-{kind}="{language.code}" style:country-{kind}="{country}"'
             f" style:font-name-{kind}={quoteattr(font)}"
@@ -280,7 +270,7 @@ def document(table: TableData, w: Writer, language: Language | None = None) -> s
         _cell_style("Zebra", "top", _sides(w, "body"), w.padding, True),
     )
     automatic += "".join(cells)
-    labels = header_labels(table, language)
+    labels = header_labels(table.reference_document, language)
     theme_label, report_label, document_label, paragraphs_label, reference_label = labels
 
     def cell(style: str, body: str, para: str = "Cell", rows: int = 1, columns: int = 1) -> str:
@@ -414,7 +404,7 @@ def unprinted(pdf: bytes, table: TableData, language: Language | None = None) ->
         want = Counter(c for w in words for c in unicodedata.normalize("NFKC", w) if c.isalnum())
         return sorted(c for c, n in want.items() if letters[c] < n)
     printed = Counter(_tokens(text.replace("\ufffe", "-\n")))
-    labels = " ".join(header_labels(table, language))
+    labels = " ".join(header_labels(table.reference_document, language))
     skip = set(_tokens(labels))
     wanted = Counter(t for text in words for t in _tokens(text) if t not in skip)
     return sorted(t for t, n in wanted.items() if printed[t] < n)
