@@ -44,7 +44,11 @@ def _label_hits(
     """
     parts = label_key(label).split()
     hits: list[list[Word]] = []
-    for i, start in enumerate(words):
+    # A word can only begin the label if it is the first part or a beginning of it, the
+    # condition `_pieces` starts from: testing it first spares a call per word and label.
+    starts = [i for i, key in enumerate(cleaned) if parts[0].startswith(key.rstrip(LINE_HYPHENS))]
+    for i in starts:
+        start = words[i]
         first = _pieces(words, cleaned, i, parts[0], (start.x0,), shortest)
         if not first:
             continue
@@ -134,16 +138,22 @@ def _cut_at_label_edges(words: Sequence[Word], language: Language) -> list[Word]
     out: list[Word] = []
     for word in words:
         seam = None
-        if word.seams and not label_word(word.text):
-            reach = SETTINGS.cell_gap * word.size
+        reach = SETTINGS.cell_gap * word.size
+        # Only a word across some edge, off that edge's line, can be cut there: the test
+        # that spares the label-word lookups on nearly every word of a page.
+        across = [
+            edge
+            for edge in edges
+            if word.x0 - reach <= edge.x0 <= word.x1 + reach
+            and abs(edge.top - word.top) > SETTINGS.same_line * word.size
+        ]
+        if across and word.seams and not label_word(word.text):
             seam = next(
                 (
                     seam
                     for seam in word.seams
-                    for edge in edges
-                    if abs(edge.top - word.top) > SETTINGS.same_line * word.size
-                    and abs(seam[1] - edge.x0) <= reach
-                    and label_word(word.text[: seam[2]])
+                    for edge in across
+                    if abs(seam[1] - edge.x0) <= reach and label_word(word.text[: seam[2]])
                 ),
                 None,
             )
