@@ -96,10 +96,13 @@ class LayoutSettings:
     # sizes of misfit: more than any alignment error a real group shows.
     wide_gap_cost: float = 2.0
     # A report sorting before the one above it, inside one group, costs this much: a theme
-    # lists its reports in order, once each, so the step is a boundary; but it is the
-    # weakest evidence (a source may misorder a theme), below any clear misfit or gap, and
-    # above the preference for giving rows to a block beside them (`blockless_cost`).
-    order_cost: float = 1.0
+    # lists its reports in order, once each, so the step is a boundary. It weighs more
+    # than the largest misfit counted (`misfit_cap`): Writer sets some names a row or more
+    # off their alignment (at the top of a bottom-aligned cell), and reading such a name
+    # as fitting fewer rows would put a step back in the next group. It weighs less than a
+    # misfit plus a wide gap, and a source that misorders a theme is still reported
+    # (`report-order`) wherever the layout keeps the rows together.
+    order_cost: float = 3.5
     # A group's misfit counts at most this much, so that one odd page (a producer's quirk)
     # cannot outweigh every other page when the document's alignment is chosen.
     misfit_cap: float = 3.0

@@ -878,3 +878,61 @@ def test_under_names_at_the_foot_the_next_name_starts_level_with_the_first_row()
         (0, 0, "mentionnées dans le Protocole"),
         (0, 5, "Formes de traite des personnes à des fins d’exploitation par le travail"),
     ]
+
+
+def test_rows_beside_a_rest_stop_where_the_report_order_goes_back() -> None:
+    # Writer, names centred in their cells, 1.5 line spacing, no rules (seed 20012): the
+    # rest of "Consommateurs, … par des" / "victimes de la traite", two lines, stands
+    # beside the page's first row (2013/5, the theme's last) and the next (2009/2), which
+    # goes back in report order: the first row of "Coopération internationale", centred
+    # beside its seven rows (2009/2 to 2018/3). Tops as printed, 11 pt lines.
+    rows = [
+        Row(125.5, 136.5, symbol_key("CTOC/COP/WG.4/2013/5")),
+        Row(145.0, 172.5, symbol_key("CTOC/COP/WG.4/2009/2")),
+        Row(185.6, 196.6, symbol_key("CTOC/COP/WG.4/2010/6")),
+        Row(206.5, 250.5, symbol_key("CTOC/COP/WG.4/2011/8")),
+        Row(264.7, 292.2, symbol_key("CTOC/COP/WG.4/2013/5")),
+        Row(304.6, 315.6, symbol_key("CTOC/COP/WG.4/2015/6")),
+        Row(324.8, 352.3, symbol_key("CTOC/COP/WG.4/2017/4")),
+        Row(364.7, 375.7, symbol_key("CTOC/COP/WG.4/2018/3")),
+    ]
+    themes = [
+        _theme("services fournis par des", 125.5, 11.0),
+        _theme("victimes de la traite", 145.0, 11.0),
+        _theme("Coopération internationale", 255.0, 11.0),
+    ]
+    page = _frame(rows, themes, first=False, previous="CTOC/COP/WG.4/2011/8", size=11.0)
+    found = blocks(page, leading=8.5, ruled=False)
+    fitted = fit_page(page, "middle", 8.5, 13.0, False, found)
+    assert _groups(fitted) == [
+        (0, 0, "services fournis par des victimes de la traite"),
+        (0, 1, None),
+        (1, 8, "Coopération internationale"),
+    ]
+
+
+def test_a_name_set_off_its_alignment_does_not_break_the_report_order() -> None:
+    # Writer, names at the foot of their cells, no padding (seed 13008): "Victimes
+    # (réparation)" stands beside the first of its five rows (2009/2 to 2018/3), not the
+    # last; "Victimes (retour et réintégration)" at the foot of its three (2010/6 to
+    # 2018/3). Reading réparation's name as fitting its first row alone would give the
+    # second name a group going back from 2018/3 to 2010/6: the order wins over the
+    # alignment. One-line rows 10 pt high, 17 pt apart.
+    reports = ("2009/2", "2010/6", "2011/8", "2013/5", "2018/3", "2010/6", "2011/8", "2018/3")
+    rows = [_row(100.0 + 17.0 * k, f"CTOC/COP/WG.4/{report}") for k, report in enumerate(reports)]
+    themes = [
+        _theme("Victimes (réparation)", 100.0),
+        _theme("Victimes (retour et", 209.0),
+        _theme("réintégration)", 219.0),
+    ]
+    page = _frame(rows, themes, first=False, previous="CTOC/COP/WG.4/2018/3")
+    found = blocks(page, leading=0.0, ruled=False)
+    assert [b.text for b in found] == [
+        "Victimes (réparation)",
+        "Victimes (retour et réintégration)",
+    ]
+    fitted = fit_page(page, "bottom", 0.0, 7.0, False, found)
+    assert _groups(fitted) == [
+        (0, 5, "Victimes (réparation)"),
+        (5, 8, "Victimes (retour et réintégration)"),
+    ]

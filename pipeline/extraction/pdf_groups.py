@@ -38,6 +38,7 @@ from pipeline.extraction.pdf_evidence import (
     blocks,
     carried_cost,
     crosses,
+    descends,
     ends_on_page,
     find_repeat,
     gap_penalty,
@@ -117,8 +118,11 @@ def fit_page(
 def _beside_rest(frame: PageFrame, rest: Block | None, found: list[Block]) -> int:
     """How many of the page's first rows stand beside the rest of the name above, and so
     go on with its theme: the rows its lines reach, up to the first row a later name
-    starts level with (a browser paints a rest's overflow over the next cell). None
-    where the first row goes back in report order: the theme above ends there."""
+    starts level with (a browser paints a rest's overflow over the next cell), and up
+    to the first row that goes back in report order from the row above it (a theme
+    lists its reports in order: a word processor's rest, taller than the one row left
+    of its theme, reaches beside the next theme's first row). None where the first row
+    goes back in report order: the theme above ends there."""
     if rest is None or goes_back_from_previous(frame):
         return 0
     rows = frame.rows
@@ -128,7 +132,8 @@ def _beside_rest(frame: PageFrame, rest: Block | None, found: list[Block]) -> in
     starts = [
         k for k in range(1, len(rows)) if any(abs(b.top - rows[k].top) <= level for b in found)
     ]
-    return min([reach, *starts])
+    backs = [k for k in range(1, len(rows)) if descends(rows[k - 1], rows[k])]
+    return min([reach, *starts, *backs])
 
 
 def _said(frame: PageFrame, block: Block) -> str:
