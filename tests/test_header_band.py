@@ -92,9 +92,35 @@ def test_a_label_word_inside_a_cells_text_is_the_cells() -> None:
         "CTOC/COP/WG.4/2010/6",
         "40",
     ]
-    # At the end of the name, with body text on one side only, it stays the label's.
-    end = _line(87.7, ("Formes", 50.0), ("de", 88.0), ("CTOC/COP/WG.4/2010/6", 150.0))
-    assert [w.text for w in header_body_words(end, header)] == ["Formes", "CTOC/COP/WG.4/2010/6"]
+    # Ending the name's line, a word gap after its text, it is the name's too: Writer, 1 pt
+    # padding (seed 20026), "Trafic illicite de" / "migrants" under a references label
+    # clipped level with it; "de" was lost from two names, with no finding.
+    end = _line(
+        87.7,
+        ("Trafic", 50.0),
+        ("illicite", 90.0),
+        ("de", 142.0),
+        ("CTOC/COP/", 160.0),
+        ("51", 260.0),
+        ("a)", 275.0),
+    )
+    assert [w.text for w in header_body_words(end, header)] == [
+        "Trafic",
+        "illicite",
+        "de",
+        "CTOC/COP/",
+        "51",
+        "a)",
+    ]
+    # A run of such words, too ("… de le" is no label's run there: "de" leads to the text).
+    run = _line(87.7, ("Formes", 50.0), ("de", 88.0), ("le", 104.0), ("40", 260.0))
+    assert [w.text for w in header_body_words(run, header)] == ["Formes", "de", "le", "40"]
+    # A label word further than a word gap from the body's text stays the label's.
+    apart = _line(87.7, ("Formes", 50.0), ("de", 110.0), ("CTOC/COP/WG.4/2010/6", 150.0))
+    assert [w.text for w in header_body_words(apart, header)] == [
+        "Formes",
+        "CTOC/COP/WG.4/2010/6",
+    ]
 
 
 def test_a_piece_of_the_header_symbol_in_the_references_column() -> None:

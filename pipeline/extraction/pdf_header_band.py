@@ -170,16 +170,27 @@ def header_body_words(line: PrintedLine, header: Header, previous: str = "") -> 
 
 
 def _inside_text(words: Sequence[Word], pieces: Sequence[bool], k: int, header: Header) -> bool:
-    """Whether a word that could be a label's stands inside a cell's running text: words
-    of the body on both sides, in its column, each within a word gap ("Formes de
-    traite": the "de" of "Rapport de réunion" is no label word there)."""
-    if not 0 < k < len(words) - 1 or pieces[k - 1] or pieces[k + 1]:
-        return False
-    word, before, after = words[k], words[k - 1], words[k + 1]
-    reach = SETTINGS.word_gap * word.size
-    column = header.column_of(word)
-    return (
-        header.column_of(before) is column is header.column_of(after)
-        and 0 <= word.x0 - before.x1 <= reach
-        and 0 <= after.x0 - word.x1 <= reach
+    """Whether a word that could be a label's stands in a cell's running text: words of
+    its column, each within a word gap of the next, lead from it to a word of the body
+    on either side ("Formes de traite", and "Trafic illicite de" ending a name's line:
+    the "de" of "Rapport de réunion" is no label word there). Words, not numbers nor
+    symbols: a clipped label's line may stand beside a cell's references."""
+    return _leads_to_text(words, pieces, k, -1, header) or _leads_to_text(
+        words, pieces, k, 1, header
     )
+
+
+def _leads_to_text(
+    words: Sequence[Word], pieces: Sequence[bool], k: int, step: int, header: Header
+) -> bool:
+    column = header.column_of(words[k])
+    reach = SETTINGS.word_gap * words[k].size
+    j = k + step
+    while 0 <= j < len(words):
+        left, right = (words[j - 1], words[j]) if step > 0 else (words[j], words[j + 1])
+        if header.column_of(words[j]) is not column or not 0 <= right.x0 - left.x1 <= reach:
+            return False
+        if not pieces[j]:
+            return not any(c.isdigit() or c == "/" for c in words[j].text)
+        j += step
+    return False
