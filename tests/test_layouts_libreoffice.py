@@ -485,6 +485,48 @@ EXACT = {
         line_spacing=1.5,
         first_page=True,
     ),
+    # Names at the foot of their cells, no padding, no borders, shaded rows: Writer sets
+    # "Victimes (réparation)" beside the first of its five rows; read as fitting that row
+    # alone, the next theme's rows went back in report order (13008; 9009, 14027 and
+    # 17025 alike).
+    "bottom-name-beside-its-first-row": Writer(
+        theme_align="bottom",
+        header_align="middle",
+        borders="none",
+        font="Liberation Sans",
+        size=9.0,
+        paper="Letter",
+        widths=(0.208995, 0.2942023, 0.2341705, 0.2626322),
+        padding=0.0,
+        links=False,
+        zebra=True,
+    ),
+    # Centred names, 1.5 line spacing, no borders: the two-line rest of a split name
+    # stands beside the page's first row and the next one, which goes back in report
+    # order and is the next theme's first (20012).
+    "rest-beside-a-row-going-back": Writer(
+        theme_align="middle",
+        header_align="top",
+        borders="none",
+        size=11.0,
+        table_align="left",
+        widths=(0.2803134, 0.2810423, 0.1905734, 0.2480709),
+        padding=1.0,
+        line_spacing=1.5,
+        first_page=True,
+    ),
+    # 11 pt, 1 pt padding: the references label's clipped line stands level with a
+    # page's first row; "de" ending "Trafic illicite de" is the name's (20026).
+    "label-word-ending-a-names-line": Writer(
+        header_align="top",
+        borders="header",
+        font="DejaVu Serif",
+        size=11.0,
+        paper="Letter",
+        table_align="left",
+        widths=(0.2363332, 0.2626546, 0.1633928, 0.3376194),
+        padding=1.0,
+    ),
 }
 LAYOUTS = EXACT
 
