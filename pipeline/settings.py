@@ -21,6 +21,11 @@ class LayoutSettings:
     # Two different letters overlapping by more than this share of the size are printed
     # over each other: kerning never tucks one under another by more than about 0.2.
     overprint: float = 0.3
+    # Two glyphs that overlap by more than this share of the size, drawn out of order (the
+    # right one first) or off each other's line by as much, are two texts'
+    # (`pdf_words._another_text`): adjacent glyphs of one text meet exactly, or overlap by
+    # a rounding error, or by kerning on one baseline.
+    overlap_hair: float = 0.05
     # A gap between two glyphs of one word wider than this share of the size is not a gap
     # between letters (kerning moves a letter by a twentieth at most): two cells' texts
     # set closer than pdfplumber's 3 pt run together there.

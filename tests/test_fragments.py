@@ -6,8 +6,9 @@ from a Chromium print: 9 pt capitals, 6 pt small capitals)."""
 from __future__ import annotations
 
 from pipeline.extraction.pdf_fragments import rejoin_fragments
+from pipeline.extraction.pdf_glyphs import Glyph, Notes
 from pipeline.extraction.pdf_layout import PageContent, Word, printed_lines, repeated_words
-from pipeline.extraction.pdf_words import Glyph, Notes, words
+from pipeline.extraction.pdf_words import words
 
 
 def _word(text: str, x0: float, x1: float, top: float, size: float) -> Word:

@@ -527,6 +527,18 @@ EXACT = {
         widths=(0.2363332, 0.2626546, 0.1633928, 0.3376194),
         padding=1.0,
     ),
+    # Centred cells, no padding, a grid: the references label's clipped "(par " is written
+    # over the first row's centred references, a point off their baseline, overlapping
+    # them by less than a letter; read apart by drawing order and baseline (19007).
+    "label-clipped-over-a-centred-cell": Writer(
+        theme_align="bottom",
+        header_align="middle",
+        paper="Letter",
+        table_align="center",
+        widths=(0.2265384, 0.2820166, 0.2338012, 0.2576438),
+        padding=0.0,
+        cell_align="center",
+    ),
 }
 LAYOUTS = EXACT
 

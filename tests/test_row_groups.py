@@ -13,9 +13,10 @@ from pipeline.extraction.pdf_bidi import Brackets
 from pipeline.extraction.pdf_body import BodyRow, ColumnLine, rejoin_across
 from pipeline.extraction.pdf_boundaries import PageGroups
 from pipeline.extraction.pdf_evidence import Block, PageFrame, Row, blocks, descends
+from pipeline.extraction.pdf_glyphs import Glyph, Notes
 from pipeline.extraction.pdf_groups import fit_page, read_groups
 from pipeline.extraction.pdf_layout import Header, Rule, Word
-from pipeline.extraction.pdf_words import Glyph, Notes, words
+from pipeline.extraction.pdf_words import words
 from pipeline.languages import get_language
 from pipeline.models import Column
 from pipeline.patterns import closes_unopened, symbol_key
@@ -217,11 +218,47 @@ def test_letters_printed_over_other_letters_are_noted() -> None:
     # "ab" at x 100-110 and "cd" at x 101-111: two texts set on the same line, 1 pt apart
     # (the browser's overflow painted over a cell). Sorted by x: a(100-105) c(101-106)
     # b(105-110) d(106-111). c shares 4 pt of 5 with a, and d 4 pt with b: both over half
-    # a letter and over 0.3 of the 10 pt size; b shares 1 pt with c (kerning-like).
+    # a letter and over 0.3 of the 10 pt size; b shares only 1 pt with c, but it is drawn
+    # before c, which stands left of it: another text's too (`_another_text`).
     notes = Notes()
     got = words(_glyphs("ab", 100.0, 5.0) + _glyphs("cd", 101.0, 5.0), notes)
     assert [w[0] for w in got] == ["acbd"]
-    assert notes.overprints == [(100.0, 100.0, 106.0, 110.0), (105.0, 100.0, 111.0, 110.0)]
+    assert notes.overprints == [
+        (100.0, 100.0, 106.0, 110.0),
+        (101.0, 100.0, 110.0, 110.0),
+        (105.0, 100.0, 111.0, 110.0),
+    ]
+
+
+def _placed(text: str, edges: list[float], top: float) -> list[Glyph]:
+    """Glyphs of `text` between the given x edges (one more edge than letters)."""
+    return [(c, edges[i], top, edges[i + 1], top + 10.0, True) for i, c in enumerate(text)]
+
+
+@pytest.mark.parametrize(
+    ("body", "edges", "mixed"),
+    [
+        # "IV.45.b," centred: its I starts 1 pt under the a of the label, its V 2.3 pt
+        # under the r: less than `overprint` asks, but the r is drawn before the I that
+        # stands left of it.
+        ("IV.45.b,", [439.8, 443.13, 450.32, 451.5, 456.5, 461.5, 464.0, 469.0, 471.5], "(paIrV"),
+        # "II.24.a,": drawn after the label, to its right, but its first I starts 2.1 pt
+        # under the r, a point off the label's baseline.
+        ("II.24.a,", [443.1, 446.4, 449.7, 452.2, 457.2, 462.2, 464.7, 469.13, 471.63], "(parI"),
+    ],
+)
+def test_a_label_clipped_over_a_centred_cell_is_another_text(
+    body: str, edges: list[float], mixed: str
+) -> None:
+    # Writer, centred cells, no padding (seed 19007): the bold references label's clipped
+    # "(par " is written at the top of the first row, at 82.2, and the row's first line
+    # of references, centred, at 83.2 overlaps its end. Coordinates as printed.
+    label = _placed("(par ", [426.9, 430.2, 435.79, 440.79, 444.99, 447.49], 82.2)
+    notes = Notes()
+    got = words(label + _placed(body, edges, 83.2), notes)
+    assert got[0][0] == mixed
+    # Read apart by the order the page draws them: the label's text, and the cell's.
+    assert [[w[0] for w in layer] for layer in notes.layers[0]] == [["(par"], [body]]
 
 
 def test_kerning_marks_and_faked_bold_are_not_overprints() -> None:

@@ -25,7 +25,8 @@ from typing import Any
 
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTLine, LTRect
 
-from pipeline.extraction.pdf_words import Glyph, Notes, RawPage, RuleBox, WordBox, words
+from pipeline.extraction.pdf_glyphs import Glyph, Notes, RawPage, RuleBox, WordBox
+from pipeline.extraction.pdf_words import words
 
 __all__ = ["Glyph", "iter_document", "read_document", "read_layout", "words"]
 

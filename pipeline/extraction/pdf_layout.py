@@ -41,7 +41,7 @@ class Word:
     top: float
     x1: float
     bottom: float
-    # Where the word may be cut in two (`pdf_words.Notes`): (end of the text before, start
+    # Where the word may be cut in two (`pdf_glyphs.Notes`): (end of the text before, start
     # of the text after, length of the text before).
     cuts: tuple[tuple[float, float, int], ...] = ()
     # Every boundary between two of its glyphs, in the same form, unrounded (the engines

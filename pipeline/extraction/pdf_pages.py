@@ -20,8 +20,8 @@ from contextlib import contextmanager
 from pipeline.errors import InputError
 from pipeline.extraction.engines import DEFAULT_ENGINE, ENGINES, Engine
 from pipeline.extraction.pdf_fragments import join_words, rejoin_fragments
+from pipeline.extraction.pdf_glyphs import Box, Cut, RawPage, WordBox
 from pipeline.extraction.pdf_layout import Link, PageContent, Rule, Word
-from pipeline.extraction.pdf_words import Box, Cut, RawPage, WordBox
 from pipeline.models import Complaint
 
 # Presentation forms a font may map its ligature glyphs to (U+FB00 ff to U+FB06 st, each

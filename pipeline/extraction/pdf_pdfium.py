@@ -34,6 +34,7 @@ from __future__ import annotations
 import ctypes
 from typing import Any
 
+from pipeline.extraction.pdf_glyphs import Glyph, Notes, RawPage
 from pipeline.extraction.pdf_pdfium_frame import Affine, PageFrame, UnsupportedError
 from pipeline.extraction.pdf_pdfium_lib import (
     OBJECT_UNKNOWN,
@@ -44,7 +45,7 @@ from pipeline.extraction.pdf_pdfium_lib import (
 from pipeline.extraction.pdf_pdfium_paths import links, rules, walk
 from pipeline.extraction.pdf_pdfium_text import Fonts, characters, object_glyphs
 from pipeline.extraction.pdf_rawdicts import FileFacts, read_dicts
-from pipeline.extraction.pdf_words import Glyph, Notes, RawPage, words
+from pipeline.extraction.pdf_words import words
 
 __all__ = ["UnsupportedError", "read_document"]
 

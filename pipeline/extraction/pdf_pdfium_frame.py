@@ -13,8 +13,8 @@ import ctypes
 import struct
 from typing import Any
 
+from pipeline.extraction.pdf_glyphs import Glyph, RuleBox
 from pipeline.extraction.pdf_rawdicts import Box
-from pipeline.extraction.pdf_words import Glyph, RuleBox
 
 # pdfminer's matrix (a, b, c, d, e, f).
 Affine = tuple[float, float, float, float, float, float]

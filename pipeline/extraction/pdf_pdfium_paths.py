@@ -13,6 +13,7 @@ import itertools
 from collections.abc import Iterator
 from typing import Any
 
+from pipeline.extraction.pdf_glyphs import LinkBox, RuleBox
 from pipeline.extraction.pdf_pdfium_frame import (
     Affine,
     PageFrame,
@@ -29,7 +30,6 @@ from pipeline.extraction.pdf_pdfium_lib import (
     Matrix,
     RectF,
 )
-from pipeline.extraction.pdf_words import LinkBox, RuleBox
 
 
 def walk(

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from pipeline.extraction.pdf_glyphs import Glyph
 from pipeline.extraction.pdf_pdfium_frame import (
     Affine,
     PageFrame,
@@ -27,7 +28,6 @@ from pipeline.extraction.pdf_pdfium_frame import (
 )
 from pipeline.extraction.pdf_pdfium_lib import Matrix, RectF
 from pipeline.extraction.pdf_rawdicts import FontFacts, subset_free
-from pipeline.extraction.pdf_words import Glyph
 
 # pdfium splits these ligatures into letters; pdfminer keeps the ligature.
 _LIGATURES = {

@@ -14,134 +14,15 @@ from __future__ import annotations
 import itertools
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from operator import itemgetter
 
+from pipeline.extraction.pdf_glyphs import LIGATURES, Cut, Glyph, Notes, WordBox
 from pipeline.settings import SETTINGS
 
 TOLERANCE = SETTINGS.word_tolerance_pt
 
-# pdfplumber's ligatures, expanded as its extract_words does.
-# The seven Latin ligatures of Alphabetic Presentation Forms (U+FB00 ff to U+FB06 st),
-# each to its letters (NFKC), as pdfplumber expands them.
-_LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
-
-# A glyph as pdfplumber places it: (text, x0, top, x1, bottom, upright).
-Glyph = tuple[str, float, float, float, float, bool]
-# A word or a rule, in the same page coordinates.
-WordBox = tuple[str, float, float, float, float]
-RuleBox = tuple[float, float, float]
-# A place on the page: (x0, top, x1, bottom).
-Box = tuple[float, float, float, float]
-# Where a word may be cut in two (`Notes.cuts`): the end of the glyph before, the start of
-# the glyph after, and the length of the word's text before the cut.
-Cut = tuple[float, float, int]
-# A link annotation: (x0, top, x1, bottom, uri).
-LinkBox = tuple[float, float, float, float, str]
 # A glyph's extent along its line (start, end) and its position across it (the line key).
 _Frame = tuple[float, float, float]
-
-
-@dataclass(frozen=True)
-class RawPage:
-    """One page as an engine reads it: words, horizontal rules (x0, x1, y) and links."""
-
-    width: float
-    height: float
-    words: list[WordBox]
-    rules: list[RuleBox]
-    links: list[LinkBox]
-    # Where two different letters are printed over each other (`words`): text set on top
-    # of other text, whose letters the words mix.
-    overprints: list[Box] = field(default_factory=list)
-    # For each word, where it may be cut (`Notes.cuts`).
-    cuts: list[tuple[Cut, ...]] = field(default_factory=list)
-    # For each word, every boundary between two of its glyphs (`Notes.seams`), unrounded:
-    # not compared, as the engines may differ in the last bit inside a word.
-    seams: list[tuple[Cut, ...]] = field(default_factory=list, compare=False)
-    # For each word whose letters mix texts drawn apart (`Notes.layers`), the words of
-    # each text; empty for the others.
-    layers: list[tuple[tuple[WordBox, ...], ...]] = field(default_factory=list)
-    # For each word, whether the printed word goes on in the next one (`_hidden_blank`).
-    glued: list[bool] = field(default_factory=list)
-    # The seams of each word of `layers`, unrounded (not compared, as `seams`).
-    layer_seams: list[tuple[tuple[tuple[Cut, ...], ...], ...]] = field(
-        default_factory=list, compare=False
-    )
-
-
-@dataclass
-class Notes:
-    """What grouping glyphs into words sees and the words do not keep: letters printed
-    over letters, and, for each word in order, the gaps inside it wider than a gap
-    between letters (`cell_gap`), where two cells' texts set closer than pdfplumber's
-    3 pt tolerance were run into one word; `pdf_layout` cuts a word there when the
-    column edge falls in the gap. The seams are every boundary between two glyphs of a
-    word, gap or none: where the texts of two cells set with no padding at all touch,
-    no gap shows the edge, and `pdf_layout` cuts at the seam nearest the column's edge.
-    Seams are kept unrounded (they are rounded when a word is cut at one). A word whose
-    letters are printed over other letters gets its layers (`_layers`)."""
-
-    overprints: list[Box] = field(default_factory=list)
-    cuts: list[tuple[Cut, ...]] = field(default_factory=list)
-    seams: list[tuple[Cut, ...]] = field(default_factory=list)
-    layers: list[tuple[tuple[WordBox, ...], ...]] = field(default_factory=list)
-    layer_seams: list[tuple[tuple[tuple[Cut, ...], ...], ...]] = field(default_factory=list)
-    glued: list[bool] = field(default_factory=list)
-
-    def page(
-        self,
-        width: float,
-        height: float,
-        found: list[WordBox],
-        rules: list[RuleBox],
-        links: list[LinkBox],
-    ) -> RawPage:
-        """The page as an engine read it, with what these notes saw of its words (the
-        words grouped with these notes)."""
-        return RawPage(
-            width,
-            height,
-            found,
-            rules,
-            links,
-            self.overprints,
-            self.cuts,
-            self.seams,
-            self.layers,
-            self.glued,
-            self.layer_seams,
-        )
-
-    def nothing(self, count: int) -> None:
-        """Empty notes for `count` words (rotated text: no cell is cut or read apart)."""
-        for _ in range(count):
-            self.cuts.append(())
-            self.seams.append(())
-            self.layers.append(())
-            self.layer_seams.append(())
-            self.glued.append(False)
-
-    def word(
-        self,
-        glyphs: list[Glyph],
-        layers: tuple[tuple[WordBox, ...], ...] = (),
-        layer_seams: tuple[tuple[tuple[Cut, ...], ...], ...] = (),
-    ) -> None:
-        self.layers.append(layers)
-        self.layer_seams.append(layer_seams)
-        found: list[Cut] = []
-        seams: list[Cut] = []
-        length = len(_LIGATURES.get(glyphs[0][0], glyphs[0][0]))
-        for before, glyph in itertools.pairwise(glyphs):
-            seams.append((before[3], glyph[1], length))
-            if glyph[1] - before[3] > SETTINGS.cell_gap * (glyph[4] - glyph[2]):
-                # To a thousandth of a point: the engines agree on a word's ends to the
-                # last bit, but may differ in the last bit inside it.
-                found.append((round(before[3], 3), round(glyph[1], 3), length))
-            length += len(_LIGATURES.get(glyph[0], glyph[0]))
-        self.cuts.append(tuple(found))
-        self.seams.append(tuple(seams))
 
 
 def _rotated(glyph: Glyph) -> _Frame:
@@ -184,6 +65,36 @@ def _overprinted(before: Glyph, glyph: Glyph) -> bool:
     return shared > narrower / 2 and shared > SETTINGS.overprint * size
 
 
+def _another_text(before: Glyph, glyph: Glyph, run: list[Glyph], position: dict[int, int]) -> bool:
+    """Whether a glyph overlapping the glyph left of it by more than a hair is another
+    text's: one off its line (`_off_line`), or one drawn before it (a text is drawn left
+    to right). Writer writes a header label its cell clips over a centred cell's first
+    line, a point off its baseline, where their letters overlap less than `_overprinted`
+    asks."""
+    text, other = glyph[0], before[0]
+    if text == other or unicodedata.combining(text[:1]) or unicodedata.combining(other[:1]):
+        return False
+    if _off_line(before, glyph):
+        return True
+    if before[3] - glyph[1] <= SETTINGS.overlap_hair * (glyph[4] - glyph[2]):
+        return False
+    _positions(run, position)
+    return position[id(glyph)] < position[id(before)]
+
+
+def _off_line(before: Glyph, glyph: Glyph) -> bool:
+    """Whether a glyph overlaps the one left of it by more than a hair, off its line by
+    more than a hair: a kerning pair shares its font and baseline."""
+    hair = SETTINGS.overlap_hair * (glyph[4] - glyph[2])
+    return before[3] - glyph[1] > hair and abs(glyph[2] - before[2]) > hair
+
+
+def _positions(run: list[Glyph], position: dict[int, int]) -> None:
+    """Fill `position` (once) with each glyph's place in the order the page draws them."""
+    if not position:
+        position.update((id(g), i) for i, g in enumerate(run))
+
+
 def _layers(
     word: list[Glyph], run: list[Glyph], position: dict[int, int]
 ) -> tuple[tuple[tuple[WordBox, ...], ...], tuple[tuple[tuple[Cut, ...], ...], ...]]:
@@ -202,6 +113,7 @@ def _layers(
         if (
             run[at][1] >= run[end][1]  # drawn on to the right, on the same line
             and abs(run[at][2] - run[end][2]) <= TOLERANCE
+            and not _off_line(run[end], run[at])
             and all(not run[k][0].strip() for k in range(end + 1, at))
         ):
             spans[-1][1] = at
@@ -221,7 +133,9 @@ def _layers(
     seams: list[tuple[tuple[Cut, ...], ...]] = []
     for start, end in spans:
         notes = Notes()
-        text, marks = _glue(list(_upright_words(run[start : end + 1], notes)), notes)
+        # One text by construction: its words are not looked at for layers again.
+        layer = _upright_words(run[start : end + 1], notes, layered=False)
+        text, marks = _glue(list(layer), notes)
         texts.append(text)
         seams.append(marks)
     return tuple(texts), tuple(seams)
@@ -310,9 +224,12 @@ def _hidden_blank(before: Glyph, line: list[Glyph], at: int) -> bool:
     return True
 
 
-def _upright_words(run: list[Glyph], notes: Notes | None = None) -> Iterator[WordBox]:
+def _upright_words(
+    run: list[Glyph], notes: Notes | None = None, layered: bool = True
+) -> Iterator[WordBox]:
     """`_cluster` and `_split` for upright glyphs (the line key is the top, the sort key
-    x0), written out on the glyph tuples because a page has thousands of them."""
+    x0), written out on the glyph tuples because a page has thousands of them. Without
+    `layered`, no word is looked at for texts printed over each other."""
     cluster: dict[float, int] = {}
     last: float | None = None
     index = -1
@@ -346,7 +263,13 @@ def _upright_words(run: list[Glyph], notes: Notes | None = None) -> Iterator[Wor
             if word and (g[1] < x0 or g[1] > x1 + TOLERANCE or abs(g[2] - top) > TOLERANCE):
                 found.append(word)
                 word = []
-            elif word and notes is not None and g[1] < word[-1][3] and _overprinted(word[-1], g):
+            elif (
+                word
+                and layered
+                and notes is not None
+                and g[1] < word[-1][3]
+                and (_overprinted(word[-1], g) or _another_text(word[-1], g, run, position))
+            ):
                 notes.overprints.append((word[-1][1], min(top, g[2]), g[3], max(word[-1][4], g[4])))
                 mixed = True
             word.append(g)
@@ -356,8 +279,8 @@ def _upright_words(run: list[Glyph], notes: Notes | None = None) -> Iterator[Wor
         if notes is not None:
             # On a line where letters are printed over letters, any of its words may mix
             # two texts, even where their letters only touch.
-            if mixed and not position:
-                position.update((id(g), i) for i, g in enumerate(run))
+            if mixed:
+                _positions(run, position)
             for k, each in enumerate(found):
                 notes.word(each, *(_layers(each, run, position) if mixed else ((), ())))
                 notes.glued.append(k in glued)
@@ -414,9 +337,9 @@ def _split(line: list[tuple[_Frame, Glyph]]) -> Iterator[WordBox]:
 def _merge(word: list[Glyph]) -> WordBox:
     if len(word) == 1:
         g = word[0]
-        return (_LIGATURES.get(g[0], g[0]), g[1], g[2], g[3], g[4])
+        return (LIGATURES.get(g[0], g[0]), g[1], g[2], g[3], g[4])
     return (
-        "".join([_LIGATURES.get(g[0], g[0]) for g in word]),
+        "".join([LIGATURES.get(g[0], g[0]) for g in word]),
         min([g[1] for g in word]),
         min([g[2] for g in word]),
         max([g[3] for g in word]),
