@@ -9,6 +9,7 @@ case, accents or spacing (`label_key`).
 
 from __future__ import annotations
 
+import bisect
 import statistics
 from collections.abc import Iterable, Sequence
 from functools import cache
@@ -126,9 +127,13 @@ def _cut_at_label_edges(words: Sequence[Word], language: Language) -> list[Word]
     word, "Paragraphesa)"), at the exact x where that clipped label's column starts. Only
     a word that is no label word itself is cut, and only where its part before is one."""
     firsts = _first_label_words(language)
-    edges = [w for w in words if _clean_label_word(w.text) in firsts and not _runs_on(words, w)]
+    edges = sorted(
+        (w for w in words if _clean_label_word(w.text) in firsts and not _runs_on(words, w)),
+        key=lambda w: w.x0,
+    )
     if not edges:
         return list(words)
+    xs = [edge.x0 for edge in edges]
     known = [v.words for v in vocabulary(language).values()]
 
     def label_word(text: str) -> bool:
@@ -140,12 +145,13 @@ def _cut_at_label_edges(words: Sequence[Word], language: Language) -> list[Word]
         seam = None
         reach = SETTINGS.cell_gap * word.size
         # Only a word across some edge, off that edge's line, can be cut there: the test
-        # that spares the label-word lookups on nearly every word of a page.
+        # (a bisection) that spares the label-word lookups on nearly every word of a page.
+        lo = bisect.bisect_left(xs, word.x0 - reach)
+        hi = bisect.bisect_right(xs, word.x1 + reach)
         across = [
             edge
-            for edge in edges
-            if word.x0 - reach <= edge.x0 <= word.x1 + reach
-            and abs(edge.top - word.top) > SETTINGS.same_line * word.size
+            for edge in edges[lo:hi]
+            if abs(edge.top - word.top) > SETTINGS.same_line * word.size
         ]
         if across and word.seams and not label_word(word.text):
             seam = next(
