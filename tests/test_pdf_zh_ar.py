@@ -20,6 +20,8 @@ import pytest
 
 from pipeline.api import Run, run
 from pipeline.comparison.editions import compare_documents
+from pipeline.extraction.pdf_bidi import mirror_page
+from pipeline.extraction.pdf_layout import Header, PageContent, Word
 from pipeline.languages import known_languages
 from pipeline.models import Column
 from tests import golden
@@ -277,3 +279,40 @@ def test_a_glyph_of_several_arabic_letters_is_stored_in_visual_order(
     from pipeline.extraction.pdf_chars import _visual_glyph
 
     assert _visual_glyph(glyph) == stored
+
+
+def test_two_cells_run_into_one_word_on_a_mirrored_page_are_cut_at_the_column_edge() -> None:
+    # Writer, an Arabic table with no padding (seed 16101): the paragraphs' first number
+    # "23" (x 290.0-299.1) touches the report symbol (299.1-408.1), one word, its seam at
+    # 299.1 after two characters. Mirrored on a 612 pt page, the symbol stands left
+    # (203.9-312.9) and "23" right (312.9-322.0): the seam turns with the box, and the text
+    # before it, "23", is the part on the right.
+    glued = Word(
+        "23CTOC/COP/WG.4/2010/6",
+        290.0,
+        220.0,
+        408.1,
+        229.0,
+        seams=((299.1, 299.1, 2),),
+    )
+    (word,) = mirror_page(PageContent(2, 612.0, 792.0, (glued,))).words
+    assert (word.x0, word.x1, word.mirrored) == (612.0 - 408.1, 612.0 - 290.0, True)
+    assert word.seams == ((612.0 - 299.1, 612.0 - 299.1, 2),)
+    left, right = word.cut(word.seams[0])
+    assert (left.text, left.x0, left.x1) == ("CTOC/COP/WG.4/2010/6", 612.0 - 408.1, 612.0 - 299.1)
+    assert (right.text, right.x0, right.x1) == ("23", 612.0 - 299.1, 612.0 - 290.0)
+    # Read against the mirrored columns (report from 203.9, paragraphs from 312.9), the
+    # word gives the report its symbol and the paragraphs their number.
+    columns = (Column.THEME, Column.REPORT, Column.PARAGRAPHS, Column.REFERENCES)
+    header = Header(
+        language=known_languages()["ar"],
+        lefts=dict(zip(columns, (160.0, 612.0 - 408.1, 612.0 - 299.1, 400.0), strict=True)),
+        ends={},
+        top=90.0,
+        bottom=160.0,
+        size=9.0,
+    )
+    assert [(p.text, header.column_of(p)) for p in header.cells_of(word)] == [
+        ("CTOC/COP/WG.4/2010/6", Column.REPORT),
+        ("23", Column.PARAGRAPHS),
+    ]

@@ -119,15 +119,27 @@ def oriented(content: PageContent, language: Language) -> PageContent:
 
 
 def mirror_page(content: PageContent) -> PageContent:
-    """The page seen in a mirror: every x measured from the right edge. A word's cuts are
-    dropped: its letters stay in visual order while its box turns, so a cut would give
-    each part the other's place (two cells of a mirrored table run into one word stay
-    one word)."""
+    """The page seen in a mirror: every x measured from the right edge. A word's letters
+    stay in visual order while its box turns (`Word.mirrored`): each cut and seam turns
+    with the box, left to right, and still counts the text before it, which now stands
+    on the right (two cells of a mirrored table run into one word are cut as any)."""
     width = content.width
+
+    def turned(marks: tuple[tuple[float, float, int], ...]) -> tuple[tuple[float, float, int], ...]:
+        return tuple((width - start, width - end, k) for end, start, k in reversed(marks))
+
     return replace(
         content,
         words=tuple(
-            replace(w, x0=width - w.x1, x1=width - w.x0, cuts=(), seams=()) for w in content.words
+            replace(
+                w,
+                x0=width - w.x1,
+                x1=width - w.x0,
+                cuts=turned(w.cuts),
+                seams=turned(w.seams),
+                mirrored=True,
+            )
+            for w in content.words
         ),
         rules=tuple(Rule(width - r.x1, width - r.x0, r.y) for r in content.rules),
         links=tuple(

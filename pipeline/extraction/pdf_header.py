@@ -159,7 +159,7 @@ def _cut_at_label_edges(words: Sequence[Word], language: Language) -> list[Word]
                     seam
                     for seam in word.seams
                     for edge in across
-                    if abs(seam[1] - edge.x0) <= reach and label_word(word.text[: seam[2]])
+                    if abs(seam[1] - edge.x0) <= reach and label_word(word.parts(seam[2])[0])
                 ),
                 None,
             )

@@ -41,35 +41,40 @@ class Word:
     top: float
     x1: float
     bottom: float
-    # Where the word may be cut in two (`pdf_glyphs.Notes`): (end of the text before, start
-    # of the text after, length of the text before).
+    # Where the word may be cut in two (`pdf_glyphs.Notes`): (end of the part on the left,
+    # start of the part on the right, length of the text before the cut).
     cuts: tuple[tuple[float, float, int], ...] = ()
     # Every boundary between two of its glyphs, in the same form, unrounded (the engines
     # may differ in their last bit); not compared, as two readings of one word are equal.
     seams: tuple[tuple[float, float, int], ...] = field(default=(), compare=False, repr=False)
+    # A word of a mirrored page (`pdf_bidi.mirror_page`): its text stays in the order the
+    # page shows it while its box turns, so the text before a cut stands on the right.
+    mirrored: bool = field(default=False, compare=False, repr=False)
+
+    def parts(self, k: int) -> tuple[str, str]:
+        """The texts on the left and on the right of a cut after `k` characters."""
+        if self.mirrored:
+            return self.text[k:], self.text[:k]
+        return self.text[:k], self.text[k:]
 
     def cut(self, at: tuple[float, float, int]) -> tuple[Word, Word]:
-        """The word's two parts on either side of one of its cuts or seams."""
+        """The word's two parts, left and right, on either side of a cut or seam."""
         end, start, k = at
+        before = (
+            self.text[:k],
+            tuple(c for c in self.cuts if c[2] < k),
+            tuple(c for c in self.seams if c[2] < k),
+        )
+        after = (
+            self.text[k:],
+            tuple((a, b, j - k) for a, b, j in self.cuts if j > k),
+            tuple((a, b, j - k) for a, b, j in self.seams if j > k),
+        )
+        left, right = (after, before) if self.mirrored else (before, after)
+        top, bottom, mirrored = self.top, self.bottom, self.mirrored
         return (
-            Word(
-                self.text[:k],
-                self.x0,
-                self.top,
-                end,
-                self.bottom,
-                tuple(c for c in self.cuts if c[2] < k),
-                tuple(c for c in self.seams if c[2] < k),
-            ),
-            Word(
-                self.text[k:],
-                start,
-                self.top,
-                self.x1,
-                self.bottom,
-                tuple((a, b, j - k) for a, b, j in self.cuts if j > k),
-                tuple((a, b, j - k) for a, b, j in self.seams if j > k),
-            ),
+            Word(left[0], self.x0, top, end, bottom, left[1], left[2], mirrored),
+            Word(right[0], start, top, self.x1, bottom, right[1], right[2], mirrored),
         )
 
     @property
@@ -284,7 +289,7 @@ class Header:
         if not word.x0 + reach < edge < word.x1 - reach:
             return None
         end, start, k = min(word.seams, key=lambda s: abs(s[1] - edge))
-        before, after = word.text[:k], word.text[k:]
+        before, after = word.parts(k)
         if abs(start - edge) > reach or not _parts_fit(here, before, after):
             return None
         # To a thousandth of a point, as `Word.cuts` (the engines' last bits differ); a
