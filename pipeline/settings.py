@@ -58,6 +58,11 @@ class LayoutSettings:
     # column's flush-left edge, `pdf_columns`): a typesetter places them at one x, and
     # both engines round glyph origins to well under a point.
     column_edge_pt: float = 0.5
+    # Lines of body text ending at one x (within `column_edge_pt`) that show a column set
+    # flush with that x, its end: at least this many, and this many times the words that
+    # run across that x (text set flush left ends where its words do, and runs past).
+    flush_lines: int = 5
+    flush_share: float = 3.0
     # How many label heights below the theme label the other labels may sit: a narrow
     # header wraps a long label ("Référence dans le document CTOC/COP/WG.4/2019/5 (par.)")
     # over as many as nine lines at 1.5 line spacing.

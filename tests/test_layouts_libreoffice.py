@@ -539,6 +539,20 @@ EXACT = {
         padding=0.0,
         cell_align="center",
     ),
+    # 8 pt, no padding, rows kept whole: the paragraphs' lines that fill their cell end
+    # where the references label starts, touching the references; text set flush left,
+    # so the columns do not start at the labels' ends (9035, broken by a first version of
+    # the flush-end rule for tables set flush right).
+    "touching-cells-set-flush-left": Writer(
+        theme_align="bottom",
+        split_rows=False,
+        borders="rows",
+        size=8.0,
+        paper="Letter",
+        table_align="center",
+        widths=(0.1966844, 0.2885498, 0.2030117, 0.311754),
+        padding=0.0,
+    ),
 }
 LAYOUTS = EXACT
 

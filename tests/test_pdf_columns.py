@@ -101,3 +101,45 @@ def test_a_word_across_the_gap_leaves_the_label_bound() -> None:
 def test_no_body_keeps_the_labels() -> None:
     header = _header((85, 175, 262, 360), (115, 225, 318, 400))
     assert fit_columns(header, []) == header
+
+
+def _flush_right_body() -> list[Word]:
+    """A table set flush right with no padding (a right-to-left edition's Writer table,
+    read mirrored): cells 50-150, 150-250, 250-330 and 330-430, every text ending at its
+    cell's end. Ten rows, 24 pt apart; in the first two the paragraphs' last number
+    touches the references, which fill their cell ("15V.9,", "3V.2,": one word each)."""
+    words = []
+    names = ["Coopération", "internationale", "Corruption", "Législation", "Enfants"]
+    for k, name in enumerate(names):
+        words.append(_word(name, 150 - 6 * len(name), 200 + 24 * k, 6 * len(name)))
+    for k in range(10):
+        top = 200 + 24 * k
+        words.append(_word("CTOC/COP/WG.4/2009/2", 160, top, 90))
+        if k == 0:
+            words += [_word("12,", 296, top, 14), _word("15V.9,", 320, top, 28)]
+            words += [_word("V.12", 352, top, 20), _word("et", 376, top, 10)]
+            words.append(_word("V.13", 390, top, 40))
+        elif k == 1:
+            words += [_word("3V.2,", 324, top, 22), _word("V.14,", 346, top, 26)]
+            words.append(_word("V.15", 390, top, 40))
+        else:
+            words += [_word("40", 318, top, 12), _word(f"V.{k}", 412, top, 18)]
+    return words
+
+
+def test_a_table_set_flush_right_with_touching_cells_starts_each_column_at_a_label_end() -> None:
+    # Labels flush right too: "Thème" 120-150, "Document" 200-250, "Paragraphes" 280-330,
+    # "Référence" 350-430. No whitespace runs down before the references (the two words
+    # glued across 330, and "V.14," over 346-372), nor before the paragraphs inside
+    # 250..283. Lines end at the labels' ends (five names at 150, ten symbols at 250,
+    # eight numbers at 330), and in the theme and paragraphs columns no line starts
+    # where the column does: the body is set flush with the columns' ends, and each
+    # column starts where the label before it ends.
+    header = _header((120, 200, 280, 350), (150, 250, 330, 430))
+    fitted = fit_columns(header, _flush_right_body())
+    assert fitted.lefts == {
+        Column.THEME: 66,  # where the widest name starts: "internationale", 84 pt wide
+        Column.REPORT: 160,
+        Column.PARAGRAPHS: 250,
+        Column.REFERENCES: 330,
+    }

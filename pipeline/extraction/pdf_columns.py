@@ -57,11 +57,43 @@ def _best(
     return best[1] if best else None
 
 
+def _count(values: list[float], place: float) -> int:
+    """How many of the sorted values lie within `column_edge_pt` of `place`."""
+    tolerance = SETTINGS.column_edge_pt
+    return bisect.bisect_right(values, place + tolerance) - bisect.bisect_left(
+        values, place - tolerance
+    )
+
+
+def _set_flush_end(header: Header, fitted: dict[Column, float], words: list[Word]) -> bool:
+    """Whether the body sets its text flush with each column's end (its label's end, as
+    a right-to-left table read mirrored, or cells aligned right): in some column many
+    more lines end at its label's end than start at its start, and in none the other
+    way. Report symbols, all of one width, say nothing either way; one style is the
+    document's, not a column's choice."""
+    prose = [w for w in words if not SYMBOL_RE.fullmatch(w.text)]
+    ends, starts = sorted(w.x1 for w in prose), sorted(w.x0 for w in prose)
+    verdicts = set()
+    for column in COLUMNS[:-1]:
+        at_end, at_start = _count(ends, header.ends[column]), _count(starts, fitted[column])
+        if max(at_end, at_start) >= SETTINGS.flush_lines:
+            verdicts.add(at_end > SETTINGS.flush_share * at_start)
+    return verdicts == {True}
+
+
+def _crossed(words: list[Word], x: float) -> int:
+    tolerance = SETTINGS.column_edge_pt
+    return sum(1 for w in words if w.x0 < x - tolerance and w.x1 > x + tolerance)
+
+
 def fit_columns(header: Header, words: Iterable[Word]) -> Header:
     """The header with each column's left bound moved to where the body's text shows the
     column starts (never right of where its label starts). Report symbols are the report
     column's text wherever they stand (centred under a label set flush left, say): the
-    next column starts right of where any of them starts."""
+    next column starts right of where any of them starts. Where no whitespace parts two
+    columns (cells set with no padding, their texts touching) and the body sets its text
+    flush with the columns' ends (`_set_flush_end`), the column starts where the label
+    before it ends, unless more than a few words run across that place."""
     words = list(words)
     starts, lefts = text_starts(words)
     if not starts or not header.ends:
@@ -69,7 +101,9 @@ def fit_columns(header: Header, words: Iterable[Word]) -> Header:
     slack = SETTINGS.column_slack * header.size
     tolerance = SETTINGS.column_edge_pt
     symbols = [w.x0 for w in words if SYMBOL_RE.fullmatch(w.text)]
+    ends = sorted(w.x1 for w in words)
     fitted = dict(header.lefts)
+    touching: list[tuple[Column, Column]] = []
     for previous, column in itertools.pairwise(COLUMNS):
         low = header.ends[previous]
         if previous is Column.REPORT and symbols:
@@ -77,6 +111,13 @@ def fit_columns(header: Header, words: Iterable[Word]) -> Header:
         found = _best(starts, lefts, low, header.lefts[column] + slack, tolerance)
         if found is not None:
             fitted[column] = min(found, header.lefts[column])
+        else:
+            touching.append((previous, column))
+    if touching and _set_flush_end(header, fitted, words):
+        for previous, column in touching:
+            end = header.ends[previous]
+            if _count(ends, end) > SETTINGS.flush_share * _crossed(words, end):
+                fitted[column] = min(end, header.lefts[column])
     theme = _best(starts, lefts, float("-inf"), header.lefts[Column.THEME] + slack, tolerance)
     if theme is not None:
         fitted[Column.THEME] = min(theme, header.lefts[Column.THEME])
