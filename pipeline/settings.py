@@ -58,9 +58,11 @@ class LayoutSettings:
     # column's flush-left edge, `pdf_columns`): a typesetter places them at one x, and
     # both engines round glyph origins to well under a point.
     column_edge_pt: float = 0.5
-    # Lines of body text ending at one x (within `column_edge_pt`) that show a column set
-    # flush with that x, its end: at least this many, and this many times the words that
-    # run across that x (text set flush left ends where its words do, and runs past).
+    # A column shows how its text is set (`pdf_columns._set_flush_end`) when at least this
+    # many lines end at its label's end or start at its start; it is set flush with its
+    # end when this many times more end there than start there. A column then starts at
+    # the label before it ends when this many times more lines end there than words run
+    # across that place.
     flush_lines: int = 5
     flush_share: float = 3.0
     # How many label heights below the theme label the other labels may sit: a narrow

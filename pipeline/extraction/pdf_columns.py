@@ -10,7 +10,10 @@ at the place, between the end of the label before it and the start of its own la
 body text starts after whitespace that no word crosses; of several such places, the one
 where most words start (the column's left edge; a place inside a cell where every line
 happens to leave a space is where fewer start). Where the body shows no such place (a word
-across the gap, or no body at all) the label's start stays the column's start.
+across the gap, or no body at all) the label's start stays the column's start; unless the
+body sets its text flush with the columns' ends, as a right-to-left table read mirrored
+does: then labels set the same way end where their columns do, and a column whose text
+touches the one before it (no padding) starts where that one's label ends.
 
 All pages set out under one header geometry are read together, so that a sparse last page
 cannot show a gap inside a column that the other pages fill. One sort of the words and
@@ -82,6 +85,7 @@ def _set_flush_end(header: Header, fitted: dict[Column, float], words: list[Word
 
 
 def _crossed(words: list[Word], x: float) -> int:
+    """How many words run across `x` (two cells' texts run into one word, say)."""
     tolerance = SETTINGS.column_edge_pt
     return sum(1 for w in words if w.x0 < x - tolerance and w.x1 > x + tolerance)
 
