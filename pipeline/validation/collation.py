@@ -28,9 +28,11 @@ KeyFunction = Callable[[str], CollationKey]
 _HAN_RUN_RE = regex.compile(r"\p{Han}+")
 
 
+@cache
 def _weight(char: str) -> Weight:
     """Primary weight of a base character; letters by code point, which is alphabetical
-    within the Latin, Cyrillic, Greek and Arabic base letters."""
+    within the Latin, Cyrillic, Greek and Arabic base letters. Cached: a document's
+    names use a few dozen characters, each weighed again in every name."""
     category = unicodedata.category(char)
     if char.isspace():
         return (0, "", 0)
