@@ -437,6 +437,20 @@ EXACT = {
         header_align="top",
         columns=(18, 24, 23, 35),
     ),
+    # No padding, names at the foot of their cells: a page opens with the rest "mentionnées
+    # dans le" / "Protocole" and rows going back in report order, the next name's; the
+    # rest cannot end on "le", so "Protocole" is the rest's too (22016).
+    "rest-going-on-over-a-capital": Page(
+        theme_align="bottom",
+        font="Liberation Serif",
+        size="10.5pt",
+        rules="none",
+        paper="Letter",
+        line_height="1.3",
+        padding="0pt",
+        place="centre",
+        header_align="middle",
+    ),
 }
 KNOWN_GAPS = {
     # A theme cell split by a page break: Chromium paints the overflow of its second part

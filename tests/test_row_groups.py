@@ -18,6 +18,7 @@ from pipeline.extraction.pdf_groups import fit_page, read_groups
 from pipeline.extraction.pdf_layout import Header, Rule, Word
 from pipeline.extraction.pdf_words import words
 from pipeline.languages import get_language
+from pipeline.languages import names as languages_names
 from pipeline.models import Column
 from pipeline.patterns import closes_unopened, symbol_key
 
@@ -972,4 +973,52 @@ def test_a_name_set_off_its_alignment_does_not_break_the_report_order() -> None:
     assert _groups(fitted) == [
         (0, 5, "Victimes (réparation)"),
         (5, 8, "Victimes (retour et réintégration)"),
+    ]
+
+
+def test_the_rest_of_a_name_goes_on_over_a_capital_while_it_cannot_end() -> None:
+    # Chromium, no padding, names at the foot of their cells (seed 22016): page 3 opens
+    # with the rest of "… d’exploitation non" / "mentionnées dans le" / "Protocole", then
+    # "Formes de traite des personnes à des fins d’exploitation par le travail" at the
+    # foot of its five rows; the page's first row (2009/2) goes back from the previous
+    # page's last (2013/5). "Protocole" starts with a capital, but the rest cannot end
+    # on "le": it goes on the rest, and the five rows are the next name's, in the fit and
+    # after the tight-table passes (a rest given no row keeps none). Tops as printed.
+    reports = ("2009/2", "2010/6", "2011/8", "2013/5", "2015/6")
+    tops = (102.77, 116.27, 129.77, 144.02, 157.52)
+    rows = [
+        Row(top, top + 10.5, symbol_key(f"CTOC/COP/WG.4/{report}"))
+        for top, report in zip(tops, reports, strict=True)
+    ]
+    names = ["mentionnées dans le", "Protocole", "Formes de traite des"]
+    names += ["personnes à des fins", "d’exploitation par le travail"]
+    lines = zip(names, (99.77, 113.27, 129.77, 144.02, 157.52), strict=True)
+    page = _frame(
+        rows,
+        [_theme(text, top, 10.5) for text, top in lines],
+        first=False,
+        previous="CTOC/COP/WG.4/2013/5",
+        size=10.5,
+    )
+    french = get_language("fr")
+
+    def cannot_end(name: str) -> bool:
+        return languages_names.cannot_end(name, french)
+
+    expected = [
+        (0, 0, "mentionnées dans le Protocole"),
+        (0, 5, "Formes de traite des personnes à des fins d’exploitation par le travail"),
+    ]
+    found = blocks(page, leading=3.0, ruled=False)
+    fitted = fit_page(page, "bottom", 3.0, 3.0, False, found, None, cannot_end)
+    assert _groups(fitted) == expected
+    # The tight-table passes leave the rest its rows (none) and cut the next name at
+    # each line level with a row, for the theme-name grammar to join ("… des" / "…").
+    reading = read_groups([page], (), cannot_end)
+    assert reading.tight
+    assert _groups(reading.pages[0]) == [
+        (0, 0, "mentionnées dans le Protocole"),
+        (0, 3, "Formes de traite des"),
+        (3, 4, "personnes à des fins"),
+        (4, 5, "d’exploitation par le travail"),
     ]

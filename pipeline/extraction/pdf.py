@@ -40,6 +40,7 @@ from pipeline.extraction.pdf_lines import page_lines
 from pipeline.extraction.pdf_page import PageReading
 from pipeline.extraction.pdf_pages import read_pages
 from pipeline.languages import Language, known_languages
+from pipeline.languages.names import cannot_end
 from pipeline.models import (
     Column,
     Lines,
@@ -135,7 +136,7 @@ def pdf_to_lines(
     for part in tables:
         last = next((f.rows[-1].order for f in reversed(frames) if f.rows), ())
         frames.append(part.frame(first=not frames, previous=last, mirrored=brackets))
-    reading = read_groups(frames, edition.theme.continued)
+    reading = read_groups(frames, edition.theme.continued, lambda name: cannot_end(name, edition))
     lines, boxes = page_lines(pages, reading, edition)
     layouts = [
         page.layout.model_copy(update={"groups": boxes.get(page.content.number, ())})

@@ -24,7 +24,7 @@ reading fits as well, the boundary carries a finding instead of a silent guess.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from pipeline.extraction.pdf_bidi import logical
@@ -64,13 +64,16 @@ def fit_page(
     ruled: bool,
     found: list[Block] | None = None,
     repeat: Block | None = None,
+    cannot_end: Callable[[str], bool] | None = None,
 ) -> PageGroups:
     """The cheapest reading of one page as groups, each with at most one block.
 
     Only the first group (continuing from the previous page) and the last (its name on
     the next page) may have no block; a block above every row, or level with the first
-    and starting in lower case, continues the previous page's theme. With `ruled`, rules
-    fix the boundaries and the blocks are placed by position."""
+    and starting in lower case, continues the previous page's theme, and so does a block
+    after such a rest that the rest cannot end before (`cannot_end`: "… dans le" /
+    "Protocole", the language's open words). With `ruled`, rules fix the boundaries and
+    the blocks are placed by position."""
     rows = frame.rows
     found = list(blocks(frame, leading, ruled) if found is None else found)
     n = len(rows)
@@ -90,7 +93,12 @@ def fit_page(
         # bracket it did not open ("Nations Unies et fonctions)").
         said = _said(frame, found[0])
         letter = next((c for c in said if c.isalpha()), "")
-        goes_on = letter.islower() or closes_unopened(said)
+        rest = " ".join(_said(frame, block) for block in lead)
+        goes_on = (
+            letter.islower()
+            or closes_unopened(said)
+            or bool(lead and cannot_end is not None and cannot_end(rest))
+        )
         if not (above or ((higher or goes_on) and not frame.first)):
             break
         # Where the first row goes back in report order from the previous page's last,
@@ -376,10 +384,15 @@ class Reading:
     tight: bool = False
 
 
-def read_groups(frames: Sequence[PageFrame], marks: Sequence[str] = ()) -> Reading:
+def read_groups(
+    frames: Sequence[PageFrame],
+    marks: Sequence[str] = (),
+    cannot_end: Callable[[str], bool] | None = None,
+) -> Reading:
     """Fit every page under each alignment and keep the alignment that fits the document
     best (ties go to the first of top, middle, bottom). `marks` are the language's
-    continuation marks, for names repeated at a page top."""
+    continuation marks, for names repeated at a page top; `cannot_end` says where a name
+    cannot end (`languages.names.cannot_end`), for the rest of a name at a page top."""
     frames = [
         replace(frame, following=next((f.rows[0].order for f in frames[i + 1 :] if f.rows), ()))
         for i, frame in enumerate(frames)
@@ -398,7 +411,7 @@ def read_groups(frames: Sequence[PageFrame], marks: Sequence[str] = ()) -> Readi
         pages = []
         for frame, page_blocks, repeat in zip(frames, found, repeats, strict=True):
             kept = [block for block in page_blocks if block is not repeat]
-            page = fit_page(frame, align, leading, usual, ruled, kept, repeat)
+            page = fit_page(frame, align, leading, usual, ruled, kept, repeat, cannot_end)
             page.repeat = repeat
             pages.append(page)
         cost = sum(page.cost for page in pages)

@@ -108,11 +108,15 @@ def settle_tight(frame: PageFrame, page: PageGroups, align: Alignment, usual: fl
     them), so the fitter weighs a boundary by a block that is not one cell and may give
     a group a row of the next. Weigh each boundary between two groups with blocks again
     by the names cut out of them, and move it where that reading is clearly the best of
-    all (by `ambiguity_margin`); where none is, the boundary stays as fitted."""
+    all (by `ambiguity_margin`); where none is, the boundary stays as fitted. The rest of
+    a name at a page top that the fitter gave no row (the page's first rows go back in
+    report order, say) keeps none: its boundary cannot be weighed against itself."""
     wide = wide_gaps(frame, usual)
     margin = SETTINGS.ambiguity_margin
     for before, after in itertools.pairwise(page.groups):
         if before.block is None or after.block is None or before.end != after.start:
+            continue
+        if before.start == before.end:
             continue
         one, two = before.block, after.block
         costs: dict[int, float] = {}

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from pipeline.languages import Language, get_language
 from pipeline.languages.grammar import grammar_for
+from pipeline.languages.names import unfinished
 from pipeline.models import (
     BBox,
     Cell,
@@ -56,7 +57,6 @@ from pipeline.reassemble.continue_names import (
     first_letter,
     line_width,
     phrase_across,
-    unfinished,
 )
 from pipeline.reassemble.text_cells import (
     dangling,

@@ -3,12 +3,12 @@ say, and, where the script gives neither sign, how full the line above is.
 
 `reassemble` asks these where the layout did not settle a boundary (or settled it against
 what the words say). A name cannot end with a bracket open, on an open word ("… de"), a
-comma or a dash, nor inside one of the language's phrases ("… Nations" / "Unies"); a
-line starting in lower case goes on the name above. A script without case (Chinese,
-Arabic) has no lower case to show: there a name whose line runs to the column's edge goes
-on below (`fills_line`), unless its bracketed qualifier has just closed it. Where the
-words overrule the layout, or the layout left the boundary to them, the reading carries
-a `theme-boundary-uncertain` warning (`doubt_finding`).
+comma or a dash (`languages.names.unfinished`), nor inside one of the language's phrases
+("… Nations" / "Unies"); a line starting in lower case goes on the name above. A script
+without case (Chinese, Arabic) has no lower case to show: there a name whose line runs to
+the column's edge goes on below (`fills_line`), unless its bracketed qualifier has just
+closed it. Where the words overrule the layout, or the layout left the boundary to them,
+the reading carries a `theme-boundary-uncertain` warning (`doubt_finding`).
 """
 
 from __future__ import annotations
@@ -16,27 +16,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
-import regex
-
-from pipeline.languages import Language
 from pipeline.models import BBox, Cell, Diagnostic, Severity
-from pipeline.patterns import DASH_CLASS
-
-_DANGLING_RE = regex.compile(rf"(?:,|{DASH_CLASS})\s*$")
-
-
-def unfinished(name: str, depth: int, language: Language) -> bool:
-    """A theme name that cannot end here: its next line must continue it. `depth`: its
-    brackets opened and not closed. Only the end of the name is looked at. In a script
-    without spaces an open word is the end of the name ("…的"); otherwise it is the last
-    word."""
-    tail = name[-4:].rstrip()
-    if depth > 0 or _DANGLING_RE.search(tail) or tail.endswith(language.grammar.comma):
-        return True
-    if language.writing.join == "none":
-        return name.endswith(language.theme.open_words)
-    last = name.rsplit(" ", 1)[-1]
-    return bool(last) and last.lower() in language.theme.open_words
 
 
 def first_letter(text: str) -> str:
