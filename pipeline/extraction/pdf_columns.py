@@ -47,14 +47,12 @@ def text_starts(words: Iterable[Word]) -> tuple[list[float], list[float]]:
     return starts, [w.x0 for w in ordered]
 
 
-def _best(
-    starts: list[float], lefts: list[float], low: float, high: float, tolerance: float
-) -> float | None:
-    """Of the starts within [low, high], the one where most words start (the leftmost of
-    equals), or None."""
+def _best(starts: list[float], lefts: list[float], low: float, high: float) -> float | None:
+    """Of the starts within [low, high], the one where most words start (within
+    `column_edge_pt`; the leftmost of equals), or None."""
     best: tuple[int, float] | None = None
     for x in starts[bisect.bisect_left(starts, low) : bisect.bisect_right(starts, high)]:
-        count = bisect.bisect_right(lefts, x + tolerance) - bisect.bisect_left(lefts, x - tolerance)
+        count = _count(lefts, x)
         if best is None or count > best[0]:
             best = (count, x)
     return best[1] if best else None
@@ -105,24 +103,24 @@ def fit_columns(header: Header, words: Iterable[Word]) -> Header:
     slack = SETTINGS.column_slack * header.size
     tolerance = SETTINGS.column_edge_pt
     symbols = [w.x0 for w in words if SYMBOL_RE.fullmatch(w.text)]
-    ends = sorted(w.x1 for w in words)
     fitted = dict(header.lefts)
     touching: list[tuple[Column, Column]] = []
     for previous, column in itertools.pairwise(COLUMNS):
         low = header.ends[previous]
         if previous is Column.REPORT and symbols:
             low = max(low, max(symbols) + tolerance)
-        found = _best(starts, lefts, low, header.lefts[column] + slack, tolerance)
+        found = _best(starts, lefts, low, header.lefts[column] + slack)
         if found is not None:
             fitted[column] = min(found, header.lefts[column])
         else:
             touching.append((previous, column))
     if touching and _set_flush_end(header, fitted, words):
+        ends = sorted(w.x1 for w in words)
         for previous, column in touching:
             end = header.ends[previous]
             if _count(ends, end) > SETTINGS.flush_share * _crossed(words, end):
                 fitted[column] = min(end, header.lefts[column])
-    theme = _best(starts, lefts, float("-inf"), header.lefts[Column.THEME] + slack, tolerance)
+    theme = _best(starts, lefts, float("-inf"), header.lefts[Column.THEME] + slack)
     if theme is not None:
         fitted[Column.THEME] = min(theme, header.lefts[Column.THEME])
     return replace(header, lefts=fitted)

@@ -74,10 +74,11 @@ def _another_text(before: Glyph, glyph: Glyph, run: list[Glyph], position: dict[
     text, other = glyph[0], before[0]
     if text == other or unicodedata.combining(text[:1]) or unicodedata.combining(other[:1]):
         return False
-    if _off_line(before, glyph):
-        return True
-    if before[3] - glyph[1] <= SETTINGS.overlap_hair * (glyph[4] - glyph[2]):
+    hair = SETTINGS.overlap_hair * (glyph[4] - glyph[2])
+    if before[3] - glyph[1] <= hair:
         return False
+    if abs(glyph[2] - before[2]) > hair:
+        return True
     _positions(run, position)
     return position[id(glyph)] < position[id(before)]
 

@@ -28,7 +28,12 @@ def unfinished(name: str, depth: int, language: Language) -> bool:
     return bool(last) and last.lower() in language.theme.open_words
 
 
+def bracket_depth(text: str) -> int:
+    """Brackets the text opens minus those it closes; full-width ones ("（保护") count."""
+    folded = unicodedata.normalize("NFKC", text)
+    return folded.count("(") - folded.count(")")
+
+
 def cannot_end(name: str, language: Language) -> bool:
-    """`unfinished`, its brackets counted in the name itself (full-width ones too)."""
-    folded = unicodedata.normalize("NFKC", name)
-    return unfinished(name, folded.count("(") - folded.count(")"), language)
+    """`unfinished`, its brackets counted in the name itself."""
+    return unfinished(name, bracket_depth(name), language)

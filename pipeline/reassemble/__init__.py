@@ -18,12 +18,11 @@ is that theme, so title-case names ("… Trust" / "Fund for Victims …") are ne
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 
 from pipeline.languages import Language, get_language
 from pipeline.languages.grammar import grammar_for
-from pipeline.languages.names import unfinished
+from pipeline.languages.names import bracket_depth, unfinished
 from pipeline.models import (
     BBox,
     Cell,
@@ -112,9 +111,7 @@ class _ThemeDraft:
         """Add a line; `seen`: what a line-end hyphen is weighed against (`unhyphenate`)."""
         joined = unhyphenate(self.name, fold(text), seen) if self.name else None
         self.name = joined if joined is not None else join_lines([self.name, text], spaced)
-        # Full-width brackets ("（保护") count as brackets.
-        folded = unicodedata.normalize("NFKC", text)
-        self.depth += folded.count("(") - folded.count(")")
+        self.depth += bracket_depth(text)
         self.pages.append(page)
 
 
