@@ -176,6 +176,69 @@ def test_what_pdfium_cannot_rebuild_is_read_by_pdfplumber(
     assert read_pages(data, "odd.pdf", "pdfium") == read_pages(data, "odd.pdf", "pdfplumber")
 
 
+# Text painted under a clip (`pdf_clip`): the words read and the glyphs hidden, by hand.
+# F1 at 10 pt spans the baseline's 2.12 pt below to 7.88 pt above (Descent -212): a glyph
+# is shown when that box's middle, 2.88 pt above the baseline, is inside the clip.
+CLIPPED = {
+    "rectangle, then restored by Q": (
+        b"q 40 690 200 25 re W n BT /F1 10 Tf 50 700 Td (Shown) Tj ET "
+        b"BT /F1 10 Tf 50 600 Td (Hidden) Tj ET Q BT /F1 10 Tf 50 500 Td (After) Tj ET",
+        ["Shown", "After"],
+        "Hidden",
+    ),
+    # The clip's top 4 pt above the baseline: over the middle, the word is read.
+    "cut above its middle": (
+        b"q 40 690 200 14 re W n BT /F1 10 Tf 50 700 Td (Edge) Tj ET Q",
+        ["Edge"],
+        "",
+    ),
+    # Its top 1 pt above the baseline: under the middle, it is not.
+    "cut below its middle": (
+        b"q 40 690 200 11 re W n BT /F1 10 Tf 50 700 Td (Mostly) Tj ET Q",
+        [],
+        "Mostly",
+    ),
+    # The clip set in a scaled space (690 to 714 on the page), text in another.
+    "clip and text under different matrices": (
+        b"q 2 0 0 2 0 0 cm 20 345 100 12 re W n q 0.5 0 0 0.5 0 0 cm "
+        b"BT /F1 10 Tf 50 700 Td (Scaled) Tj ET BT /F1 10 Tf 50 400 Td (Out) Tj ET Q Q",
+        ["Scaled"],
+        "Out",
+    ),
+    # Two clips in force: their intersection (y 690 to 700) holds no glyph's middle.
+    "two clips narrow each other": (
+        b"q 40 690 200 25 re W n 40 670 200 30 re W n BT /F1 10 Tf 50 700 Td (Between) Tj ET Q",
+        [],
+        "Between",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CLIPPED))
+def test_text_painted_outside_its_clip_is_not_read(case: str) -> None:
+    content, shown, hidden = CLIPPED[case]
+    data = _pdf(content)
+    ours = pdf_pdfium.read_document(data)  # no fallback: pdfium gives the clip
+    assert ours == pdf_chars.read_document(data)
+    assert [w[0] for w in ours[0].words] == shown
+    assert "".join(g[0] for g in ours[0].hidden) == hidden
+
+
+def test_text_in_a_clipped_form_is_read_alike_by_pdfplumber() -> None:
+    # pdfium keeps the clip on the form, not on the text it draws: pdfplumber reads it.
+    data = _pdf(b"q 0 0 595 405 re W n q 1 0 0 1 10 10 cm /X1 Do Q Q")
+    with pytest.raises(pdf_pdfium.UnsupportedError, match="clipped form"):
+        pdf_pdfium.read_document(data)
+    page = pdf_chars.read_document(data)[0]
+    assert (page.words, "".join(g[0] for g in page.hidden)) == ([], "Inside a form")
+    # The form's own bounding box clips too ("Inside a form" at y 410 to 420, over 395).
+    data = _pdf(b"q 1 0 0 1 10 10 cm /X1 Do Q").replace(b"[0 0 600 800]", b"[0 0 600 395]")
+    with pytest.raises(pdf_pdfium.UnsupportedError, match="clipped inside a form"):
+        pdf_pdfium.read_document(data)
+    assert "".join(g[0] for g in pdf_chars.read_document(data)[0].hidden) == "Inside a form"
+    assert read_pages(data, "form.pdf", "pdfium") == read_pages(data, "form.pdf", "pdfplumber")
+
+
 def test_font_facts_are_read_from_the_dictionaries() -> None:
     facts = read_dicts(_pdf(_PAGE))
     assert facts.fonts["RecindexTestSans"] == {FontFacts(-212.0)}

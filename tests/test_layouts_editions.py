@@ -70,6 +70,22 @@ TIGHT_MIDDLE = Page(
     margin="1in",
 )
 
+# Chinese through Chromium, seed 23012 of `tests/layouts/unseen.py`.
+CLIPPED_FOOT = Page(
+    font="sans-serif",
+    size="9.5pt",
+    rules="header",
+    paper="Letter",
+    line_height="1.0",
+    padding="0pt",
+    place="centre",
+    header_align="bottom",
+    repeat_header=False,
+    text_align="justify",
+    columns=(26, 26, 25, 23),
+    margin="1.5cm",
+)
+
 EXACT = {
     ("zh", "justified-8pt-no-rules"): JUSTIFIED_8PT,
     # Letter paper, 10 pt, zebra rows: the references label breaks inside a word,
@@ -135,6 +151,10 @@ EXACT = {
         keep_rows=True,
         margin="2.5cm",
     ),
+    # No padding at line height 1.0: a name's line broken by the page foot is painted on
+    # both pages, its copy at the foot clipped by the page's content box ("差" under the
+    # last line of page 1, "益" of page 3). What the clip hides is not read.
+    ("zh", "overflow-clipped-at-page-foot"): CLIPPED_FOOT,
 }
 
 KNOWN_GAPS = {
@@ -186,6 +206,15 @@ def _reads_exactly(code: str, document: IndexDocument) -> None:
 @pytest.mark.parametrize(("code", "name"), sorted(EXACT))
 def test_an_edition_printed_by_a_browser_reads_exactly(code: str, name: str) -> None:
     _reads_exactly(code, _printed(code, name))
+
+
+def test_what_a_clip_hides_at_a_page_foot_is_noted_not_read() -> None:
+    # Seen in the printed file with pdfium's page objects: two text objects clipped by
+    # the content box's bottom edge, wholly below it, "差" on page 1 and "益" on page 3.
+    document = _printed("zh", "overflow-clipped-at-page-foot")
+    clipped = {(d.page, d.text) for d in document.diagnostics if d.code == "text-clipped"}
+    assert clipped == {(1, "差"), (3, "益")}
+    assert "差" not in [t.name for t in document.themes]
 
 
 @pytest.mark.parametrize(("code", "name"), sorted(KNOWN_GAPS))

@@ -25,7 +25,9 @@ from typing import Any
 
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTLine, LTRect
 
-from pipeline.extraction.pdf_glyphs import Glyph, Notes, RawPage, RuleBox, WordBox
+from pipeline.extraction.pdf_chars_clip import ClipInterpreter, clip_of
+from pipeline.extraction.pdf_clip import shown
+from pipeline.extraction.pdf_glyphs import Box, Glyph, Notes, RawPage, RuleBox, WordBox
 from pipeline.extraction.pdf_words import words
 
 __all__ = ["Glyph", "iter_document", "read_document", "read_layout", "words"]
@@ -52,9 +54,23 @@ def _visual_glyph(text: str) -> str:
     return text
 
 
-def read_layout(page: Any, notes: Notes | None = None) -> tuple[list[WordBox], list[RuleBox]]:
+def _layout(page: Any) -> Any:
+    """pdfplumber's `page.layout`, interpreted keeping each glyph's clip (`pdf_chars_clip`)."""
+    from pdfplumber.page import PDFPageAggregatorWithMarkedContent
+
+    device = PDFPageAggregatorWithMarkedContent(
+        page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams
+    )
+    ClipInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+    return device.get_result()
+
+
+def read_layout(
+    page: Any, notes: Notes | None = None, hidden: list[Glyph] | None = None
+) -> tuple[list[WordBox], list[RuleBox]]:
     """The words (pdfplumber's `extract_words()` with its defaults) and the horizontal
-    rules (`horizontal_edges`: x0, x1, top) of a pdfplumber page, from one walk."""
+    rules (`horizontal_edges`: x0, x1, top) of a pdfplumber page, from one walk. Glyphs
+    painted outside their clip (`pdf_clip`) are not read: they go to `hidden`."""
     # pdfminer's coordinates are relative to the media box, origin bottom-left;
     # pdfplumber flips them with exactly these operations, kept here in the same order.
     height = page.height
@@ -63,19 +79,22 @@ def read_layout(page: Any, notes: Notes | None = None) -> tuple[list[WordBox], l
     lines: list[RuleBox] = []
     rects: list[RuleBox] = []
     curves: list[RuleBox] = []
-    for obj in _objects(page.layout):
+    for obj in _objects(_layout(page)):
         kind = type(obj)
         if kind is LTChar:
-            glyphs.append(
-                (
-                    _visual_glyph(obj.get_text()),
-                    obj.x0 + mb_x0,
-                    (height - obj.y1) + mb_top,
-                    obj.x1 + mb_x0,
-                    (height - obj.y0) + mb_top,
-                    obj.upright,
-                )
+            glyph = (
+                _visual_glyph(obj.get_text()),
+                obj.x0 + mb_x0,
+                (height - obj.y1) + mb_top,
+                obj.x1 + mb_x0,
+                (height - obj.y0) + mb_top,
+                obj.upright,
             )
+            clip = clip_of(obj.graphicstate)
+            if clip is None or shown(glyph, _flipped(clip, height, mb_x0, mb_top)):
+                glyphs.append(glyph)
+            elif hidden is not None:
+                hidden.append(glyph)
         elif kind is LTLine:
             top = (height - obj.y1) + mb_top
             if top == (height - obj.y0) + mb_top:
@@ -94,6 +113,12 @@ def read_layout(page: Any, notes: Notes | None = None) -> tuple[list[WordBox], l
     return words(glyphs, notes), lines + rects + curves
 
 
+def _flipped(clip: Box, height: float, mb_x0: float, mb_top: float) -> Box:
+    """A clip's box in device space, in pdfplumber's frame (as a glyph's box is)."""
+    x0, y0, x1, y1 = clip
+    return x0 + mb_x0, (height - y1) + mb_top, x1 + mb_x0, (height - y0) + mb_top
+
+
 def iter_document(data: bytes) -> Iterator[RawPage]:
     """Every page of the PDF in turn (so that what the parser logs can be told apart by
     page): pdfplumber's words, horizontal edges and hyperlinks."""
@@ -102,13 +127,14 @@ def iter_document(data: bytes) -> Iterator[RawPage]:
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages:
             notes = Notes()
-            found, strokes = read_layout(page, notes)
+            hidden: list[Glyph] = []
+            found, strokes = read_layout(page, notes, hidden)
             links = [
                 (h["x0"], h["top"], h["x1"], h["bottom"], str(h["uri"]))
                 for h in page.hyperlinks
                 if h.get("uri")
             ]
-            yield notes.page(page.width, page.height, found, strokes, links)
+            yield notes.page(page.width, page.height, found, strokes, links, hidden)
 
 
 def read_document(data: bytes) -> list[RawPage]:

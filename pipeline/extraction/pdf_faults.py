@@ -27,7 +27,8 @@ def page_complaints(page: PageReading) -> list[Complaint]:
     word whose letters mix two texts otherwise (what is read there is not what either
     says), and per two words of a line printed over each other (the line mixes two
     texts); one warning per theme line set over another (each still legible, read as
-    two cells). Also a note per line read as repeated page furniture."""
+    two cells). Also a note per line read as repeated page furniture, and one for the
+    text the page's clips hide."""
     number = page.content.number
     out: dict[str, Complaint] = {}
 
@@ -53,6 +54,15 @@ def page_complaints(page: PageReading) -> list[Complaint]:
             f"{text!r} at the top of page {number} repeats, at the same place, the start "
             "of a word of the previous page's last line (a line split by the page break, "
             "painted on both pages): read as page furniture, not a cell",
+        )
+    if page.content.hidden:
+        hidden = " ".join(page.content.hidden)
+        note(
+            "text-clipped",
+            Severity.INFO,
+            hidden,
+            f"page {number} paints {hidden!r} outside the area its clipping path leaves "
+            "visible: not shown on the page, so not read",
         )
     for _, texts in page.content.layered:
         read = [" ".join(w.text for w in text) for text in texts]

@@ -58,6 +58,8 @@ class RawPage:
     layer_seams: list[tuple[tuple[tuple[Cut, ...], ...], ...]] = field(
         default_factory=list, compare=False
     )
+    # Glyphs painted outside their clip (`pdf_clip`): in the file, not on the page.
+    hidden: list[Glyph] = field(default_factory=list)
 
 
 @dataclass
@@ -86,9 +88,10 @@ class Notes:
         found: list[WordBox],
         rules: list[RuleBox],
         links: list[LinkBox],
+        hidden: list[Glyph] | None = None,
     ) -> RawPage:
         """The page as an engine read it, with what these notes saw of its words (the
-        words grouped with these notes)."""
+        words grouped with these notes) and the glyphs its clips hide."""
         return RawPage(
             width,
             height,
@@ -101,6 +104,7 @@ class Notes:
             self.layers,
             self.glued,
             self.layer_seams,
+            hidden or [],
         )
 
     def nothing(self, count: int) -> None:

@@ -116,6 +116,8 @@ class PageContent:
     # Words whose letters mixed texts drawn apart (`pdf_words._layers`): the mixed word's
     # box and, for each text, the words read there instead.
     layered: tuple[tuple[tuple[float, float, float, float], tuple[tuple[Word, ...], ...]], ...] = ()
+    # The words of the glyphs painted outside their clip (`pdf_clip`): not read.
+    hidden: tuple[str, ...] = ()
 
 
 # A word's text and place on its page, to a tenth of a point (`repeated_words`).

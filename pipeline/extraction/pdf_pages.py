@@ -22,6 +22,7 @@ from pipeline.extraction.engines import DEFAULT_ENGINE, ENGINES, Engine
 from pipeline.extraction.pdf_fragments import join_words, rejoin_fragments
 from pipeline.extraction.pdf_glyphs import Box, Cut, RawPage, WordBox
 from pipeline.extraction.pdf_layout import Link, PageContent, Rule, Word
+from pipeline.extraction.pdf_words import words as group_words
 from pipeline.models import Complaint
 
 # Presentation forms a font may map its ligature glyphs to (U+FB00 ff to U+FB06 st, each
@@ -122,6 +123,7 @@ def _content(number: int, page: RawPage) -> PageContent:
     overprints = tuple(
         (float(x0), float(top), float(x1), float(bottom)) for x0, top, x1, bottom in page.overprints
     )
+    hidden = tuple(w[0] for w in group_words(page.hidden) if w[0].strip())
     return PageContent(
         number,
         float(page.width),
@@ -131,6 +133,7 @@ def _content(number: int, page: RawPage) -> PageContent:
         links,
         overprints,
         tuple(layered),
+        hidden,
     )
 
 

@@ -34,6 +34,7 @@ from __future__ import annotations
 import ctypes
 from typing import Any
 
+from pipeline.extraction.pdf_clip import shown
 from pipeline.extraction.pdf_glyphs import Glyph, Notes, RawPage
 from pipeline.extraction.pdf_pdfium_frame import Affine, PageFrame, UnsupportedError
 from pipeline.extraction.pdf_pdfium_lib import (
@@ -42,7 +43,7 @@ from pipeline.extraction.pdf_pdfium_lib import (
     PAGEOBJ_TEXT,
     pdfium,
 )
-from pipeline.extraction.pdf_pdfium_paths import links, rules, walk
+from pipeline.extraction.pdf_pdfium_paths import clip_box, links, rules, walk
 from pipeline.extraction.pdf_pdfium_text import Fonts, characters, object_glyphs
 from pipeline.extraction.pdf_rawdicts import FileFacts, read_dicts
 from pipeline.extraction.pdf_words import words
@@ -73,12 +74,18 @@ def _read_page(lib: Any, doc: int, index: int, fonts: Fonts, facts: FileFacts) -
     try:
         page = PageFrame(lib, handle, facts.boxes)
         order: dict[int, int] = {}
+        in_form: set[int] = set()
         paths: list[tuple[int, Affine | None]] = []
-        for seq, (obj, kind, form) in enumerate(walk(lib, None, handle, None)):
+        for seq, (obj, kind, form, clipped) in enumerate(walk(lib, None, handle, None)):
             if kind == PAGEOBJ_TEXT:
                 if _replaced(lib, obj):
                     raise UnsupportedError("marked-content /ActualText")
+                if clipped:
+                    # pdfium keeps a form's clip on the form, not on what it draws
+                    raise UnsupportedError("text in a clipped form")
                 order[obj] = seq
+                if form is not None:
+                    in_form.add(obj)
             elif kind == PAGEOBJ_PATH:
                 paths.append((obj, form))
         text_page = lib.FPDFText_LoadPage(handle)
@@ -90,26 +97,40 @@ def _read_page(lib: Any, doc: int, index: int, fonts: Fonts, facts: FileFacts) -
             if any(_wide(lib, obj) for obj in order if obj not in by_object):
                 raise UnsupportedError("text pdfium leaves out (overprinted or replaced)")
             glyphs: list[Glyph] = []
+            hidden: list[Glyph] = []
             for obj in sorted(by_object, key=order.__getitem__):
-                glyphs.extend(
-                    object_glyphs(
-                        lib,
-                        page,
-                        fonts,
-                        text_page,
-                        obj,
-                        found.first[obj],
-                        by_object[obj],
-                        obj in found.special,
-                        found.loose,
-                    )
+                clip = clip_box(lib, obj, page)
+                if clip is not None and obj in in_form:
+                    # pdfium's clip inside a form (its bounding box's, or a path's) is
+                    # not known to be in the frame pdfminer's reading has it in.
+                    raise UnsupportedError("text clipped inside a form")
+                drawn = object_glyphs(
+                    lib,
+                    page,
+                    fonts,
+                    text_page,
+                    obj,
+                    found.first[obj],
+                    by_object[obj],
+                    obj in found.special,
+                    found.loose,
                 )
+                if clip is None:
+                    glyphs.extend(drawn)
+                else:
+                    for glyph in drawn:
+                        (glyphs if shown(glyph, clip) else hidden).append(glyph)
         finally:
             lib.FPDFText_ClosePage(text_page)
         notes = Notes()
         grouped = words(glyphs, notes)
         return notes.page(
-            page.width, page.height, grouped, rules(lib, page, paths), links(lib, doc, handle, page)
+            page.width,
+            page.height,
+            grouped,
+            rules(lib, page, paths),
+            links(lib, doc, handle, page),
+            hidden,
         )
     finally:
         lib.FPDF_ClosePage(handle)

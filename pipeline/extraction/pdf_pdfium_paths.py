@@ -13,7 +13,8 @@ import itertools
 from collections.abc import Iterator
 from typing import Any
 
-from pipeline.extraction.pdf_glyphs import LinkBox, RuleBox
+from pipeline.extraction.pdf_clip import extent, narrow
+from pipeline.extraction.pdf_glyphs import Box, LinkBox, RuleBox
 from pipeline.extraction.pdf_pdfium_frame import (
     Affine,
     PageFrame,
@@ -33,10 +34,10 @@ from pipeline.extraction.pdf_pdfium_lib import (
 
 
 def walk(
-    lib: Any, container: int | None, page: int, form: Affine | None
-) -> Iterator[tuple[int, int, Affine | None]]:
+    lib: Any, container: int | None, page: int, form: Affine | None, clipped: bool = False
+) -> Iterator[tuple[int, int, Affine | None, bool]]:
     """Page objects depth first (a form's objects where the form is drawn), with the
-    matrix of the form they are in."""
+    matrix of the form they are in and whether a form they are in is clipped."""
     count = (
         lib.FPDFFormObj_CountObjects(container) if container else lib.FPDFPage_CountObjects(page)
     )
@@ -49,15 +50,49 @@ def walk(
         kind = lib.FPDFPageObj_GetType(obj)
         if kind == PAGEOBJ_FORM:
             inner = object_matrix(lib, obj)
-            yield from walk(lib, obj, page, inner if form is None else mult_matrix(inner, form))
+            yield from walk(
+                lib,
+                obj,
+                page,
+                inner if form is None else mult_matrix(inner, form),
+                clipped or _has_clip(lib, obj),
+            )
         else:
-            yield obj, kind, form
+            yield obj, kind, form, clipped
+
+
+def _has_clip(lib: Any, obj: int) -> bool:
+    clip = lib.FPDFPageObj_GetClipPath(obj)
+    return bool(clip) and lib.FPDFClipPath_CountPaths(clip) > 0
 
 
 def object_matrix(lib: Any, obj: int) -> Affine:
     m = Matrix()
     lib.FPDFPageObj_GetMatrix(obj, ctypes.byref(m))
     return written_matrix(m)
+
+
+def clip_box(lib: Any, obj: int, page: PageFrame) -> Box | None:
+    """The box bounding the clip an object is painted in (`pdf_clip`), in pdfplumber's
+    frame, or None when nothing clips it. pdfium gives the clip's paths in page space."""
+    clip = lib.FPDFPageObj_GetClipPath(obj)
+    if not clip:
+        return None
+    box: Box | None = None
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for i in range(lib.FPDFClipPath_CountPaths(clip)):  # -1: no clip
+        points = []
+        for j in range(lib.FPDFClipPath_CountPathSegments(clip, i)):
+            segment = lib.FPDFClipPath_GetPathSegment(clip, i, j)
+            lib.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
+            points.append(apply_matrix_pt(page.ctm, x.value, y.value))
+        found = extent(points)
+        if found is not None:
+            box = narrow(box, found)
+    if box is None:
+        return None
+    x0, y0, x1, y1 = box
+    return x0 + page.mb_x0, page.flip(y1), x1 + page.mb_x0, page.flip(y0)
 
 
 def _path_ops(lib: Any, path: int) -> list[tuple[str, float, float]]:
