@@ -21,7 +21,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pipeline.languages import Language, get_language
-from pipeline.languages.grammar import grammar_for
 from pipeline.languages.names import bracket_depth, unfinished
 from pipeline.models import (
     BBox,
@@ -37,7 +36,6 @@ from pipeline.models import (
     TableLines,
 )
 from pipeline.patterns import (
-    REFERENCE_START_RE,
     SYMBOL_RE,
     fold,
     goes_back,
@@ -57,12 +55,7 @@ from pipeline.reassemble.continue_names import (
     line_width,
     phrase_across,
 )
-from pipeline.reassemble.text_cells import (
-    dangling,
-    is_fragment,
-    opens_with_range,
-    reference_fragment,
-)
+from pipeline.reassemble.text_cells import read_text_line
 
 
 @dataclass
@@ -320,64 +313,6 @@ def _cell_boxes(boxes: dict[tuple[Column, int], BBox]) -> tuple[CellBox, ...]:
     )
 
 
-def _read_text_line(builder: _Builder, line: Line) -> None:
-    """Place a line of a text dump, whose columns are not known, by its grammar."""
-    grammar = grammar_for(builder.language)
-    symbol = SYMBOL_RE.search(line.text)
-    if symbol:
-        prefix, rest = line.text[: symbol.start()].strip(), line.text[symbol.end() :]
-        if prefix:
-            builder.theme_line(Cell(column=Column.THEME, text=prefix), line.page)
-        start = REFERENCE_START_RE.search(rest)
-        paragraphs, references = (
-            (rest[: start.start()], rest[start.start() :])
-            if start
-            else (
-                rest,
-                "",
-            )
-        )
-        cells = {
-            column: Cell(column=column, text=text.strip())
-            for column, text in (
-                (Column.PARAGRAPHS, paragraphs),
-                (Column.REFERENCES, references),
-            )
-            if text.strip()
-        }
-        builder.row(symbol.group(0), line.page, cells)
-        return
-    entry = builder.entry
-    start = REFERENCE_START_RE.search(line.text)
-    if entry is not None and start is not None:
-        head = line.text[: start.start()].strip()
-        if head and not entry.references:
-            builder.cell(Column.PARAGRAPHS, head, line.page)
-            builder.cell(Column.REFERENCES, line.text[start.start() :], line.page)
-        else:
-            builder.cell(Column.REFERENCES, line.text, line.page)
-    elif entry is not None and reference_fragment(line.text, grammar.reference_tokens):
-        builder.cell(Column.REFERENCES, line.text, line.page)
-    elif (
-        entry is not None
-        and is_fragment(line.text, grammar.paragraph_tokens)
-        and (not entry.references or dangling(entry.paragraphs, grammar.paragraph_tokens))
-    ):
-        builder.cell(Column.PARAGRAPHS, line.text, line.page)
-    elif (
-        entry is not None
-        and entry.references
-        and (
-            dangling(entry.references, grammar.reference_tokens)
-            or opens_with_range(line.text, grammar.reference_tokens)
-        )
-        and is_fragment(line.text, grammar.reference_tokens)
-    ):
-        builder.cell(Column.REFERENCES, line.text, line.page)
-    else:
-        builder.theme_line(Cell(column=Column.THEME, text=line.text), line.page)
-
-
 def _read_cell_line(builder: _Builder, line: Line) -> None:
     """Place a line whose cells the extractor already assigned to columns."""
     cells = {cell.column: cell for cell in line.cells}
@@ -407,7 +342,7 @@ def table_lines_to_raw_table(table: TableLines) -> RawTable:
         if line.cells:
             _read_cell_line(builder, line)
         else:
-            _read_text_line(builder, line)
+            read_text_line(builder, line)
     themes, diagnostics = builder.finish()
     return RawTable(
         source=table.source,
