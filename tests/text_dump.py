@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.languages import Language
-from tests.pdf_factory import TableData
+from tests.pdf_factory import REFERENCES_LABEL, TableData
 
 PREAMBLE = {
     "zh": "秘书处编写的背景文件",
@@ -144,11 +144,6 @@ class _Writer:
             "\n".join(line.replace("{total}", str(total)) for line in page) + "\n"
             for page in self.pages
         )
-
-
-# How a header prints the reference-document label around the symbol, where the label
-# does not simply precede it.
-REFERENCES_LABEL = {"zh": "在 {symbol} 号文件中的参考段落"}
 
 
 def text_dump(data: TableData, language: Language, style: DumpStyle = DumpStyle()) -> bytes:
