@@ -212,6 +212,35 @@ def test_brackets_stored_as_shapes_read_in_logical_order(mirrored: str, text: st
     assert logical(mirrored, "shapes") == text
 
 
+# A references cell of the Arabic edition with the source's "IV. 45.ب", broken at that
+# space, as a browser lays it out (levels resolved over the cell, then each line laid
+# out): the page shows "IV.و IV.35" over "ج.IV.45و ب.45", the dot at the right of "IV".
+# Read alone, the first line would put the dot before "IV" ("و.IV"), and the cell would
+# not parse. Lines written by hand as `MIRRORED_LINES`: words right to left.
+PARAGRAPH_LINES = [
+    # The column's next line goes on left to right ("45"): the dot ends the Latin run.
+    (["IV.35 IV.و", "ب.45 ج.IV.45و"], ["IV.35 وIV.", "45.ب وIV.45.ج"]),
+    # It goes on with an Arabic letter: read as the line alone reads.
+    (["IV.35 IV.و", "ب.IV.46و"], ["IV.35 و.IV", "وIV.46.ب"]),
+]
+
+
+@pytest.mark.parametrize(("mirrored", "texts"), PARAGRAPH_LINES)
+def test_punctuation_at_a_line_end_is_read_within_its_paragraph(
+    mirrored: list[str], texts: list[str]
+) -> None:
+    from pipeline.extraction.pdf_bidi import restore_lines
+    from pipeline.models import Cell, Line
+
+    lines = [
+        Line(text=t, page=1, top=10.0 * i, cells=(Cell(column=Column.REFERENCES, text=t),))
+        for i, t in enumerate(mirrored)
+    ]
+    restored = restore_lines(lines, 600.0, "codes")
+    assert [line.cells[0].text for line in restored] == texts
+    assert [line.text for line in restored] == texts
+
+
 def test_how_brackets_are_stored_is_read_from_the_bracketed_letters() -> None:
     from pipeline.extraction.pdf_bidi import brackets_stored
     from pipeline.extraction.pdf_layout import PageContent, Word

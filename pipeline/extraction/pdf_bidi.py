@@ -200,11 +200,44 @@ def restore_lines(lines: Iterable[Line], width: float, brackets: Brackets) -> li
     for line in lines:
         if line.cells:
             cells = tuple(_cell(cell, width, brackets) for cell in line.cells)
-            text = " ".join(cell.text for cell in cells)
-            out.append(line.model_copy(update={"cells": cells, "text": text}))
+            out.append(line.model_copy(update={"cells": cells}))
         else:
             out.append(line.model_copy(update={"text": logical(line.text, brackets)}))
-    return out
+    return [_in_paragraph(line, out[i + 1 :]) if line.cells else line for i, line in enumerate(out)]
+
+
+# A line read alone that ends with punctuation between right-to-left text and a Latin run
+# ("و.IV"): the text before, the punctuation, the run (a Latin letter first, no space or
+# right-to-left letter in it, a Latin letter or digit last).
+_LEADING_NEUTRALS_RE = regex.compile(
+    rf"(?<={_RTL})([^\s\p{{L}}\p{{N}}]+)(\p{{Bidi_Class=L}}[^\s{_RTL[1:-1]}]*[\p{{Bidi_Class=L}}\p{{Bidi_Class=EN}}])(\s*)$"
+)
+_GOES_ON_LEFT_TO_RIGHT_RE = regex.compile(r"\s*[\p{Bidi_Class=L}\p{Bidi_Class=EN}]")
+
+
+def _in_paragraph(line: Line, after: list[Line]) -> Line:
+    """A line's cells as read within their paragraph. A browser or word processor resolves
+    the bidirectional levels over the whole paragraph, and only then breaks it into lines
+    and lays each line out (UAX #9, rules L1 and L2): punctuation after a Latin run at a
+    line's end, where the next line of the paragraph starts with a Latin letter or a
+    digit, is part of that run ("وIV." / "45.ب", the source's "IV. 45.ب" broken at its
+    space) and prints at the run's right. Read line by line, the same glyphs are
+    punctuation before the run ("و.IV"): both print alike, and the paragraph's reading is
+    taken where the column's next line goes on left to right."""
+    cells = []
+    for cell in line.cells:
+        text = cell.text
+        found = _LEADING_NEUTRALS_RE.search(text)
+        if found is not None:
+            below = next(
+                (c for other in after for c in other.cells if c.column is cell.column), None
+            )
+            if below is not None and _GOES_ON_LEFT_TO_RIGHT_RE.match(below.text):
+                marks, run, tail = found.groups()
+                text = text[: found.start()] + run + marks + tail
+        cells.append(cell if text == cell.text else cell.model_copy(update={"text": text}))
+    text = " ".join(cell.text for cell in cells)
+    return line.model_copy(update={"cells": tuple(cells), "text": text})
 
 
 def restore_layout(layout: PageLayout) -> PageLayout:
