@@ -62,9 +62,11 @@ def _headers(
         for candidate in candidates:
             # A right-to-left edition is read mirrored, its labels as mirrored (pdf_bidi).
             labels = mirrored_language(candidate)
-            header = find_header(oriented(page, candidate).words, labels)
+            header = find_header(oriented(page, candidate).header_words, labels)
             if header is not None:
-                rest = [find_header(oriented(p, candidate).words, labels) for p in pages[i + 1 :]]
+                rest = [
+                    find_header(oriented(p, candidate).header_words, labels) for p in pages[i + 1 :]
+                ]
                 return [None] * i + [header, *rest]
     if language is not None:
         # Say which edition this is, if another language's header is there.
@@ -74,7 +76,9 @@ def _headers(
                 for candidate in known_languages().values()
                 if candidate != language
                 and any(
-                    find_header(oriented(page, candidate).words, mirrored_language(candidate))
+                    find_header(
+                        oriented(page, candidate).header_words, mirrored_language(candidate)
+                    )
                     for page in pages
                 )
             ),

@@ -145,6 +145,7 @@ def mirror_page(content: PageContent) -> PageContent:
         links=tuple(
             Link(width - k.x1, k.top, width - k.x0, k.bottom, k.uri) for k in content.links
         ),
+        unclipped=None if content.unclipped is None else mirror_page(content.unclipped),
     )
 
 

@@ -26,7 +26,7 @@ from typing import Any
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTLine, LTRect
 
 from pipeline.extraction.pdf_chars_clip import ClipInterpreter, clip_of
-from pipeline.extraction.pdf_clip import shown
+from pipeline.extraction.pdf_clip import clipped_page, shown
 from pipeline.extraction.pdf_glyphs import Box, Glyph, Notes, RawPage, RuleBox, WordBox
 from pipeline.extraction.pdf_words import words
 
@@ -65,17 +65,22 @@ def _layout(page: Any) -> Any:
     return device.get_result()
 
 
-def read_layout(
-    page: Any, notes: Notes | None = None, hidden: list[Glyph] | None = None
-) -> tuple[list[WordBox], list[RuleBox]]:
-    """The words (pdfplumber's `extract_words()` with its defaults) and the horizontal
-    rules (`horizontal_edges`: x0, x1, top) of a pdfplumber page, from one walk. Glyphs
-    painted outside their clip (`pdf_clip`) are not read: they go to `hidden`."""
+def read_layout(page: Any, notes: Notes | None = None) -> tuple[list[WordBox], list[RuleBox]]:
+    """The words (pdfplumber's `extract_words()` with its defaults, of the glyphs shown)
+    and the horizontal rules (`horizontal_edges`: x0, x1, top) of a pdfplumber page."""
+    glyphs, hidden, rules = read_glyphs(page)
+    return words([g for g, h in zip(glyphs, hidden, strict=True) if not h], notes), rules
+
+
+def read_glyphs(page: Any) -> tuple[list[Glyph], list[bool], list[RuleBox]]:
+    """A pdfplumber page's glyphs, whether each is painted outside its clip (`pdf_clip`),
+    and its horizontal rules (`horizontal_edges`: x0, x1, top), from one walk."""
     # pdfminer's coordinates are relative to the media box, origin bottom-left;
     # pdfplumber flips them with exactly these operations, kept here in the same order.
     height = page.height
     mb_x0, mb_top = page.mediabox[0], page.mediabox[1]
     glyphs: list[Glyph] = []
+    hidden: list[bool] = []
     lines: list[RuleBox] = []
     rects: list[RuleBox] = []
     curves: list[RuleBox] = []
@@ -91,10 +96,10 @@ def read_layout(
                 obj.upright,
             )
             clip = clip_of(obj.graphicstate)
-            if clip is None or shown(glyph, _flipped(clip, height, mb_x0, mb_top)):
-                glyphs.append(glyph)
-            elif hidden is not None:
-                hidden.append(glyph)
+            glyphs.append(glyph)
+            hidden.append(
+                clip is not None and not shown(glyph, _flipped(clip, height, mb_x0, mb_top))
+            )
         elif kind is LTLine:
             top = (height - obj.y1) + mb_top
             if top == (height - obj.y0) + mb_top:
@@ -110,7 +115,7 @@ def read_layout(
                 for a, b in itertools.pairwise(points)
                 if a[0] != b[0] and a[1] == b[1]
             ]
-    return words(glyphs, notes), lines + rects + curves
+    return glyphs, hidden, lines + rects + curves
 
 
 def _flipped(clip: Box, height: float, mb_x0: float, mb_top: float) -> Box:
@@ -126,15 +131,13 @@ def iter_document(data: bytes) -> Iterator[RawPage]:
 
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages:
-            notes = Notes()
-            hidden: list[Glyph] = []
-            found, strokes = read_layout(page, notes, hidden)
+            glyphs, hidden, strokes = read_glyphs(page)
             links = [
                 (h["x0"], h["top"], h["x1"], h["bottom"], str(h["uri"]))
                 for h in page.hyperlinks
                 if h.get("uri")
             ]
-            yield notes.page(page.width, page.height, found, strokes, links, hidden)
+            yield clipped_page(page.width, page.height, glyphs, hidden, strokes, links)
 
 
 def read_document(data: bytes) -> list[RawPage]:

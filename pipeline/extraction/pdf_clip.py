@@ -15,13 +15,19 @@ middle of its box lies inside that box: the rule xpdf applies when it discards c
 text. A glyph half cut by a page's edge is still read (the reader sees most of it); one
 painted past it is not. Both engines give the same boxes in pdfplumber's frame and use
 this module to decide, so that they keep the same glyphs.
+
+The body is read from the glyphs shown. A page's header is looked for among all its
+glyphs (`RawPage.unclipped`): Writer repeats a header row whose label its cell clips
+("在 CTOC/COP/WG.4/2019/5 号文件" shown, "中的参考段落（按…" clipped), and the labels,
+whole, are what tell the columns apart; the clipped part never enters a cell.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pipeline.extraction.pdf_glyphs import Box, Glyph
+from pipeline.extraction.pdf_glyphs import Box, Glyph, LinkBox, Notes, RawPage, RuleBox
+from pipeline.extraction.pdf_words import words
 
 
 def extent(points: Iterable[tuple[float, float]]) -> Box | None:
@@ -50,3 +56,23 @@ def shown(glyph: Glyph, clip: Box) -> bool:
     x = (glyph[1] + glyph[3]) / 2
     y = (glyph[2] + glyph[4]) / 2
     return clip[0] <= x <= clip[2] and clip[1] <= y <= clip[3]
+
+
+def clipped_page(
+    width: float,
+    height: float,
+    glyphs: list[Glyph],
+    hidden: list[bool],
+    rules: list[RuleBox],
+    links: list[LinkBox],
+) -> RawPage:
+    """A page as an engine read it: the words of the glyphs shown, the glyphs hidden and,
+    where there are any, the page as all its glyphs give it (for its header)."""
+    notes = Notes()
+    if not any(hidden):
+        return notes.page(width, height, words(glyphs, notes), rules, links)
+    found = words([g for g, h in zip(glyphs, hidden, strict=True) if not h], notes)
+    whole = Notes()
+    unclipped = whole.page(width, height, words(glyphs, whole), rules, links)
+    left_out = [g for g, h in zip(glyphs, hidden, strict=True) if h]
+    return notes.page(width, height, found, rules, links, left_out, unclipped)

@@ -60,6 +60,8 @@ class RawPage:
     )
     # Glyphs painted outside their clip (`pdf_clip`): in the file, not on the page.
     hidden: list[Glyph] = field(default_factory=list)
+    # Where some are: the page read from all its glyphs, for its header (`pdf_clip`).
+    unclipped: RawPage | None = None
 
 
 @dataclass
@@ -89,6 +91,7 @@ class Notes:
         rules: list[RuleBox],
         links: list[LinkBox],
         hidden: list[Glyph] | None = None,
+        unclipped: RawPage | None = None,
     ) -> RawPage:
         """The page as an engine read it, with what these notes saw of its words (the
         words grouped with these notes) and the glyphs its clips hide."""
@@ -105,6 +108,7 @@ class Notes:
             self.glued,
             self.layer_seams,
             hidden or [],
+            unclipped,
         )
 
     def nothing(self, count: int) -> None:

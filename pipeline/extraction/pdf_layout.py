@@ -118,6 +118,14 @@ class PageContent:
     layered: tuple[tuple[tuple[float, float, float, float], tuple[tuple[Word, ...], ...]], ...] = ()
     # The words of the glyphs painted outside their clip (`pdf_clip`): not read.
     hidden: tuple[str, ...] = ()
+    # Where some are, the page read from all its glyphs: where its header is looked for.
+    unclipped: PageContent | None = None
+
+    @property
+    def header_words(self) -> tuple[Word, ...]:
+        """The words a header is looked for among: all the page prints, clipped or not
+        (a label its cell clips is still the label)."""
+        return (self.unclipped or self).words
 
 
 # A word's text and place on its page, to a tenth of a point (`repeated_words`).

@@ -134,6 +134,7 @@ def _content(number: int, page: RawPage) -> PageContent:
         overprints,
         tuple(layered),
         hidden,
+        None if page.unclipped is None else _content(number, page.unclipped),
     )
 
 

@@ -34,8 +34,8 @@ from __future__ import annotations
 import ctypes
 from typing import Any
 
-from pipeline.extraction.pdf_clip import shown
-from pipeline.extraction.pdf_glyphs import Glyph, Notes, RawPage
+from pipeline.extraction.pdf_clip import clipped_page, shown
+from pipeline.extraction.pdf_glyphs import Glyph, RawPage
 from pipeline.extraction.pdf_pdfium_frame import Affine, PageFrame, UnsupportedError
 from pipeline.extraction.pdf_pdfium_lib import (
     OBJECT_UNKNOWN,
@@ -46,7 +46,6 @@ from pipeline.extraction.pdf_pdfium_lib import (
 from pipeline.extraction.pdf_pdfium_paths import clip_box, links, rules, walk
 from pipeline.extraction.pdf_pdfium_text import Fonts, characters, object_glyphs
 from pipeline.extraction.pdf_rawdicts import FileFacts, read_dicts
-from pipeline.extraction.pdf_words import words
 
 __all__ = ["UnsupportedError", "read_document"]
 
@@ -97,7 +96,7 @@ def _read_page(lib: Any, doc: int, index: int, fonts: Fonts, facts: FileFacts) -
             if any(_wide(lib, obj) for obj in order if obj not in by_object):
                 raise UnsupportedError("text pdfium leaves out (overprinted or replaced)")
             glyphs: list[Glyph] = []
-            hidden: list[Glyph] = []
+            hidden: list[bool] = []
             for obj in sorted(by_object, key=order.__getitem__):
                 clip = clip_box(lib, obj, page)
                 if clip is not None and obj in in_form:
@@ -115,22 +114,20 @@ def _read_page(lib: Any, doc: int, index: int, fonts: Fonts, facts: FileFacts) -
                     obj in found.special,
                     found.loose,
                 )
+                glyphs.extend(drawn)
                 if clip is None:
-                    glyphs.extend(drawn)
+                    hidden.extend([False] * len(drawn))
                 else:
-                    for glyph in drawn:
-                        (glyphs if shown(glyph, clip) else hidden).append(glyph)
+                    hidden.extend(not shown(glyph, clip) for glyph in drawn)
         finally:
             lib.FPDFText_ClosePage(text_page)
-        notes = Notes()
-        grouped = words(glyphs, notes)
-        return notes.page(
+        return clipped_page(
             page.width,
             page.height,
-            grouped,
+            glyphs,
+            hidden,
             rules(lib, page, paths),
             links(lib, doc, handle, page),
-            hidden,
         )
     finally:
         lib.FPDF_ClosePage(handle)
