@@ -64,8 +64,13 @@ BARCODE_RE = regex.compile(r"^\*\d{5,}\*$")
 
 def is_furniture_text(text: str) -> bool:
     """A footer line, whatever its place: job number and page "n/N", the first page's job
-    number with language mark and dates, or the barcode line."""
-    return bool(FOOTER_RE.match(text) or FIRST_FOOTER_RE.match(text) or BARCODE_RE.match(text))
+    number with language mark and dates, or the barcode line. Its words are read in
+    either order: a right-to-left page is read from its right edge, where the footer's
+    last word stands."""
+    return any(
+        FOOTER_RE.match(line) or FIRST_FOOTER_RE.match(line) or BARCODE_RE.match(line)
+        for line in (text, " ".join(reversed(text.split())))
+    )
 
 
 # A hyperlink printed as text by a PDF-to-text converter.

@@ -345,3 +345,22 @@ def test_two_cells_run_into_one_word_on_a_mirrored_page_are_cut_at_the_column_ed
         ("CTOC/COP/WG.4/2010/6", Column.REPORT),
         ("23", Column.PARAGRAPHS),
     ]
+
+
+# Footer lines as a page gives them, left to right or, on a mirrored page, from the right
+# edge (Writer's Arabic first page: "V.19-07094 (F) 290819 300819" read from its end).
+FOOTER_LINES = [
+    ("V.19-07094 (F) 290819 300819", True),
+    ("300819 290819 (F) V.19-07094", True),
+    ("V.19-07098 2/13", True),
+    ("2/13 V.19-07098", True),
+    ("*1907098*", True),
+    ("IV.45.د V.19-07094 (F) 290819 300819", False),  # a cell before it: not furniture
+]
+
+
+@pytest.mark.parametrize(("text", "furniture"), FOOTER_LINES)
+def test_a_footer_line_is_furniture_read_in_either_order(text: str, furniture: bool) -> None:
+    from pipeline.patterns import is_furniture_text
+
+    assert is_furniture_text(text) is furniture
