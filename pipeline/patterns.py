@@ -6,8 +6,9 @@ dashes); words that differ between editions come from the language data files.
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 import regex
@@ -144,20 +145,47 @@ def line_text(words: Iterable[str]) -> str:
     return fold(out)
 
 
-def join_lines(parts: list[str], spaced: bool = True) -> str:
+def join_lines(parts: list[str], spaced: bool = True, latin_spaced: bool = False) -> str:
     """Join the printed lines of one cell. With `spaced` (the language puts spaces between
     words) a break is a space except where `_spaced_break` says otherwise; without, no
-    break is a space, as a line of such a script may break anywhere ("I.1" / "2.g")."""
+    break is a space, as a line of such a script may break anywhere ("I.1" / "2.g"),
+    except, with `latin_spaced`, a break inside a Latin run (`latin_break`)."""
     out = ""
     for part in parts:
         piece = fold(part)
         if not piece:
             continue
         # `out` and `piece` are folded: neither ends nor starts with a space.
-        if out and spaced and _spaced_break(out[-1], piece[0]):
+        if out and (
+            _spaced_break(out[-1], piece[0])
+            if spaced
+            else latin_spaced and latin_break(out[-1], piece[0])
+        ):
             out += " "
         out += piece
     return out
+
+
+_LATIN_LETTERS_DIGITS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def latin_break(before: str, after: str) -> bool:
+    """Whether a line break falls between two characters that a typesetter breaking lines
+    by the Unicode rules (UAX #14: a browser, a word processor) never parts unless a
+    space stands between them: a Latin letter or digit, or a dot, before a Latin letter
+    or digit ("IV." / "45.b", the source's "IV. 45.b")."""
+    return (before in _LATIN_LETTERS_DIGITS or before == ".") and after in _LATIN_LETTERS_DIGITS
+
+
+def breaks_inside_words(cells: Iterable[Sequence[str]]) -> bool:
+    """Whether some cell's lines break between two Latin letters or digits: a typesetter
+    that breaks a line anywhere, for which no break inside a Latin run is a space."""
+    for lines in cells:
+        ends = [text for text in (fold(line) for line in lines) if text]
+        for before, after in itertools.pairwise(ends):
+            if before[-1] in _LATIN_LETTERS_DIGITS and after[0] in _LATIN_LETTERS_DIGITS:
+                return True
+    return False
 
 
 def unhyphenate(before: str, after: str, seen: frozenset[str]) -> str | None:

@@ -155,6 +155,22 @@ EXACT = {
     # both pages, its copy at the foot clipped by the page's content box ("差" under the
     # last line of page 1, "益" of page 3). What the clip hides is not read.
     ("zh", "overflow-clipped-at-page-foot"): CLIPPED_FOOT,
+    # The source's "IV. 45.b" broken at its space: a break inside a Latin run stands for
+    # the space, as the browser never breaks "IV.45" without one (and no cell of this
+    # layout breaks between two Latin letters or digits).
+    ("zh", "source-space-at-a-line-break"): Page(
+        font="sans-serif",
+        size="10.5pt",
+        paper="Letter",
+        padding="3pt",
+        place="left",
+        header_align="top",
+        header_case="uppercase",
+        repeat_header=False,
+        zebra=True,
+        text_align="justify",
+        margin="1in",
+    ),
     # The source's "IV. 45.ب" broken at its space: "وIV." ends a line, its dot printed at
     # the right of "IV" as the paragraph's levels have it (seed 16200 of `unseen`).
     ("ar", "source-space-at-a-line-break"): Page(
@@ -176,21 +192,6 @@ KNOWN_GAPS = {
     # last line, and Arabic has no capitals: "أشكال الاتجار بالأشخاص" / "لأغراض نزع
     # الأعضاء" read as two names.
     ("ar", "tight-middle-no-padding"): TIGHT_MIDDLE,
-    # The source's "IV. 45.b" broken at its space: a Chinese line break stands for no
-    # space, so the cell reads "IV.45.b".
-    ("zh", "source-space-at-a-line-break"): Page(
-        font="sans-serif",
-        size="10.5pt",
-        paper="Letter",
-        padding="3pt",
-        place="left",
-        header_align="top",
-        header_case="uppercase",
-        repeat_header=False,
-        zebra=True,
-        text_align="justify",
-        margin="1in",
-    ),
 }
 
 

@@ -364,3 +364,31 @@ def test_a_footer_line_is_furniture_read_in_either_order(text: str, furniture: b
     from pipeline.patterns import is_furniture_text
 
     assert is_furniture_text(text) is furniture
+
+
+# Chinese lines joined (no space between words), by how the document's typesetter breaks
+# a Latin run: by the Unicode rules (a break there stood for a space) or anywhere.
+LATIN_BREAKS = [
+    (["IV.35、IV.", "45.b和IV.46"], True, "IV.35、IV. 45.b和IV.46"),
+    (["IV.35、IV.", "45.b和IV.46"], False, "IV.35、IV.45.b和IV.46"),
+    (["被害人（保护", "和援助）"], True, "被害人（保护和援助）"),
+    (["VII.1.c、", "VII.2"], True, "VII.1.c、VII.2"),
+    (["15(b)、18(b)和", "20"], True, "15(b)、18(b)和20"),
+]
+
+
+@pytest.mark.parametrize(("lines", "latin_spaced", "text"), LATIN_BREAKS)
+def test_a_break_inside_a_latin_run_of_a_chinese_cell(
+    lines: list[str], latin_spaced: bool, text: str
+) -> None:
+    from pipeline.patterns import join_lines
+
+    assert join_lines(lines, spaced=False, latin_spaced=latin_spaced) == text
+
+
+def test_a_typesetter_breaking_anywhere_is_told_by_a_break_between_latin_letters() -> None:
+    from pipeline.patterns import breaks_inside_words
+
+    assert breaks_inside_words([["I.3、I.1", "7.a和I.21"]])  # "I.17.a" broken inside
+    assert breaks_inside_words([["VI.12和", "VI.13"], ["CTOC", "COP"]])
+    assert not breaks_inside_words([["IV.35、IV.", "45.b"], ["VI.12和", "VI.13"]])

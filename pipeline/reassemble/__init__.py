@@ -37,6 +37,7 @@ from pipeline.models import (
 )
 from pipeline.patterns import (
     SYMBOL_RE,
+    breaks_inside_words,
     fold,
     goes_back,
     join_lines,
@@ -272,18 +273,28 @@ class _Builder:
     def finish(self) -> tuple[tuple[RawTheme, ...], list[Diagnostic]]:
         self._flush_pending(None)
         spaced = self.language.writing.join == "space"
-        themes = tuple(_freeze(theme, spaced) for theme in self.themes)
+        # In a script written without spaces, a break inside a Latin run stood for a space
+        # unless the typesetter breaks lines anywhere (`patterns.latin_break`); one cell
+        # broken between two Latin letters or digits shows the latter, for the document.
+        cells = (
+            lines
+            for theme in self.themes
+            for e in theme.entries
+            for lines in (e.paragraphs, e.references)
+        )
+        latin_spaced = not spaced and not breaks_inside_words(cells)
+        themes = tuple(_freeze(theme, spaced, latin_spaced) for theme in self.themes)
         for theme in self.themes:
             self.diagnostics.extend(doubt_finding(theme.name, *doubt) for doubt in theme.doubts)
         return themes, self.diagnostics
 
 
-def _freeze(theme: _ThemeDraft, spaced: bool) -> RawTheme:
+def _freeze(theme: _ThemeDraft, spaced: bool, latin_spaced: bool) -> RawTheme:
     entries = tuple(
         RawEntry(
             report=entry.report,
-            paragraphs_text=join_lines(entry.paragraphs, spaced),
-            references_text=join_lines(entry.references, spaced),
+            paragraphs_text=join_lines(entry.paragraphs, spaced, latin_spaced),
+            references_text=join_lines(entry.references, spaced, latin_spaced),
             pages=tuple(sorted(set(entry.pages))),
             boxes=_cell_boxes(entry.boxes),
             link=entry.link,
