@@ -155,6 +155,21 @@ EXACT = {
     # both pages, its copy at the foot clipped by the page's content box ("差" under the
     # last line of page 1, "益" of page 3). What the clip hides is not read.
     ("zh", "overflow-clipped-at-page-foot"): CLIPPED_FOOT,
+    # Middle-aligned names without padding or rules: "أشكال الاتجار بالأشخاص لأغراض" /
+    # "الاستغلال غير …" goes on, as "لأغراض" needs the word after it (seed 24016).
+    ("ar", "middle-no-padding-no-rules"): Page(
+        theme_align="middle",
+        font="Arial",
+        size="8.5pt",
+        rules="none",
+        padding="0pt",
+        header_align="middle",
+        header_case="uppercase",
+        header_shading=True,
+        repeat_header=False,
+        text_align="center",
+        margin="1in",
+    ),
     # The source's "IV. 45.b" broken at its space: a break inside a Latin run stands for
     # the space, as the browser never breaks "IV.45" without one (and no cell of this
     # layout breaks between two Latin letters or digits).
