@@ -201,3 +201,29 @@ def test_an_arabic_name_line_ending_with_an_open_word_is_unfinished(line: str, o
     from pipeline.languages.names import unfinished
 
     assert unfinished(line, 0, known_languages()["ar"]) is open_
+
+
+# A name's line and the line under it, by hand, with whether a phrase of the language file
+# goes on across the break (`continue_names.phrase_across`).
+PHRASE_BREAKS = [
+    ("en", "Conference of the Parties to the United", "Nations Convention against", True),
+    ("en", "Secretariat and the Working", "Group on Trafficking in Persons", True),
+    # One word from inside a phrase is not enough to say the phrase goes on.
+    ("en", "Trafficking in Persons", "Protocol (ratification)", True),
+    ("en", "Victims (protection)", "Group on something", False),
+    # Seed 16211 of `unseen` (Chromium, Arabic): the phrase's first word carries the
+    # conjunction ("ومكتب"), and its words from the second on end the line.
+    ("ar", "الأمانة ومكتب الأمم المتحدة المعني", "بالمخدرات والجريمة", True),
+    ("ar", "الفريق المشترك بين الوكالات للتنسيق في مجال مكافحة الاتجار", "بالأشخاص", True),
+    ("ar", "الأمانة ومكتب الأمم المتحدة", "الفساد", False),
+]
+
+
+@pytest.mark.parametrize(("code", "name", "line", "across"), PHRASE_BREAKS)
+def test_a_phrase_goes_on_across_a_line_break(
+    code: str, name: str, line: str, across: bool
+) -> None:
+    from pipeline.reassemble.continue_names import phrase_across
+
+    phrases = known_languages()[code].theme.phrases
+    assert phrase_across(name, line, phrases) is across

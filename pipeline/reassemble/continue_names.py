@@ -26,17 +26,24 @@ def first_letter(text: str) -> str:
 
 
 def phrase_across(name: str, text: str, phrases: tuple[str, ...]) -> bool:
-    """Whether the name so far ends with the first words of a phrase and the line goes on
-    with the next ones ("… des Nations" / "Unies contre …"; in a narrow cell the line may
-    hold only some of them: "and Working" / "Group on"). Only the name's end is read."""
-    tail = name[-80:].casefold().split()
+    """Whether the name so far ends with words of a phrase and the line goes on with the
+    next ones ("… des Nations" / "Unies contre …"; in a narrow cell the line may hold
+    only some of them: "and Working" / "Group on"). The name's end holds the phrase's
+    first words, or two or more from further in: its first word may be printed with a
+    prefix ("ومكتب الأمم المتحدة المعني" / "بالمخدرات والجريمة", "and the Office …").
+    Only the name's end is read."""
+    tail = name[-120:].casefold().split()
     head = text.casefold().split()
     for phrase in phrases:
         words = phrase.casefold().split()
-        for k in range(1, len(words)):
-            rest = words[k:][: len(head)]
-            if tail[-k:] == words[:k] and rest and head[: len(rest)] == rest:
-                return True
+        for end in range(1, len(words)):
+            rest = words[end:][: len(head)]
+            if not rest or head[: len(rest)] != rest:
+                continue
+            for start in range(end):
+                k = end - start
+                if (start == 0 or k >= 2) and tail[-k:] == words[start:end]:
+                    return True
     return False
 
 
