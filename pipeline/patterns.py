@@ -121,11 +121,17 @@ _WORD_RE = regex.compile(r"\w+")
 _TYPED_HYPHEN_RE = regex.compile(rf"(?<=\w)[{regex.escape(TYPED_HYPHENS)}](?=\w)")
 
 
+# Marks no language of the index sets after a space, and the Unicode line-breaking rules
+# never break before (UAX #14, LB13): a line starting with one broke where no space was.
+_NO_SPACE_BEFORE = frozenset(",.،")
+
+
 def _spaced_break(before: str, after: str) -> bool:
     """Whether a line break between these two characters stood for a space: not after a
-    dash ("VII.2.a–" / "o") or a hyphen, nor where a wide character meets a letter, digit
+    dash ("VII.2.a–" / "o") or a hyphen, nor before a comma or full stop (Writer's Arabic
+    "VI" / "، 7" of the source's "VI، 7"), nor where a wide character meets a letter, digit
     or another wide character ("被害人（保护" / "和援助）", "第" / "4")."""
-    if before in DASHES or before in LINE_HYPHENS:
+    if before in DASHES or before in LINE_HYPHENS or after in _NO_SPACE_BEFORE:
         return False
     if _wide(before) or _wide(after):
         return not ((before.isalnum() or _wide(before)) and (after.isalnum() or _wide(after)))

@@ -222,6 +222,10 @@ PARAGRAPH_LINES = [
     (["IV.35 IV.و", "ب.45 ج.IV.45و"], ["IV.35 وIV.", "45.ب وIV.45.ج"]),
     # It goes on with an Arabic letter: read as the line alone reads.
     (["IV.35 IV.و", "ب.IV.46و"], ["IV.35 و.IV", "وIV.46.ب"]),
+    # The source's "VI، 7" broken before its comma (Writer): the page shows "VI و VI.5"
+    # over "VI.12 و ، 7". The comma stands between two left-to-right runs, so it starts
+    # the second line's run; read alone, it would follow the "7".
+    (["VI.5 و VI", "7 ، و VI.12"], ["VI.5 و VI", "، 7 و VI.12"]),
 ]
 
 
@@ -239,6 +243,35 @@ def test_punctuation_at_a_line_end_is_read_within_its_paragraph(
     restored = restore_lines(lines, 600.0, "codes")
     assert [line.cells[0].text for line in restored] == texts
     assert [line.text for line in restored] == texts
+
+
+def test_a_line_starting_a_row_is_read_alone() -> None:
+    # The same second line, but the first of a new row (a report symbol beside it): the
+    # line above is another cell's, and says nothing of this one's paragraph.
+    from pipeline.extraction.pdf_bidi import restore_lines
+    from pipeline.models import Cell, Line
+
+    above = Line(
+        text="VI.5 و VI", page=1, top=0.0, cells=(Cell(column=Column.REFERENCES, text="VI.5 و VI"),)
+    )
+    row = Line(
+        text="7 ، و VI.12",
+        page=1,
+        top=10.0,
+        cells=(
+            Cell(column=Column.REPORT, text="CTOC/COP/WG.4/2015/6"),
+            Cell(column=Column.REFERENCES, text="7 ، و VI.12"),
+        ),
+    )
+    restored = restore_lines([above, row], 600.0, "codes")
+    assert restored[1].cells[1].text == "7 ، و VI.12"
+
+
+def test_a_break_before_a_comma_is_no_space() -> None:
+    from pipeline.patterns import join_lines
+
+    assert join_lines(["VI.5 و VI", "، 7 و VI.12"]) == "VI.5 و VI، 7 و VI.12"
+    assert join_lines(["I.3, I.17", ", I.21"]) == "I.3, I.17, I.21"
 
 
 def test_how_brackets_are_stored_is_read_from_the_bracketed_letters() -> None:

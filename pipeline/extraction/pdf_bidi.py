@@ -32,7 +32,7 @@ import regex
 from pipeline.extraction.pdf_layout import Link, PageContent, Rule
 from pipeline.languages import HeaderLabels, Language
 from pipeline.models import BBox, Cell, Column, Line, PageLayout
-from pipeline.patterns import BRACKETS
+from pipeline.patterns import BRACKETS, SYMBOL_RE
 
 # How a right-to-left edition's PDF stores its brackets: "codes", the characters the text
 # holds; "shapes", the glyphs as shown.
@@ -204,41 +204,83 @@ def restore_lines(lines: Iterable[Line], width: float, brackets: Brackets) -> li
             out.append(line.model_copy(update={"cells": cells}))
         else:
             out.append(line.model_copy(update={"text": logical(line.text, brackets)}))
-    return [_in_paragraph(line, out[i + 1 :]) if line.cells else line for i, line in enumerate(out)]
+    done: list[Line] = []  # each line read within its paragraph, the one above first
+    for i, line in enumerate(out):
+        done.append(_in_paragraph(line, done, out[i + 1 :]) if line.cells else line)
+    return done
 
 
 # A line read alone that ends with punctuation between right-to-left text and a Latin run
-# ("و.IV"): the text before, the punctuation, the run (a Latin letter first, no space or
-# right-to-left letter in it, a Latin letter or digit last).
-_LEADING_NEUTRALS_RE = regex.compile(
-    rf"(?<={_RTL})([^\s\p{{L}}\p{{N}}]+)(\p{{Bidi_Class=L}}[^\s{_RTL[1:-1]}]*[\p{{Bidi_Class=L}}\p{{Bidi_Class=EN}}])(\s*)$"
+# ("و.IV"): the punctuation, the run (a Latin letter first, no space or right-to-left
+# letter in it, a Latin letter or digit last), trailing space.
+_MARK = r"[^\s\p{L}\p{N}\p{Ps}\p{Pe}]"  # punctuation, brackets aside (paired apart)
+_ENDING_RUN_RE = regex.compile(
+    rf"(?<={_RTL})({_MARK}+)(\p{{Bidi_Class=L}}[^\s{_RTL[1:-1]}]*[\p{{Bidi_Class=L}}\p{{Bidi_Class=EN}}])(\s*)$"
 )
-_GOES_ON_LEFT_TO_RIGHT_RE = regex.compile(r"\s*[\p{Bidi_Class=L}\p{Bidi_Class=EN}]")
+# A line read alone that starts with a Latin run or number, then punctuation, then
+# right-to-left text ("7 ، و"): the run, the punctuation (in the order read), the rest.
+_STARTING_RUN_RE = regex.compile(
+    rf"^(\s*[\p{{Bidi_Class=L}}\p{{Bidi_Class=EN}}][^\s{_RTL[1:-1]}]*?)((?:\s*{_MARK})+)(\s*{_RTL}.*)$"
+)
+_LEFT_TO_RIGHT_START_RE = regex.compile(r"\s*[\p{Bidi_Class=L}\p{Bidi_Class=EN}]")
+_LEFT_TO_RIGHT_END_RE = regex.compile(r"[\p{Bidi_Class=L}\p{Bidi_Class=EN}]\s*$")
 
 
-def _in_paragraph(line: Line, after: list[Line]) -> Line:
+def _in_paragraph(line: Line, before: list[Line], after: list[Line]) -> Line:
     """A line's cells as read within their paragraph. A browser or word processor resolves
     the bidirectional levels over the whole paragraph, and only then breaks it into lines
-    and lays each line out (UAX #9, rules L1 and L2): punctuation after a Latin run at a
-    line's end, where the next line of the paragraph starts with a Latin letter or a
-    digit, is part of that run ("وIV." / "45.ب", the source's "IV. 45.ب" broken at its
-    space) and prints at the run's right. Read line by line, the same glyphs are
-    punctuation before the run ("و.IV"): both print alike, and the paragraph's reading is
-    taken where the column's next line goes on left to right."""
+    and lays each line out (UAX #9, rules L1 and L2): punctuation between two Latin runs
+    or numbers is part of them and prints inside their left-to-right run, though a line
+    break falls beside it. Read line by line, the same glyphs are punctuation outside the
+    run, and both readings print alike; the paragraph's is taken where the column's
+    neighbouring line goes on left to right:
+    - at a line's end, before a next line starting with a Latin letter or digit:
+      "وIV." / "45.ب" (the source's "IV. 45.ب" broken at its space), not "و.IV";
+    - at a line's start, after a line ending with one: "VI" / "، 7 و" (the source's
+      "VI، 7" broken before its comma), not "7 ، و"."""
     cells = []
     for cell in line.cells:
         text = cell.text
-        found = _LEADING_NEUTRALS_RE.search(text)
-        if found is not None:
-            below = next(
-                (c for other in after for c in other.cells if c.column is cell.column), None
-            )
-            if below is not None and _GOES_ON_LEFT_TO_RIGHT_RE.match(below.text):
-                marks, run, tail = found.groups()
-                text = text[: found.start()] + run + marks + tail
+        ending = _ENDING_RUN_RE.search(text)
+        if ending is not None and _LEFT_TO_RIGHT_START_RE.match(_below(cell, after)):
+            marks, run, tail = ending.groups()
+            text = text[: ending.start()] + run + marks + tail
+        starting = _STARTING_RUN_RE.match(text)
+        if starting is not None and _LEFT_TO_RIGHT_END_RE.search(_above(cell, line, before)):
+            run, marks, rest = starting.groups()
+            text = marks[::-1] + run.strip() + rest
         cells.append(cell if text == cell.text else cell.model_copy(update={"text": text}))
     text = " ".join(cell.text for cell in cells)
     return line.model_copy(update={"cells": tuple(cells), "text": text})
+
+
+def _below(cell: Cell, after: list[Line]) -> str:
+    """The text of the cell's next line in its column and row ("" for none): a line that
+    starts a row (a report symbol) starts another cell."""
+    for other in after:
+        if _starts_row(other):
+            return ""
+        found = next((c.text for c in other.cells if c.column is cell.column), None)
+        if found is not None:
+            return found
+    return ""
+
+
+def _above(cell: Cell, line: Line, before: list[Line]) -> str:
+    """The text of the cell's line before in its column and row ("" for none)."""
+    if _starts_row(line):
+        return ""
+    for other in reversed(before):
+        found = next((c.text for c in other.cells if c.column is cell.column), None)
+        if found is not None:
+            return found
+        if _starts_row(other):
+            return ""
+    return ""
+
+
+def _starts_row(line: Line) -> bool:
+    return any(c.column is Column.REPORT and SYMBOL_RE.fullmatch(c.text) for c in line.cells)
 
 
 def restore_layout(layout: PageLayout) -> PageLayout:
