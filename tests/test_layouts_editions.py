@@ -136,6 +136,10 @@ EXACT = {
     # Chinese has no capitals; "打击贩运人口机构间" runs to the column's edge, so
     # "协调小组" goes on it.
     ("zh", "tight-middle-no-padding"): TIGHT_MIDDLE,
+    # The same in Arabic: a wrapped line stops where the next word did not fit, often a
+    # word's width from the edge; "أشكال الاتجار بالأشخاص" / "لأغراض نزع الأعضاء" is one
+    # name, as "لأغراض" would not have fitted on the line above.
+    ("ar", "tight-middle-no-padding"): TIGHT_MIDDLE,
     # No padding in English, bottom-aligned: the Working Group's name is
     # broken "and Working" / "Group on", a phrase of the language file.
     ("en", "tight-bottom-no-padding"): Page(
@@ -157,6 +161,23 @@ EXACT = {
     ("zh", "overflow-clipped-at-page-foot"): CLIPPED_FOOT,
     # Middle-aligned names without padding or rules: "أشكال الاتجار بالأشخاص لأغراض" /
     # "الاستغلال غير …" goes on, as "لأغراض" needs the word after it (seed 24016).
+    # Bottom-aligned names without padding: "مستهلكو السلع والخدمات التي يقدمها" stops a
+    # word short of the edge ("ضحايا" did not fit), so the name goes on; "الأمانة ومكتب
+    # الأمم المتحدة المعني" / "بالمخدرات والجريمة" is a phrase of the language file
+    # (seed 16211).
+    ("ar", "bottom-no-padding"): Page(
+        theme_align="bottom",
+        font="DejaVu Sans",
+        size="9pt",
+        rules="header",
+        paper="Letter",
+        line_height="normal",
+        padding="0pt",
+        header_align="middle",
+        repeat_header=False,
+        keep_rows=True,
+        margin="2.5cm",
+    ),
     ("ar", "middle-no-padding-no-rules"): Page(
         theme_align="middle",
         font="Arial",
@@ -202,11 +223,27 @@ EXACT = {
 }
 
 KNOWN_GAPS = {
-    # The Chinese tight layout above in Arabic: its wrapped lines stop where the next word
-    # did not fit, often a word's width from the edge, so they are not told from a name's
-    # last line, and Arabic has no capitals: "أشكال الاتجار بالأشخاص" / "لأغراض نزع
-    # الأعضاء" read as two names.
-    ("ar", "tight-middle-no-padding"): TIGHT_MIDDLE,
+    # Bottom-aligned names in justified zebra rows (seed 16209): the name "أشكال الاتجار
+    # بالأشخاص لأغراض نزع الأعضاء" ends its last line less than the next name's first word
+    # ("الأشكال") from the edge, the next theme's rows go on in report order, and Arabic
+    # has no capitals: the next name is read as going on ("… نزع الأعضاء الأشكال الناشئة
+    # للاتجار بالأشخاص"), with a `theme-boundary-uncertain` warning.
+    ("ar", "name-ending-near-the-edge"): Page(
+        theme_align="bottom",
+        font="Liberation Serif",
+        size="9.5pt",
+        rules="header",
+        paper="Letter landscape",
+        width="90%",
+        line_height="1.3",
+        padding="3pt",
+        place="left",
+        header_align="middle",
+        zebra=True,
+        text_align="justify",
+        columns=(30, 25, 16, 29),
+        margin="2.5cm",
+    ),
 }
 
 

@@ -244,7 +244,8 @@ class _Builder:
             return True, False
         if first.isalpha() and first.lower() == first.upper():
             last = current.last
-            full = last is not None and fills_line(last, cell, self.width)
+            spaced = self.language.writing.join == "space"
+            full = last is not None and fills_line(last, cell, self.width, spaced)
             return not full or closed(current.name), False
         return False, True
 

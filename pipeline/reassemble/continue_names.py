@@ -59,18 +59,22 @@ def line_width(cells: Iterable[Cell]) -> float:
     return max((c.bbox.x1 - c.bbox.x0 for c in cells if c.bbox is not None), default=0.0)
 
 
-def fills_line(above: Cell, below: Cell, width: float) -> bool:
-    """Whether the line above runs to the column's edge: less room is left than two
-    characters of the line below take (each counted alike), so that a name wrapped there
-    goes on below. A typesetter that wraps a name fills the line; a character that may not
-    start a line ("）", "、") takes the one before it down too, hence two. The last line
-    of a name stops anywhere, and seldom that close to the edge; where words are spaced,
-    a wrapped line often stops further from it (its next word did not fit), and is then
-    not told from a last line. Without boxes (a text dump) nothing is known: False."""
-    if above.bbox is None or below.bbox is None or not below.text or width <= 0:
+def fills_line(above: Cell, below: Cell, width: float, spaced: bool = False) -> bool:
+    """Whether the line above runs to the column's edge, so that a name wrapped there goes
+    on below: less room is left than the line below's first characters take (each
+    counted alike). A typesetter that wraps a name fills the line. Without spaces, a
+    wrapped line stops a character short at most, or two where a character that may not
+    start a line ("）", "、") takes the one before it down. Where words are spaced, it
+    stops short by no more than the next word and its space: the line below's first word
+    did not fit. The last line of a name stops anywhere, so a line that left room for the
+    next word was not wrapped. Without boxes (a text dump) nothing is known: False."""
+    if above.bbox is None or below.bbox is None or not below.text.strip() or width <= 0:
         return False
     room = width - _width(above.bbox)
-    return room < 2 * _width(below.bbox) / len(below.text)
+    each = _width(below.bbox) / len(below.text)
+    if spaced:
+        return room < (len(below.text.split()[0]) + 1) * each
+    return room < 2 * each
 
 
 def _width(box: BBox) -> float:
