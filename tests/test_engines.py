@@ -227,13 +227,13 @@ def test_text_painted_outside_its_clip_is_not_read(case: str) -> None:
 def test_text_in_a_clipped_form_is_read_alike_by_pdfplumber() -> None:
     # pdfium keeps the clip on the form, not on the text it draws: pdfplumber reads it.
     data = _pdf(b"q 0 0 595 405 re W n q 1 0 0 1 10 10 cm /X1 Do Q Q")
-    with pytest.raises(pdf_pdfium.UnsupportedError, match="clipped form"):
+    with pytest.raises(pdf_pdfium.UnsupportedError, match="clipped in a form"):
         pdf_pdfium.read_document(data)
     page = pdf_chars.read_document(data)[0]
     assert (page.words, "".join(g[0] for g in page.hidden)) == ([], "Inside a form")
     # The form's own bounding box clips too ("Inside a form" at y 410 to 420, over 395).
     data = _pdf(b"q 1 0 0 1 10 10 cm /X1 Do Q").replace(b"[0 0 600 800]", b"[0 0 600 395]")
-    with pytest.raises(pdf_pdfium.UnsupportedError, match="clipped inside a form"):
+    with pytest.raises(pdf_pdfium.UnsupportedError, match="clipped in a form"):
         pdf_pdfium.read_document(data)
     assert "".join(g[0] for g in pdf_chars.read_document(data)[0].hidden) == "Inside a form"
     assert read_pages(data, "form.pdf", "pdfium") == read_pages(data, "form.pdf", "pdfplumber")

@@ -13,7 +13,7 @@ from pipeline.models import Paragraph, Reference
 from pipeline.normalize.paragraphs import parse_paragraphs
 from pipeline.normalize.references import parse_references
 from pipeline.normalize.render import render_paragraphs, render_references
-from pipeline.patterns import join_lines
+from pipeline.patterns import breaks_inside_words, join_lines
 from tests.test_grammar import paragraphs, references
 
 ZH = known_languages()["zh"]
@@ -274,26 +274,47 @@ def test_latin_letters_are_the_output_for_every_edition() -> None:
 
 # --- printed lines joined --------------------------------------------------------------------
 
+# (lines, spaced, latin_spaced, joined): `latin_spaced` is how the document's typesetter
+# breaks a Latin run in a script without spaces, by the Unicode rules (a break there
+# stood for a space) or anywhere (`patterns.breaks_inside_words`).
 JOINS = [
     # Chinese: no space at any break, even inside a token.
-    (["被害人（保护", "和援助）"], False, "被害人（保护和援助）"),
-    (["I.1", "2.g"], False, "I.12.g"),
-    (["4、18(a)、20(a)和", "21"], False, "4、18(a)、20(a)和21"),
-    (["VII.1.a至j和VII.2.a至", "o"], False, "VII.1.a至j和VII.2.a至o"),
+    (["被害人（保护", "和援助）"], False, False, "被害人（保护和援助）"),
+    (["I.1", "2.g"], False, False, "I.12.g"),
+    (["4、18(a)、20(a)和", "21"], False, False, "4、18(a)、20(a)和21"),
+    (["VII.1.a至j和VII.2.a至", "o"], False, False, "VII.1.a至j和VII.2.a至o"),
+    (["IV.35、IV.", "45.b和IV.46"], False, False, "IV.35、IV.45.b和IV.46"),
+    # Chinese from a typesetter that breaks a Latin run only at a space: the source's
+    # "IV. 45.b" broken at its space; no other break changes.
+    (["IV.35、IV.", "45.b和IV.46"], False, True, "IV.35、IV. 45.b和IV.46"),
+    (["被害人（保护", "和援助）"], False, True, "被害人（保护和援助）"),
+    (["VII.1.c、", "VII.2"], False, True, "VII.1.c、VII.2"),
+    (["15(b)、18(b)和", "20"], False, True, "15(b)、18(b)和20"),
     # A spaced script: a wide character at the break still joins without a space.
-    (["联合国", "毒品"], True, "联合国毒品"),
-    (["第", "4段"], True, "第4段"),
-    (["Office", "（UNODC）"], True, "Office（UNODC）"),
-    (["Office", "of"], True, "Office of"),
+    (["联合国", "毒品"], True, False, "联合国毒品"),
+    (["第", "4段"], True, False, "第4段"),
+    (["Office", "（UNODC）"], True, False, "Office（UNODC）"),
+    (["Office", "of"], True, False, "Office of"),
+    # Nor before a comma (Writer's Arabic "VI" / "، 7" of the source's "VI، 7").
+    (["I.3, I.17", ", I.21"], True, False, "I.3, I.17, I.21"),
     # Arabic: words are spaced.
-    (["حماية", "الضحايا"], True, "حماية الضحايا"),
-    (["4 و 18 (أ) و", "20"], True, "4 و 18 (أ) و 20"),
+    (["حماية", "الضحايا"], True, False, "حماية الضحايا"),
+    (["4 و 18 (أ) و", "20"], True, False, "4 و 18 (أ) و 20"),
+    (["VI.5 و VI", "، 7 و VI.12"], True, False, "VI.5 و VI، 7 و VI.12"),
 ]
 
 
-@pytest.mark.parametrize(("parts", "spaced", "joined"), JOINS)
-def test_lines_join_by_script(parts: list[str], spaced: bool, joined: str) -> None:
-    assert join_lines(parts, spaced) == joined
+@pytest.mark.parametrize(("parts", "spaced", "latin_spaced", "joined"), JOINS)
+def test_lines_join_by_script(
+    parts: list[str], spaced: bool, latin_spaced: bool, joined: str
+) -> None:
+    assert join_lines(parts, spaced, latin_spaced) == joined
+
+
+def test_a_typesetter_breaking_anywhere_is_told_by_a_break_between_latin_letters() -> None:
+    assert breaks_inside_words([["I.3、I.1", "7.a和I.21"]])  # "I.17.a" broken inside
+    assert breaks_inside_words([["VI.12和", "VI.13"], ["CTOC", "COP"]])
+    assert not breaks_inside_words([["IV.35、IV.", "45.b"], ["VI.12和", "VI.13"]])
 
 
 def test_the_chinese_and_arabic_files_say_how_their_lines_join() -> None:

@@ -227,20 +227,3 @@ def test_a_phrase_goes_on_across_a_line_break(
 
     phrases = known_languages()[code].theme.phrases
     assert phrase_across(name, line, phrases) is across
-
-
-def test_a_spaced_line_is_full_when_the_next_line_s_first_word_did_not_fit() -> None:
-    # A theme column 100 pt wide; the line below, 16 characters over 64 pt (4 pt each),
-    # starts with a word of 6 letters: with its space, 28 pt. Numbers chosen by hand.
-    from pipeline.models import BBox, Cell, Column
-    from pipeline.reassemble.continue_names import fills_line
-
-    def cell(text: str, width: float) -> Cell:
-        return Cell(column=Column.THEME, text=text, bbox=BBox(x0=0, top=0, x1=width, bottom=9))
-
-    below = cell("لأغراض الاستغلال", 64.0)
-    assert fills_line(cell("أشكال الاتجار بالأشخاص", 80.0), below, 100.0, spaced=True)
-    assert not fills_line(cell("أشكال الاتجار", 70.0), below, 100.0, spaced=True)
-    # Without spaces, only two characters' room (8 pt) counts as full.
-    assert not fills_line(cell("贩运人口", 80.0), below, 100.0)
-    assert fills_line(cell("贩运人口", 93.0), below, 100.0)

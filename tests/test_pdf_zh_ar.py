@@ -267,13 +267,6 @@ def test_a_line_starting_a_row_is_read_alone() -> None:
     assert restored[1].cells[1].text == "7 ، و VI.12"
 
 
-def test_a_break_before_a_comma_is_no_space() -> None:
-    from pipeline.patterns import join_lines
-
-    assert join_lines(["VI.5 و VI", "، 7 و VI.12"]) == "VI.5 و VI، 7 و VI.12"
-    assert join_lines(["I.3, I.17", ", I.21"]) == "I.3, I.17, I.21"
-
-
 def test_how_brackets_are_stored_is_read_from_the_bracketed_letters() -> None:
     from pipeline.extraction.pdf_bidi import brackets_stored
     from pipeline.extraction.pdf_layout import PageContent, Word
@@ -399,29 +392,18 @@ def test_a_footer_line_is_furniture_read_in_either_order(text: str, furniture: b
     assert is_furniture_text(text) is furniture
 
 
-# Chinese lines joined (no space between words), by how the document's typesetter breaks
-# a Latin run: by the Unicode rules (a break there stood for a space) or anywhere.
-LATIN_BREAKS = [
-    (["IV.35、IV.", "45.b和IV.46"], True, "IV.35、IV. 45.b和IV.46"),
-    (["IV.35、IV.", "45.b和IV.46"], False, "IV.35、IV.45.b和IV.46"),
-    (["被害人（保护", "和援助）"], True, "被害人（保护和援助）"),
-    (["VII.1.c、", "VII.2"], True, "VII.1.c、VII.2"),
-    (["15(b)、18(b)和", "20"], True, "15(b)、18(b)和20"),
-]
+def test_a_spaced_line_is_full_when_the_next_line_s_first_word_did_not_fit() -> None:
+    # A theme column 100 pt wide; the line below, 16 characters over 64 pt (4 pt each),
+    # starts with a word of 6 letters: with its space, 28 pt. Numbers chosen by hand.
+    from pipeline.models import BBox, Cell, Column
+    from pipeline.reassemble.continue_names import fills_line
 
+    def cell(text: str, width: float) -> Cell:
+        return Cell(column=Column.THEME, text=text, bbox=BBox(x0=0, top=0, x1=width, bottom=9))
 
-@pytest.mark.parametrize(("lines", "latin_spaced", "text"), LATIN_BREAKS)
-def test_a_break_inside_a_latin_run_of_a_chinese_cell(
-    lines: list[str], latin_spaced: bool, text: str
-) -> None:
-    from pipeline.patterns import join_lines
-
-    assert join_lines(lines, spaced=False, latin_spaced=latin_spaced) == text
-
-
-def test_a_typesetter_breaking_anywhere_is_told_by_a_break_between_latin_letters() -> None:
-    from pipeline.patterns import breaks_inside_words
-
-    assert breaks_inside_words([["I.3、I.1", "7.a和I.21"]])  # "I.17.a" broken inside
-    assert breaks_inside_words([["VI.12和", "VI.13"], ["CTOC", "COP"]])
-    assert not breaks_inside_words([["IV.35、IV.", "45.b"], ["VI.12和", "VI.13"]])
+    below = cell("لأغراض الاستغلال", 64.0)
+    assert fills_line(cell("أشكال الاتجار بالأشخاص", 80.0), below, 100.0, spaced=True)
+    assert not fills_line(cell("أشكال الاتجار", 70.0), below, 100.0, spaced=True)
+    # Without spaces, only two characters' room (8 pt) counts as full.
+    assert not fills_line(cell("贩运人口", 80.0), below, 100.0)
+    assert fills_line(cell("贩运人口", 93.0), below, 100.0)

@@ -40,7 +40,8 @@ Brackets = Literal["codes", "shapes"]
 
 # A bracket pair around right-to-left letters inside one stored word, as each way stores
 # "(أ)": shown left to right, the shapes read "(أ)", the characters ")أ(".
-_RTL = r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]"
+_RTL_CLASSES = r"\p{Bidi_Class=R}\p{Bidi_Class=AL}"
+_RTL = f"[{_RTL_CLASSES}]"
 _PAIR = {
     "shapes": regex.compile(rf"\([^()]*{_RTL}[^()]*\)"),
     "codes": regex.compile(rf"\)[^()]*{_RTL}[^()]*\("),
@@ -215,12 +216,12 @@ def restore_lines(lines: Iterable[Line], width: float, brackets: Brackets) -> li
 # letter in it, a Latin letter or digit last), trailing space.
 _MARK = r"[^\s\p{L}\p{N}\p{Ps}\p{Pe}]"  # punctuation, brackets aside (paired apart)
 _ENDING_RUN_RE = regex.compile(
-    rf"(?<={_RTL})({_MARK}+)(\p{{Bidi_Class=L}}[^\s{_RTL[1:-1]}]*[\p{{Bidi_Class=L}}\p{{Bidi_Class=EN}}])(\s*)$"
+    rf"(?<={_RTL})({_MARK}+)(\p{{Bidi_Class=L}}[^\s{_RTL_CLASSES}]*[\p{{Bidi_Class=L}}\p{{Bidi_Class=EN}}])(\s*)$"
 )
 # A line read alone that starts with a Latin run or number, then punctuation, then
 # right-to-left text ("7 ، و"): the run, the punctuation (in the order read), the rest.
 _STARTING_RUN_RE = regex.compile(
-    rf"^(\s*[\p{{Bidi_Class=L}}\p{{Bidi_Class=EN}}][^\s{_RTL[1:-1]}]*?)((?:\s*{_MARK})+)(\s*{_RTL}.*)$"
+    rf"^(\s*[\p{{Bidi_Class=L}}\p{{Bidi_Class=EN}}][^\s{_RTL_CLASSES}]*?)((?:\s*{_MARK})+)(\s*{_RTL}.*)$"
 )
 _LEFT_TO_RIGHT_START_RE = regex.compile(r"\s*[\p{Bidi_Class=L}\p{Bidi_Class=EN}]")
 _LEFT_TO_RIGHT_END_RE = regex.compile(r"[\p{Bidi_Class=L}\p{Bidi_Class=EN}]\s*$")

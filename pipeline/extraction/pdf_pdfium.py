@@ -35,7 +35,7 @@ import ctypes
 from typing import Any
 
 from pipeline.extraction.pdf_clip import clipped_page, shown
-from pipeline.extraction.pdf_glyphs import Glyph, RawPage
+from pipeline.extraction.pdf_glyphs import Box, Glyph, RawPage
 from pipeline.extraction.pdf_pdfium_frame import Affine, PageFrame, UnsupportedError
 from pipeline.extraction.pdf_pdfium_lib import (
     OBJECT_UNKNOWN,
@@ -73,18 +73,19 @@ def _read_page(lib: Any, doc: int, index: int, fonts: Fonts, facts: FileFacts) -
     try:
         page = PageFrame(lib, handle, facts.boxes)
         order: dict[int, int] = {}
-        in_form: set[int] = set()
+        clips: dict[int, Box | None] = {}
         paths: list[tuple[int, Affine | None]] = []
         for seq, (obj, kind, form, clipped) in enumerate(walk(lib, None, handle, None)):
             if kind == PAGEOBJ_TEXT:
                 if _replaced(lib, obj):
                     raise UnsupportedError("marked-content /ActualText")
-                if clipped:
-                    # pdfium keeps a form's clip on the form, not on what it draws
-                    raise UnsupportedError("text in a clipped form")
+                clips[obj] = clip_box(lib, obj, page)
+                if form is not None and (clipped or clips[obj] is not None):
+                    # pdfium keeps a form's clip on the form, not on what it draws, and
+                    # a clip inside a form (its bounding box's, or a path's) is not known
+                    # to be in the frame pdfminer's reading has it in.
+                    raise UnsupportedError("text clipped in a form")
                 order[obj] = seq
-                if form is not None:
-                    in_form.add(obj)
             elif kind == PAGEOBJ_PATH:
                 paths.append((obj, form))
         text_page = lib.FPDFText_LoadPage(handle)
@@ -98,11 +99,7 @@ def _read_page(lib: Any, doc: int, index: int, fonts: Fonts, facts: FileFacts) -
             glyphs: list[Glyph] = []
             hidden: list[bool] = []
             for obj in sorted(by_object, key=order.__getitem__):
-                clip = clip_box(lib, obj, page)
-                if clip is not None and obj in in_form:
-                    # pdfium's clip inside a form (its bounding box's, or a path's) is
-                    # not known to be in the frame pdfminer's reading has it in.
-                    raise UnsupportedError("text clipped inside a form")
+                clip = clips[obj]
                 drawn = object_glyphs(
                     lib,
                     page,
