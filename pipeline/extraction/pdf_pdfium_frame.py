@@ -37,13 +37,12 @@ def as_written(value: float) -> float:
     if known is not None:
         return known
     target = _PACK.pack(value)
-    found = value
-    for digits in (6, 7, 8, 9):
+    for digits in (6, 7):
         found = float(f"{value:.{digits}g}")
         if _PACK.pack(found) == target:
-            break
-    _WRITTEN[value] = found
-    return found
+            _WRITTEN[value] = found
+            return found
+    raise UnsupportedError(f"a number that needs more digits than pdfium keeps ({value})")
 
 
 def written_matrix(m: Any) -> Affine:

@@ -77,16 +77,18 @@ class Fonts:
     def width(self, font: int, text: str, loose: float | None = None) -> float:
         """A glyph's width, asked by its unicode. pdfium finds the glyph from the unicode
         through the font's ToUnicode map, which may map a ligature glyph to its letters
-        ("fi") rather than to the ligature (U+FB01): then it finds none and says 0, and
-        `loose` (the width pdfium's loose box gives that glyph, in thousandths) is the
-        width, or, without one, this engine cannot read the text."""
-        code = ord(_LIGATURES.get(text, text)) if len(text) > 1 else ord(text)
-        self.lib.FPDFFont_GetGlyphWidth(font, code, 1000.0, ctypes.byref(self.value))
-        width = float(round(self.value.value))
-        if width == 0 and len(text) > 1:
+        ("fi") rather than to the ligature (U+FB01): then it finds none and says 0 (a
+        simple font), or the default width of a character code it takes the ligature's
+        unicode for (a CID font: WeasyPrint's). So a ligature's width is `loose`, the width
+        pdfium's loose box gives that glyph (in thousandths), found from the glyph itself;
+        without one, this engine cannot read the text."""
+        if len(text) > 1:
             if loose is None:
                 raise UnsupportedError("a ligature glyph pdfium gives no width")
             width = float(round(loose))
+        else:
+            self.lib.FPDFFont_GetGlyphWidth(font, ord(text), 1000.0, ctypes.byref(self.value))
+            width = float(round(self.value.value))
         self.widths(font)[text] = width
         return width
 
