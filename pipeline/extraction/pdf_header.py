@@ -183,16 +183,17 @@ def _first_label_words(language: Language) -> frozenset[str]:
 def _band_depth(words: Sequence[Word], head: Word, language: Language) -> float:
     """How far below the theme label the header's label lines run on, each a label line's
     pitch or two under the one before and every word of it a piece of some column's
-    labels or of the reference document's symbol; plus two such pitches, for the line
-    of the second header row under them."""
+    labels or of the reference document's symbol (its pieces on lines of their own,
+    "WG." under "CTOC/COP/"); plus two such pitches, for the line of the second header
+    row under them."""
     pitch = SETTINGS.label_line_pitch * head.size
-    last = head.top
+    last, previous = head.top, ""
     for line in printed_lines(w for w in words if w.top > head.top + pitch / 2):
         if line.top - last > 2 * pitch or not all(
-            is_any_label_piece(w, language) for w in line.words
+            is_any_label_piece(w, language, previous) for w in line.words
         ):
             break
-        last = line.top
+        last, previous = line.top, line.words[-1].text
     return last - head.top + 2 * pitch
 
 

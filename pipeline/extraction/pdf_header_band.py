@@ -13,7 +13,13 @@ from functools import cache
 
 import regex
 
-from pipeline.extraction.pdf_layout import SYMBOL_PIECE_RE, Header, PrintedLine, Word
+from pipeline.extraction.pdf_layout import (
+    SYMBOL_NEXT_PIECE_RE,
+    SYMBOL_PIECE_RE,
+    Header,
+    PrintedLine,
+    Word,
+)
 from pipeline.languages import Language
 from pipeline.models import Column
 from pipeline.patterns import label_key
@@ -95,17 +101,36 @@ def header_lines(lines: Sequence[PrintedLine], header: Header) -> list[int]:
     return inside
 
 
+def _symbol_piece(text: str) -> bool:
+    """A piece of the reference document's symbol in a header label, whatever its case: a
+    typesetter synthesising small capitals from a font's capitals may map one glyph to
+    one case throughout ("cToc/" / "cop/WG.4/2019/5" in WeasyPrint's text layer)."""
+    return bool(SYMBOL_PIECE_RE.match(text.upper()))
+
+
+def _symbol_piece_after(previous: str, text: str) -> bool:
+    """A piece of the reference document's symbol, itself or as the next piece of the
+    word before it, broken after a slash or a dot ("CTOC/COP/" / "WG." / "4/2019/5")."""
+    if _symbol_piece(text):
+        return True
+    return (
+        previous[-1:] in ("/", ".")
+        and bool(SYMBOL_NEXT_PIECE_RE.match(text.upper()))
+        and _symbol_piece(previous + text)
+    )
+
+
 def piece_key(text: str) -> str:
     """A word as a piece of a label is compared: its key (`label_key`) without the
     brackets and punctuation around it."""
     return label_key(text).strip("():,;")
 
 
-def is_any_label_piece(word: Word, language: Language) -> bool:
+def is_any_label_piece(word: Word, language: Language, previous: str = "") -> bool:
     """Whether a word may be a piece of some column's header labels, or of the reference
-    document's symbol (before the columns are known)."""
+    document's symbol (before the columns are known; `previous`: the word before it)."""
     piece = piece_key(word.text)
-    return bool(SYMBOL_PIECE_RE.match(word.text)) or any(
+    return _symbol_piece_after(previous, word.text) or any(
         v.has(piece) for v in vocabulary(language).values()
     )
 
@@ -117,9 +142,7 @@ def _label_piece(
     document's symbol in the references label (`previous`: the word before it)."""
     columns = header.label_columns(word)
     piece = piece_key(word.text)
-    symbol = Column.REFERENCES in columns and (
-        SYMBOL_PIECE_RE.match(word.text) or (word.text.isdigit() and previous.endswith("/"))
-    )
+    symbol = Column.REFERENCES in columns and (_symbol_piece_after(previous, word.text))
     return not piece or any(vocabulary[c].has(piece) for c in columns) or bool(symbol)
 
 
@@ -141,7 +164,7 @@ def is_symbol_piece(word: Word, header: Header) -> bool:
     only the header's label prints there (cells cite sections and paragraphs)."""
     return (
         "/" in word.text
-        and bool(SYMBOL_PIECE_RE.match(word.text))
+        and _symbol_piece(word.text)
         and header.column_of(word) is Column.REFERENCES
     )
 

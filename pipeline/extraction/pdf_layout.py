@@ -32,6 +32,9 @@ SYMBOL_PIECE_RE = regex.compile(
     r"^\(?(?:[A-Z0-9][A-Za-z0-9.]*(?:/[A-Za-z0-9.]*)+|/[A-Za-z0-9.]+(?:/[A-Za-z0-9.]*)*"
     r"|\.[A-Za-z0-9.]*(?:/[A-Za-z0-9.]*)+)\)?[.,;]?$"
 )
+# A symbol's piece on a line of its own after a piece ending with a slash or a dot: a
+# series ("WG." under "CTOC/COP/") or a number ("5" under "CTOC/COP/WG.4/2019/").
+SYMBOL_NEXT_PIECE_RE = regex.compile(r"^(?:\d+|[A-Z][A-Z0-9]*[./])$")
 
 
 @dataclass(frozen=True)
