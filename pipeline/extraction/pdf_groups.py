@@ -46,6 +46,7 @@ from pipeline.extraction.pdf_evidence import (
     is_ruled,
     misfit,
     row_gap,
+    rules_through_names,
     runs_beside,
     theme_leading,
     wide_gaps,
@@ -399,6 +400,8 @@ def read_groups(
     ]
     leading = theme_leading(frames)
     usual = row_gap(frames)
+    if rules_through_names(frames, leading, usual):
+        frames = [replace(frame, rules=()) for frame in frames]
     ruled = is_ruled(frames)
     found = [blocks(frame, leading, ruled) for frame in frames]
     repeats: list[Block | None] = []
