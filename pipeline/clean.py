@@ -221,6 +221,7 @@ def lines_to_table_lines(extracted: Lines, language: Language | None = None) -> 
         text_pages=tuple(sorted({line.page for line in lines if line.text.strip()})),
         links=extracted.links,
         complaints=extracted.complaints,
+        word_breaks=extracted.word_breaks,
     )
     return TableLines(
         source=extracted.source.model_copy(

@@ -178,6 +178,9 @@ class Lines(Frozen):
     # False for a text dump without form feeds: `clean` then infers page numbers from
     # headers, URI blocks and footers.
     pages_known: bool = True
+    # Characters after which the typesetter broke a line inside a word, as a report symbol
+    # broken over two lines shows ("CTOC/COP/WG." / "4/2010/6": "."), sorted.
+    word_breaks: tuple[str, ...] = ()
 
 
 # --- clean ---------------------------------------------------------------------------------
@@ -204,6 +207,9 @@ class Evidence(Frozen):
     text_pages: tuple[int, ...] = ()
     links: tuple[PageLink, ...] = ()
     complaints: tuple[Complaint, ...] = ()
+    # `Lines.word_breaks`: a line break after one of them before a letter or digit stood
+    # for no space.
+    word_breaks: tuple[str, ...] = ()
 
 
 class DocumentMeta(Frozen):

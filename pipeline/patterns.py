@@ -30,6 +30,11 @@ FOOTER_RE = regex.compile(
     rf"^(?:(?P<job>{JOB_NUMBER})\s+{PAGE_OF}|{PAGE_OF}\s+(?P<job>{JOB_NUMBER}))\s*(?:\*\S*)?$"
 )
 JOB_NUMBER_RE = regex.compile(JOB_NUMBER)
+# A punctuation mark inside a word, then a space and a letter or digit ("IV. 45.b"): where
+# the source itself spaces after a mark that a line may also break after (`reassemble.joins`).
+SPACED_MARK_RE = regex.compile(r"(?<=\w)([^\w\s])\s+(?=\w)")
+# The same mark between two letters or digits ("IV.45"): a mark words hold inside them.
+JOINED_MARK_RE = regex.compile(r"(?<=\w)([^\w\s])(?=\w)")
 # A run of decimal digits in any script (a symbol's numbers, compared as numbers).
 DIGITS_RE = regex.compile(r"(\d+)")
 
@@ -151,21 +156,32 @@ def line_text(words: Iterable[str]) -> str:
     return fold(out)
 
 
-def join_lines(parts: list[str], spaced: bool = True, latin_spaced: bool = False) -> str:
+def join_lines(
+    parts: list[str],
+    spaced: bool = True,
+    latin_spaced: bool = False,
+    unspaced_after: frozenset[str] = frozenset(),
+) -> str:
     """Join the printed lines of one cell. With `spaced` (the language puts spaces between
     words) a break is a space except where `_spaced_break` says otherwise; without, no
     break is a space, as a line of such a script may break anywhere ("I.1" / "2.g"),
-    except, with `latin_spaced`, a break inside a Latin run (`latin_break`)."""
+    except, with `latin_spaced`, a break inside a Latin run (`latin_break`). A break after
+    a character of `unspaced_after` before a letter or digit is no space: the document's
+    typesetter breaks words there ("IV." / "37", as it broke "CTOC/COP/WG." / "4/2010/6")."""
     out = ""
     for part in parts:
         piece = fold(part)
         if not piece:
             continue
         # `out` and `piece` are folded: neither ends nor starts with a space.
-        if out and (
-            _spaced_break(out[-1], piece[0])
-            if spaced
-            else latin_spaced and latin_break(out[-1], piece[0])
+        if (
+            out
+            and not (out[-1] in unspaced_after and piece[0].isalnum())
+            and (
+                _spaced_break(out[-1], piece[0])
+                if spaced
+                else latin_spaced and latin_break(out[-1], piece[0])
+            )
         ):
             out += " "
         out += piece

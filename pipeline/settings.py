@@ -51,6 +51,9 @@ class LayoutSettings:
     # jitter, a bold or italic run, a symbol in another font); successive lines differ by at
     # least one size even at the tightest leading a word processor allows (1.0 lines).
     same_line: float = 0.4
+    # A report symbol broken over more lines than this in a narrow column is not joined
+    # again: a column three characters wide breaks it at every slash and dot (five lines).
+    symbol_lines: int = 6
     # How far left of a header label a cell's text may start and still be in the label's
     # column: labels are centred or padded differently from body text.
     column_slack: float = 0.3

@@ -26,6 +26,7 @@ from pipeline.extraction.pdf_bidi import (
     restore_layout,
     restore_lines,
 )
+from pipeline.extraction.pdf_body import inner_gap
 from pipeline.extraction.pdf_columns import by_geometry, fit_columns, page_shifts, shifted
 from pipeline.extraction.pdf_evidence import PageFrame
 from pipeline.extraction.pdf_faults import page_complaints, rows_before_table
@@ -132,8 +133,10 @@ def pdf_to_lines(
         )
         for k, dx in zip(same, shifts, strict=True):
             tables[k].read(shifted(fitted, dx) if dx else fitted)
+    inner = inner_gap(group for part in tables for group in part.rows)
     for upper, lower in itertools.pairwise(tables):
         upper.take_symbol_from(lower)
+        upper.take_row_from(lower, inner)
     # Row groups run across pages, and the theme alignment is one for the document, so
     # they are read over the whole table at once.
     frames: list[PageFrame] = []
@@ -167,4 +170,5 @@ def pdf_to_lines(
             *rows_before_table(pages, reports),
         ),
         pages_known=True,
+        word_breaks=tuple(sorted(set().union(*(page.word_breaks for page in pages)))),
     )

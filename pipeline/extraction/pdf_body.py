@@ -6,11 +6,13 @@ rows (a theme line printed beside its first row read before that row).
 from __future__ import annotations
 
 import itertools
+import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from pipeline.extraction.pdf_layout import (
     COLUMNS,
+    SYMBOL_PIECE_RE,
     Header,
     Word,
     WordRun,
@@ -36,6 +38,8 @@ class ColumnLine(WordRun):
     # The second part of a symbol broken by a page break, already joined to the first
     # (`rejoin_across`): printed here, read there.
     joined: bool = False
+    # A report symbol printed on the next page, read here (`orphaned_tail`): no box here.
+    borrowed: bool = False
     _top: float = field(init=False, repr=False, compare=False, default=0.0)
     _bottom: float = field(init=False, repr=False, compare=False, default=0.0)
     _size: float = field(init=False, repr=False, compare=False, default=0.0)
@@ -96,40 +100,150 @@ def column_lines(words: Iterable[Word], header: Header) -> list[ColumnLine]:
     out: list[ColumnLine] = []
     for column, found in by_column.items():
         out.extend(ColumnLine(column, line.words) for line in printed_lines(found))
-    rejoin_symbols(out)
     return sorted(out, key=lambda c: (c.top, COLUMNS.index(c.column)))
 
 
-def rejoin_symbols(lines: list[ColumnLine]) -> None:
-    """A report symbol broken after a slash in a narrow column is one symbol again."""
+def symbol_break(first: str, second: str) -> tuple[str, str] | None:
+    """Where a report symbol printed over two lines was broken: the characters on either
+    side of the break; None when the two texts are not one symbol's pieces. A browser
+    wraps after a slash ("CTOC/COP/WG.4/" / "2010/6"), a typesetter breaking lines by
+    Pango's rules after a dot ("CTOC/COP/WG." / "4/2010/6"); a whole symbol is a piece
+    only when the next line goes on with a slash or a dot, and a line that is a whole
+    symbol itself only after a slash."""
+    if not first or not second or not SYMBOL_RE.fullmatch(first + second):
+        return None
+    if SYMBOL_RE.fullmatch(first) and second[0] not in "/.":
+        return None
+    if SYMBOL_RE.fullmatch(second) and not first.endswith("/"):
+        return None
+    return first[-1], second[0]
+
+
+def word_break(pieces: tuple[str, str] | None) -> str | None:
+    """The character after which a typesetter broke a line inside a word, where
+    `symbol_break` shows one: a punctuation mark before a letter or digit ("." in
+    "WG." / "4"), which other cells' lines may then break after too."""
+    if pieces is None or pieces[0].isalnum() or not pieces[1].isalnum():
+        return None
+    return pieces[0]
+
+
+def rejoin_symbols(lines: list[ColumnLine]) -> set[str]:
+    """A report symbol broken over two lines or more in a narrow column ("CTOC/COP/" /
+    "WG." / "4/2010/6") is one symbol again. Returns the characters it was broken after
+    (`word_break`)."""
+    breaks: set[str] = set()
     reports = sorted((c for c in lines if c.column is Column.REPORT), key=lambda c: c.top)
-    for first, second in itertools.pairwise(reports):
-        if not first.words or SYMBOL_RE.fullmatch(first.text) or not first.text.endswith("/"):
+    k = 0
+    while k < len(reports):
+        run = reports[k : k + _symbol_lines(reports[k : k + SETTINGS.symbol_lines])]
+        if len(run) < 2:
+            k += 1
             continue
-        if second.top - first.bottom > first.size:
-            continue
-        if SYMBOL_RE.fullmatch(first.text + second.text):
-            right = max(first.x1, second.x1)
-            joined = Word(first.text + second.text, first.x0, first.top, right, first.bottom)
-            first.fold([joined], second.bottom)
-            second.fold([], 0.0)
+        texts = [c.text for c in run]
+        right = max(c.x1 for c in run)
+        joined = Word("".join(texts), run[0].x0, run[0].top, right, run[0].bottom)
+        run[0].fold([joined], run[-1].bottom)
+        for line in run[1:]:
+            line.fold([], 0.0)
+        found = (word_break((a[-1], b[0])) for a, b in itertools.pairwise(texts))
+        breaks.update(b for b in found if b)
+        k += len(run)
     lines[:] = [c for c in lines if c.words]
+    return breaks
 
 
-def rejoin_across(upper: BodyRow, lower: BodyRow) -> bool:
-    """A report symbol broken after a slash at the foot of a page (`upper`, the page's last
-    row) and finished at the top of the next (`lower`, that page's first row): one
-    symbol again, standing where its first part is printed. The second part leaves its
-    row, where it stays (marked `joined`) for its page and box."""
-    first, second = upper.parts.get(Column.REPORT), lower.parts.get(Column.REPORT)
-    if first is None or second is None or not first.words or not first.text.endswith("/"):
-        return False
-    if SYMBOL_RE.fullmatch(first.text) or not SYMBOL_RE.fullmatch(first.text + second.text):
-        return False
-    joined = Word(first.text + second.text, first.x0, first.top, first.x1, first.bottom)
-    first.fold([joined], 0.0)
-    second.joined = True
-    return True
+def _symbol_lines(run: Sequence[ColumnLine]) -> int:
+    """How many of these successive report lines, from the first, print one symbol
+    between them (0 when the first is not a symbol's broken start): each line close
+    under the one above, every piece but the last the start of a symbol."""
+    text = run[0].text
+    for k in range(1, len(run)):
+        above, line = run[k - 1], run[k]
+        if not text or not line.words or line.top - above.bottom > above.size:
+            return 0
+        if symbol_break(text, line.text) is not None:
+            return k + 1
+        if SYMBOL_RE.fullmatch(text) or SYMBOL_RE.fullmatch(line.text):
+            return 0
+        text += line.text
+        if not SYMBOL_PIECE_RE.match(text):
+            return 0
+    return 0
+
+
+def rejoin_across(upper: Sequence[BodyRow], lower: Sequence[BodyRow]) -> list[tuple[str, str]]:
+    """A report symbol broken at the foot of a page and finished at the top of the next:
+    one symbol again, standing where its first piece is printed. `upper`: the page's
+    last lines, each holding a piece of it ("CTOC/COP/", "WG."); `lower`: the next
+    page's first lines, before its first row, holding the rest ("4/2010/6"). Every piece
+    after the first stays (marked `joined`) for its page and box. Returns where the
+    symbol was broken (`symbol_break`, once per break), nothing when it was not."""
+    firsts = [row.parts.get(Column.REPORT) for row in upper]
+    rests = [row.parts.get(Column.REPORT) for row in lower[: SETTINGS.symbol_lines]]
+    if not firsts or any(p is None or not p.words for p in firsts):
+        return []
+    head = "".join(p.text for p in firsts if p is not None)
+    pieces = [p.text for p in firsts if p is not None]
+    for k, rest in enumerate(rests):
+        if rest is None or not rest.words or SYMBOL_RE.fullmatch(head):
+            return []
+        if symbol_break(head, rest.text) is None:
+            head += rest.text
+            pieces.append(rest.text)
+            continue
+        pieces.append(rest.text)
+        first = firsts[0]
+        assert first is not None
+        joined = Word(head + rest.text, first.x0, first.top, first.x1, first.bottom)
+        first.fold([joined], 0.0)
+        for part in [*firsts[1:], *rests[: k + 1]]:
+            assert part is not None
+            part.joined = True
+        return [(a[-1], b[0]) for a, b in itertools.pairwise(pieces)]
+    return []
+
+
+# The columns every row of the table fills besides its report symbol.
+_TEXT_COLUMNS = (Column.PARAGRAPHS, Column.REFERENCES)
+
+
+def orphaned_tail(group: Sequence[BodyRow], first: Sequence[BodyRow], inner: float) -> int:
+    """Where, among the lines of a page's last row (`group`), the cells of the next page's
+    first row (`first`) start, when the typesetter printed them at this page's foot and
+    moved that row's report symbol to the next page with what else it keeps together
+    (CSS widows and orphans, a word processor's widow control: a cell of two lines).
+    0 when it did not. All must hold: `first` prints nothing in a column every row fills
+    (paragraphs, references); a line of `group` holds no report text and starts every
+    such column; and the gap above that line is wider than any usual gap between two
+    lines of one cell (`inner`)."""
+    missing = [c for c in _TEXT_COLUMNS if not any(c in line.parts for line in first)]
+    if not missing:
+        return 0
+    for k in range(1, len(group)):
+        line = group[k]
+        if Column.REPORT in line.parts or not all(c in line.parts for c in missing):
+            continue
+        above = max(part.bottom for row in group[:k] for part in row.parts.values())
+        size = max(part.size for part in line.parts.values())
+        if line.top - above > inner + SETTINGS.jitter * size:
+            return k
+    return 0
+
+
+def inner_gap(groups: Iterable[Sequence[BodyRow]]) -> float:
+    """The usual gap between two successive lines of one cell in these rows: the median,
+    as a row's cells printed at a page's foot below its report line (`orphaned_tail`)
+    stand further down (0 when no cell has two lines)."""
+    gaps = [
+        below.top - above.bottom
+        for group in groups
+        for column in COLUMNS
+        for above, below in itertools.pairwise(
+            row.parts[column] for row in group if column in row.parts
+        )
+    ]
+    return statistics.median(gaps) if gaps else 0.0
 
 
 def body_rows(lines: Sequence[ColumnLine]) -> list[BodyRow]:

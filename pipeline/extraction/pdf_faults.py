@@ -153,9 +153,9 @@ def rows_before_table(pages: Sequence[PageReading], reports: Set[str]) -> list[C
 
 
 def _cites(text: str, reports: Set[str]) -> bool:
-    """A report symbol of the table's rows, or its end wrapped after a slash."""
+    """A report symbol of the table's rows, or its end wrapped after a slash or a dot."""
     return text in reports or (
-        "/" in text and len(text) > 4 and any(r.endswith("/" + text) for r in reports)
+        "/" in text and len(text) > 4 and any(r.endswith(("/" + text, "." + text)) for r in reports)
     )
 
 

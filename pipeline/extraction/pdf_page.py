@@ -13,7 +13,16 @@ from collections.abc import Sequence
 from typing import Literal
 
 from pipeline.extraction.pdf_bidi import Brackets
-from pipeline.extraction.pdf_body import BodyRow, ColumnLine, body_rows, column_lines, rejoin_across
+from pipeline.extraction.pdf_body import (
+    BodyRow,
+    ColumnLine,
+    body_rows,
+    column_lines,
+    orphaned_tail,
+    rejoin_across,
+    rejoin_symbols,
+    word_break,
+)
 from pipeline.extraction.pdf_evidence import Block, PageFrame, Row
 from pipeline.extraction.pdf_header_band import (
     header_body_words,
@@ -84,10 +93,19 @@ def _cells(row: BodyRow, links: Sequence[Link]) -> list[Cell]:
         part = row.parts.get(column)
         if part is None:
             continue
+        if part.borrowed:  # printed on the next page, read here
+            cells.append(Cell(column=column, text=part.text))
+            continue
         box = BBox(x0=part.x0, top=part.top, x1=part.x1, bottom=part.bottom)
         link = _link_for(box, links) if column is Column.REPORT else None
         cells.append(Cell(column=column, text=part.text, bbox=box, link=link, joined=part.joined))
     return cells
+
+
+def _piece(row: BodyRow) -> bool:
+    """A line whose report column holds a piece of a symbol, not a whole one."""
+    report = row.parts.get(Column.REPORT)
+    return report is not None and bool(report.words) and not SYMBOL_RE.fullmatch(report.text)
 
 
 def _is_anchor(row: BodyRow) -> bool:
@@ -131,6 +149,8 @@ class PageReading:
         self.lead: list[BodyRow] = []
         self.rows: list[list[BodyRow]] = []
         self.themes: list[ColumnLine] = []
+        # Characters after which a report symbol of this page was broken (`word_break`).
+        self.word_breaks: set[str] = set()
         self.layout: PageLayout | None = None
         # A text mixed with another that is the header's label, clipped: not the body's.
         table = self.table
@@ -210,6 +230,7 @@ class PageReading:
             body = [w for w in body if w not in label]
             self.plain.append((PrintedLine(label), "header"))
         found = column_lines(body, self.table)
+        self.word_breaks |= rejoin_symbols(found)
         self.themes = [c for c in found if c.column is Column.THEME]
         for row in body_rows([c for c in found if c.column is not Column.THEME]):
             if _is_anchor(row):
@@ -298,14 +319,14 @@ class PageReading:
         )
 
     def _repeated(self, line: PrintedLine) -> bool:
-        """Whether the line is printed at the same place on most pages and holds no digit
-        or slash: page furniture (a browser's clipped accents at every page foot). A
+        """Whether the line is printed at the same place on most pages and holds no digit,
+        slash or dot: page furniture (a browser's clipped accents at every page foot). A
         row's line may stand at one place on most pages of a regular table ("CTOC/COP/"
-        at each page's first row), but each holds a symbol or a number; and no name is
-        printed on most pages."""
+        or "WG." at each page's first row), but each holds a piece of a symbol or a
+        number; and no name is printed on most pages."""
         return (
             bool(self.repeated)
-            and not any(c.isdigit() or c == "/" for c in line.text)
+            and not any(c.isdigit() or c in "/." for c in line.text)
             and all(place_key(w) in self.repeated for w in line.words)
         )
 
@@ -321,13 +342,44 @@ class PageReading:
         return not lefts[Column.REPORT] - slack <= line.x0 < lefts[Column.PARAGRAPHS]
 
     def take_symbol_from(self, below: PageReading) -> None:
-        """A report symbol broken by the page break (`rejoin_across`): the row at this
-        page's foot becomes a row of its own, and its cells on the next page (the symbol's
-        second part among them) go on as that page's lead."""
+        """A report symbol broken by the page break (`rejoin_across`): the lines at this
+        page's foot that hold its first pieces become a row of their own, and its cells
+        on the next page (the symbol's other pieces among them) go on as that page's
+        lead."""
         tail = self.rows[-1] if self.rows else self.lead
-        if not tail or not below.lead or not rejoin_across(tail[-1], below.lead[0]):
+        if not tail or not below.lead:
             return
-        self.rows.append([tail.pop()])
+        k = len(tail)
+        while k > 0 and len(tail) - k < SETTINGS.symbol_lines and _piece(tail[k - 1]):
+            k -= 1
+        pieces = rejoin_across(tail[k:], below.lead)
+        if not pieces:
+            return
+        self.word_breaks.update(b for b in map(word_break, pieces) if b)
+        self.rows.append(tail[k:])
+        del tail[k:]
+
+    def take_row_from(self, below: PageReading, inner: float) -> None:
+        """A row whose cells start at this page's foot and whose report symbol the
+        typesetter moved to the next page (`orphaned_tail`): its cells here become a row,
+        its symbol read here; the next page's line of that symbol goes on as its lead,
+        where it stays (marked `joined`) for its page, box and link. `inner`: the
+        document's usual gap between two lines of one cell (`inner_gap`)."""
+        if not self.rows or below.lead or not below.rows or self.table is None:
+            return
+        group = self.rows[-1]
+        k = orphaned_tail(group, below.rows[0], inner)
+        if not k:
+            return
+        tail = group[k:]
+        del group[k:]
+        below.lead = below.rows.pop(0)
+        symbol = below.lead[0].parts[Column.REPORT]
+        symbol.joined = True
+        x0, anchor = self.table.lefts[Column.REPORT], tail[0]
+        word = Word(symbol.text, x0, anchor.top, x0, anchor.top + symbol.size)
+        anchor.parts[Column.REPORT] = ColumnLine(Column.REPORT, [word], borrowed=True)
+        self.rows.append(tail)
 
     def frame(
         self, first: bool, previous: SymbolKey = (), mirrored: Brackets | None = None

@@ -56,6 +56,7 @@ from pipeline.reassemble.continue_names import (
     line_width,
     phrase_across,
 )
+from pipeline.reassemble.joins import cell_text, unspaced_finding, word_breaks
 from pipeline.reassemble.text_cells import read_text_line
 
 
@@ -122,6 +123,8 @@ class _Builder:
     entry: _EntryDraft | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     last_row_page: int = 0
+    # Where the typesetter was seen breaking inside words (`Evidence.word_breaks`).
+    shown_breaks: tuple[str, ...] = ()
 
     def theme_line(self, cell: Cell, page: int) -> None:
         self.pending.append((cell, page))
@@ -277,35 +280,50 @@ class _Builder:
         # In a script written without spaces, a break inside a Latin run stood for a space
         # unless the typesetter breaks lines anywhere (`patterns.latin_break`); one cell
         # broken between two Latin letters or digits shows the latter, for the document.
-        cells = (
+        cells = [
             lines
             for theme in self.themes
             for e in theme.entries
             for lines in (e.paragraphs, e.references)
-        )
+        ]
         latin_spaced = not spaced and not breaks_inside_words(cells)
-        themes = tuple(_freeze(theme, spaced, latin_spaced) for theme in self.themes)
+        reasons = word_breaks(cells, self.shown_breaks)
+        themes = tuple(self._freeze(theme, spaced, latin_spaced, reasons) for theme in self.themes)
         for theme in self.themes:
             self.diagnostics.extend(doubt_finding(theme.name, *doubt) for doubt in theme.doubts)
         return themes, self.diagnostics
 
-
-def _freeze(theme: _ThemeDraft, spaced: bool, latin_spaced: bool) -> RawTheme:
-    entries = tuple(
-        RawEntry(
-            report=entry.report,
-            paragraphs_text=join_lines(entry.paragraphs, spaced, latin_spaced),
-            references_text=join_lines(entry.references, spaced, latin_spaced),
-            pages=tuple(sorted(set(entry.pages))),
-            boxes=_cell_boxes(entry.boxes),
-            link=entry.link,
+    def _freeze(
+        self, theme: _ThemeDraft, spaced: bool, latin_spaced: bool, reasons: dict[str, str]
+    ) -> RawTheme:
+        unspaced_after = frozenset(reasons)
+        entries: list[RawEntry] = []
+        for entry in theme.entries:
+            texts: list[str] = []
+            for lines in (entry.paragraphs, entry.references):
+                text, plain = cell_text(lines, spaced, latin_spaced, unspaced_after)
+                if plain is not None:
+                    self.diagnostics.append(
+                        unspaced_finding(theme.name, entry.report, text, plain, reasons)
+                    )
+                texts.append(text)
+            entries.append(
+                RawEntry(
+                    report=entry.report,
+                    paragraphs_text=texts[0],
+                    references_text=texts[1],
+                    pages=tuple(sorted(set(entry.pages))),
+                    boxes=_cell_boxes(entry.boxes),
+                    link=entry.link,
+                )
+            )
+        pages = sorted(set(theme.pages) | {p for e in entries for p in e.pages})
+        return RawTheme(
+            name=theme.name,
+            pages=tuple(pages),
+            entries=tuple(entries),
+            boxes=_cell_boxes(theme.boxes),
         )
-        for entry in theme.entries
-    )
-    pages = sorted(set(theme.pages) | {p for e in entries for p in e.pages})
-    return RawTheme(
-        name=theme.name, pages=tuple(pages), entries=entries, boxes=_cell_boxes(theme.boxes)
-    )
 
 
 _ORDER = {column: i for i, column in enumerate(Column)}
@@ -331,12 +349,14 @@ def _read_cell_line(builder: _Builder, line: Line) -> None:
     if Column.THEME in cells:
         builder.theme_line(cells.pop(Column.THEME), line.page)
     report = cells.get(Column.REPORT)
-    if report is not None and SYMBOL_RE.fullmatch(report.text):
+    if report is not None and SYMBOL_RE.fullmatch(report.text) and not report.joined:
         builder.row(report.text, line.page, cells)
         return
     if report is not None and builder.entry is not None:  # a symbol wrapped after a slash
         if not report.joined:
             builder.entry.report += report.text
+        elif builder.entry.link is None:  # the symbol was read with the row above
+            builder.entry.link = report.link
         builder.entry.add(Column.REPORT, report.text, line.page, report.bbox)
         cells.pop(Column.REPORT)
     for column, cell in cells.items():
@@ -350,6 +370,7 @@ def table_lines_to_raw_table(table: TableLines) -> RawTable:
     )
     width = line_width(c for line in table.lines for c in line.cells if c.column is Column.THEME)
     builder = _Builder(get_language(table.meta.language), seen, width)
+    builder.shown_breaks = table.evidence.word_breaks
     for line in table.lines:
         if line.cells:
             _read_cell_line(builder, line)
