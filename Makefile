@@ -15,7 +15,7 @@ ARABIC_FONT := /usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Regular.ttf
 SOFFICE := /usr/bin/soffice
 LIBERATION := /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf
 
-.PHONY: setup lock fonts browser libreoffice run test reproduce bench layouts clean
+.PHONY: setup lock fonts browser libreoffice pango run test reproduce bench layouts clean
 
 setup: $(STAMP)
 
@@ -55,13 +55,21 @@ libreoffice: fonts
 	@test -x $(SOFFICE) || { echo "libreoffice-writer-nogui could not be installed" >&2; exit 1; }
 	@test -f $(LIBERATION) || { echo "fonts-liberation could not be installed" >&2; exit 1; }
 
+# A third HTML producer prints layouts (tests/layouts/weasyprint_producer.py): WeasyPrint,
+# a Python package, lays text out with Debian's Pango and HarfBuzz libraries.
+PANGOFT2 := /usr/lib/x86_64-linux-gnu/libpangoft2-1.0.so.0
+pango:
+	@test -f $(PANGOFT2) || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install \
+		-y -qq --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 >/dev/null; }
+	@test -f $(PANGOFT2) || { echo "libpangoft2-1.0-0 could not be installed" >&2; exit 1; }
+
 run: setup
 	@mkdir -p $(OUTPUT_DIR)
 	@for src in $(SOURCES); do \
 		$(BIN)/recindex extract "$$src" --html --out "$(OUTPUT_DIR)/$$(basename "$$src")" || exit 1; \
 	done
 
-test: setup fonts browser libreoffice
+test: setup fonts browser libreoffice pango
 	$(BIN)/python -m pytest
 	$(BIN)/ruff check pipeline tests bench
 	$(BIN)/ruff format --check pipeline tests bench
@@ -89,7 +97,7 @@ bench: setup fonts
 LAYOUTS ?= 120
 CHROMIUM_LAYOUTS ?= 40
 WRITER_LAYOUTS ?= 40
-layouts: setup fonts browser libreoffice
+layouts: setup fonts browser libreoffice pango
 	$(BIN)/python -m tests.layouts.run $(LAYOUTS) --chromium $(CHROMIUM_LAYOUTS) \
 		--writer $(WRITER_LAYOUTS) $(if $(PRODUCER),--producer $(PRODUCER))
 

@@ -360,3 +360,52 @@ def test_a_ligature_mapped_to_its_letters_keeps_its_width() -> None:
     # "de", the ligature (5.55 pt wide at 10 pt) and "ni" make one word: 4 × 5 + 5.55.
     word = ours[0].words[0]
     assert (word[0], round(word[3] - word[1], 2)) == ("defini", 25.55)
+
+
+def _weasyprint_page() -> bytes:
+    from tests.layouts.chromium_producer import Page
+    from tests.layouts.weasyprint_producer import print_pdf
+
+    page = Page(font="serif", size="8pt", width="80%", line_height="1.0", padding="4pt")
+    return print_pdf(expected_table(), page)
+
+
+def test_numbers_pdfium_keeps_less_precisely_than_written_are_read_by_pdfplumber(
+    tmp_path: Path,
+) -> None:
+    """WeasyPrint scales its pages (0.75 pt per CSS pixel) and positions text in pixels:
+    pdfium keeps the products in single precision, which no short decimal recovers
+    ("62.692917" for pdfminer's 62.69291325), and a box rounded at 361.975 would differ
+    in its last digit. The engine refuses such a number; pdfplumber reads the file, and
+    both engines write the same files."""
+    data = _weasyprint_page()
+    with pytest.raises(pdf_pdfium.UnsupportedError, match="more digits than pdfium keeps"):
+        pdf_pdfium.read_document(data)
+    path = tmp_path / "weasyprint.pdf"
+    path.write_bytes(data)
+    files = {}
+    for engine in ENGINES:
+        result = run(path, engine=engine)
+        files[engine] = index_to_files(result.index, result.mapping)
+    assert files["pdfium"] == files["pdfplumber"]
+
+
+def test_a_ligature_of_a_cid_font_mapped_to_its_letters_keeps_its_width(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """WeasyPrint embeds its fonts as CID fonts and maps the "fi" ligature glyph to the
+    letters "fi": pdfium, asked for the width of U+FB01, answers the font's default
+    width, a whole em, and "fi" would be printed over the "n" after it. Its width is the
+    glyph's own (pdfium's loose box). Read with the engine's precision guard relaxed (the
+    test above), no letter stands over another."""
+    from pipeline.extraction import pdf_pdfium_frame, pdf_pdfium_paths, pdf_pdfium_text
+
+    def lenient(value: float) -> float:
+        return float(f"{value:.9g}")
+
+    for module in (pdf_pdfium_frame, pdf_pdfium_paths, pdf_pdfium_text):
+        monkeypatch.setattr(module, "as_written", lenient)
+    ours = pdf_pdfium.read_document(_weasyprint_page())
+    # "fins" of "… à des fins d’exploitation …": the ligature, then "n" where it ends.
+    assert any(word[0] == "fins" for page in ours for word in page.words)
+    assert all(page.overprints == [] for page in ours)

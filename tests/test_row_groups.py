@@ -346,14 +346,32 @@ def test_a_symbol_broken_by_a_page_break_is_one_symbol_where_it_starts() -> None
             Column.REFERENCES: part(Column.REFERENCES, "IV.45.j", 100.0),
         }
     )
-    assert rejoin_across(foot, top)
+    assert rejoin_across([foot], [top]) == [("/", "W")]
     assert foot.parts[Column.REPORT].text == "CTOC/COP/WG.4/2011/8"
     assert top.parts[Column.REPORT].joined  # kept for its page and box, read above
     # A symbol already whole, or halves that make no symbol, are left alone.
     whole = BodyRow({Column.REPORT: part(Column.REPORT, "CTOC/COP/WG.4/2010/6", 700.0)})
-    assert not rejoin_across(whole, BodyRow({Column.REPORT: part(Column.REPORT, "6", 100.0)}))
+    assert not rejoin_across([whole], [BodyRow({Column.REPORT: part(Column.REPORT, "6", 100.0)})])
     half = BodyRow({Column.REPORT: part(Column.REPORT, "CTOC/COP/", 700.0)})
-    assert not rejoin_across(half, BodyRow({Column.REPORT: part(Column.REPORT, "et 7", 100.0)}))
+    et = BodyRow({Column.REPORT: part(Column.REPORT, "et 7", 100.0)})
+    assert not rejoin_across([half], [et])
+
+
+def test_a_symbol_broken_over_three_lines_and_a_page_break_is_one_symbol() -> None:
+    # WeasyPrint breaks a symbol in a narrow column after its slashes and after a dot:
+    # "CTOC/COP/" and "WG." at one page's foot, "4/2009/2" at the next page's top.
+    def part(text: str, top: float) -> ColumnLine:
+        return ColumnLine(Column.REPORT, [Word(text, 150.0, top, 150.0 + 5 * len(text), top + 9)])
+
+    foot = [BodyRow({Column.REPORT: part("CTOC/COP/", 725.0)})]
+    foot.append(BodyRow({Column.REPORT: part("WG.", 735.5)}))
+    top = [BodyRow({Column.REPORT: part("4/2009/2", 90.0)})]
+    top.append(BodyRow({Column.REPORT: part("CTOC/COP/WG.4/2010/6", 120.0)}))
+    assert rejoin_across(foot, top) == [("/", "W"), (".", "4")]
+    assert foot[0].parts[Column.REPORT].text == "CTOC/COP/WG.4/2009/2"
+    assert foot[1].parts[Column.REPORT].joined
+    assert top[0].parts[Column.REPORT].joined
+    assert not top[1].parts[Column.REPORT].joined  # the next row's own symbol
 
 
 # --- two cells run into one word ------------------------------------------------------------

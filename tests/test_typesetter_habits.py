@@ -1,0 +1,187 @@
+"""What one typesetter does that the others do not, each on lines and pages built by
+hand: Pango breaking lines after a dot inside a word ("CTOC/COP/WG." / "4/2010/6",
+"IV." / "37"), a row's symbol kept whole on the next page while its other cells start
+at this page's foot, rows' shading painted through the theme names, and small capitals
+whose glyphs keep one case in the text layer. Expected values are written by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extraction.pdf_body import BodyRow, ColumnLine, orphaned_tail, rejoin_symbols
+from pipeline.extraction.pdf_evidence import PageFrame, Row, rules_through_names
+from pipeline.extraction.pdf_header_band import is_any_label_piece
+from pipeline.extraction.pdf_layout import Rule, Word
+from pipeline.languages import get_language
+from pipeline.models import Column
+from pipeline.patterns import join_lines
+from pipeline.reassemble.joins import word_breaks
+
+
+def _line(column: Column, text: str, top: float, height: float = 10.0) -> ColumnLine:
+    return ColumnLine(column, [Word(text, 100.0, top, 100.0 + 5 * len(text), top + height)])
+
+
+# --- breaks after a dot --------------------------------------------------------------------
+
+JOINS = [
+    # (lines, characters the typesetter breaks words after, text)
+    (["IV.31, IV.", "37 à 39"], frozenset("."), "IV.31, IV.37 à 39"),
+    (["IV.31, IV.", "37 à 39"], frozenset(), "IV.31, IV. 37 à 39"),  # the source spaced
+    (["8 a)", "et b)"], frozenset("."), "8 a) et b)"),  # a break after a word
+    (["II.16, II.", "22 et"], frozenset("./"), "II.16, II.22 et"),
+]
+
+
+@pytest.mark.parametrize(("lines", "after", "text"), JOINS)
+def test_a_break_after_a_mark_the_typesetter_breaks_words_at_is_no_space(
+    lines: list[str], after: frozenset[str], text: str
+) -> None:
+    assert join_lines(lines, True, False, after) == text
+
+
+def test_a_break_inside_a_latin_run_of_a_chinese_cell_follows_the_same_evidence() -> None:
+    # Without it, a break after the dot is the source's "IV. 45.b" space (`latin_break`).
+    assert join_lines(["IV.35、IV.", "45.b和"], False, True) == "IV.35、IV. 45.b和"
+    assert join_lines(["IV.35、IV.", "45.b和"], False, True, frozenset(".")) == "IV.35、IV.45.b和"
+
+
+WORD_BREAKS = [
+    # (cells' printed lines, marks a symbol was broken after, marks found)
+    ([["IV.31, IV.", "37 à 39"], ["II.8, II.", "56"]], (), {"."}),
+    ([["IV.31, IV.", "37 à 39"], ["II.8 et II.56"]], (), set()),  # one break: the source's
+    ([["7 a)", "et 8 b)"], ["9 c)", "et d)"], ["5 e)", "à g)"]], (), set()),  # ")" ends words
+    # As many breaks after a dot as dots spaced within a line: the source's own spaces.
+    ([["IV.", "37"], ["V.", "2"], ["IV. 45, V. 3 et I. 2"]], (), set()),
+    ([["II.8 et II.56"]], ("/",), {"/"}),  # a symbol broken after a slash says so
+]
+
+
+@pytest.mark.parametrize(("cells", "shown", "found"), WORD_BREAKS)
+def test_marks_a_typesetter_breaks_words_at_are_counted_from_the_cells(
+    cells: list[list[str]], shown: tuple[str, ...], found: set[str]
+) -> None:
+    assert set(word_breaks(cells, shown)) == found
+
+
+# --- report symbols broken over several lines ----------------------------------------------
+
+
+def test_a_symbol_broken_after_its_slash_and_its_dot_is_one_symbol() -> None:
+    lines = [
+        _line(Column.REPORT, "CTOC/COP/", 100.0),
+        _line(Column.REPORT, "WG.", 110.0),
+        _line(Column.REPORT, "4/2010/6", 120.0),
+        _line(Column.REPORT, "CTOC/COP/WG.4/2013/5", 134.0),
+        _line(Column.PARAGRAPHS, "44", 100.0),
+    ]
+    assert rejoin_symbols(lines) == {"/", "."}
+    assert [(c.column, c.text) for c in lines] == [
+        (Column.REPORT, "CTOC/COP/WG.4/2010/6"),
+        (Column.REPORT, "CTOC/COP/WG.4/2013/5"),
+        (Column.PARAGRAPHS, "44"),
+    ]
+    assert lines[0].bottom == 130.0  # down to its last piece
+
+
+def test_pieces_that_make_no_symbol_stay_apart() -> None:
+    lines = [_line(Column.REPORT, "CTOC/COP/", 100.0), _line(Column.REPORT, "WG.", 110.0)]
+    lines.append(_line(Column.REPORT, "CTOC/COP/WG.4/2013/5", 120.0))
+    assert rejoin_symbols(lines) == set()
+    assert [c.text for c in lines] == ["CTOC/COP/", "WG.", "CTOC/COP/WG.4/2013/5"]
+
+
+# --- a row's cells at a page's foot, its symbol on the next page ---------------------------
+
+
+def _foot_row() -> list[BodyRow]:
+    # A two-line symbol (692 to 714) and one-line cells; 4 pt lower, at 718, one-line
+    # cells with no symbol: the next row's, whose symbol went to the next page.
+    symbol = _line(Column.REPORT, "CTOC/COP/WG.4/2013/5", 692.0, 22.0)
+    return [
+        BodyRow(
+            {
+                Column.REPORT: symbol,
+                Column.PARAGRAPHS: _line(Column.PARAGRAPHS, "17 et 27", 692.0),
+                Column.REFERENCES: _line(Column.REFERENCES, "V.13 et V.23", 692.0),
+            }
+        ),
+        BodyRow(
+            {
+                Column.PARAGRAPHS: _line(Column.PARAGRAPHS, "45", 718.0),
+                Column.REFERENCES: _line(Column.REFERENCES, "II.38", 718.0),
+            }
+        ),
+    ]
+
+
+def test_cells_at_a_page_foot_go_with_the_symbol_that_opens_the_next_page() -> None:
+    alone = [BodyRow({Column.REPORT: _line(Column.REPORT, "CTOC/COP/WG.4/2010/6", 57.0, 22.0)})]
+    assert orphaned_tail(_foot_row(), alone, inner=0.0) == 1
+    # The symbol's references went with it: the paragraphs at the foot are still its own.
+    kept = [BodyRow({**alone[0].parts, Column.REFERENCES: _line(Column.REFERENCES, "II.38", 57.0)})]
+    foot = _foot_row()
+    del foot[1].parts[Column.REFERENCES]
+    assert orphaned_tail(foot, kept, inner=0.0) == 1
+
+
+def test_a_next_row_with_its_own_cells_or_a_usual_gap_keeps_the_foot_as_it_is() -> None:
+    full = {
+        Column.REPORT: _line(Column.REPORT, "CTOC/COP/WG.4/2010/6", 57.0, 22.0),
+        Column.PARAGRAPHS: _line(Column.PARAGRAPHS, "44", 57.0),
+        Column.REFERENCES: _line(Column.REFERENCES, "II.37", 57.0),
+    }
+    assert orphaned_tail(_foot_row(), [BodyRow(full)], inner=0.0) == 0
+    alone = [BodyRow({Column.REPORT: full[Column.REPORT]})]
+    # Lines of one cell 4 pt apart (line height 1.4): the gap above "45" is no row's.
+    assert orphaned_tail(_foot_row(), alone, inner=4.0) == 0
+
+
+# --- shading painted through the names -----------------------------------------------------
+
+
+def _frame(rules: tuple[Rule, ...], rows_gap: float = 4.0) -> PageFrame:
+    # Two names of three lines set at leading 0 (one line every 10 pt), each beside two
+    # rows of 18 pt `rows_gap` apart.
+    themes = [
+        ColumnLine(Column.THEME, [Word(t, 60.0, top, 120.0, top + 10.0)])
+        for t, top in (("Agences de", 100.0), ("recrutement", 110.0), ("et frais", 120.0))
+    ]
+    themes += [
+        ColumnLine(Column.THEME, [Word(t, 60.0, top, 120.0, top + 10.0)])
+        for t, top in (("Considérations", 160.0), ("culturelles", 170.0), ("et autres", 180.0))
+    ]
+    step = 18.0 + rows_gap
+    rows = [Row(100.0 + k * step, 118.0 + k * step, ()) for k in range(5)]
+    return PageFrame(
+        page=1,
+        rows=tuple(rows),
+        themes=tuple(themes),
+        rules=rules,
+        span=(57.0, 140.0),
+        size=10.0,
+        first=True,
+        previous=(),
+    )
+
+
+def test_edges_between_the_lines_of_one_name_are_shading_not_rules() -> None:
+    # Edges at 119 and 179: each in the descenders of a name's line, 0 pt from the next
+    # line of the same name, in a table whose rows stand 4 pt apart.
+    through = (Rule(50.0, 500.0, 119.0), Rule(50.0, 500.0, 179.0))
+    assert rules_through_names([_frame(through)], 0.0, 4.0)
+    assert not rules_through_names([_frame(through[:1])], 0.0, 4.0)  # once is no habit
+    # Rows as close as a name's lines: a rule between two lines parts two names.
+    assert not rules_through_names([_frame(through, 0.0)], 0.0, 0.0)
+    # Edges between the names only (under the first name's last line, 10 pt above the next).
+    between = (Rule(50.0, 500.0, 131.0), Rule(50.0, 500.0, 145.0))
+    assert not rules_through_names([_frame(between)], 0.0, 4.0)
+
+
+# --- small capitals ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["cToc/", "cop/WG.4/2019/5", "CTOC/COP/WG.", "4/2019/5"])
+def test_the_header_symbol_is_a_label_piece_whatever_its_glyphs_case(text: str) -> None:
+    word = Word(text, 400.0, 90.0, 460.0, 100.0)
+    assert is_any_label_piece(word, get_language("fr"))
