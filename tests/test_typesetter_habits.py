@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extraction.pdf_body import BodyRow, ColumnLine, orphaned_tail, rejoin_symbols
+from pipeline.extraction.pdf_clip import unmapped
 from pipeline.extraction.pdf_evidence import PageFrame, Row, rules_through_names
 from pipeline.extraction.pdf_header_band import is_any_label_piece
 from pipeline.extraction.pdf_layout import Rule, Word
@@ -125,16 +126,39 @@ def test_cells_at_a_page_foot_go_with_the_symbol_that_opens_the_next_page() -> N
     assert orphaned_tail(foot, kept, inner=0.0) == 1
 
 
-def test_a_next_row_with_its_own_cells_or_a_usual_gap_keeps_the_foot_as_it_is() -> None:
-    full = {
+def test_cells_split_by_the_page_break_go_on_at_the_next_page_with_their_symbol() -> None:
+    # The row's cells start at the foot and go on at the next page's top, beside the
+    # symbol kept whole there ("45," / "46"): the foot's cells are that row's first lines.
+    going_on = {
         Column.REPORT: _line(Column.REPORT, "CTOC/COP/WG.4/2010/6", 57.0, 22.0),
-        Column.PARAGRAPHS: _line(Column.PARAGRAPHS, "44", 57.0),
-        Column.REFERENCES: _line(Column.REFERENCES, "II.37", 57.0),
+        Column.PARAGRAPHS: _line(Column.PARAGRAPHS, "46", 57.0),
+        Column.REFERENCES: _line(Column.REFERENCES, "II.39", 57.0),
     }
-    assert orphaned_tail(_foot_row(), [BodyRow(full)], inner=0.0) == 0
-    alone = [BodyRow({Column.REPORT: full[Column.REPORT]})]
+    assert orphaned_tail(_foot_row(), [BodyRow(going_on)], inner=0.0) == 1
+
+
+def test_a_row_printing_nothing_but_its_symbol_takes_the_foot_set_with_no_gap() -> None:
+    # No padding, line height 1.2: rows stand as far apart as the lines of a cell. The
+    # next page's first row prints its symbol alone: its cells are the foot's last line.
+    alone = [BodyRow({Column.REPORT: _line(Column.REPORT, "CTOC/COP/WG.4/2011/8", 57.0, 22.0)})]
+    foot = _foot_row()
+    tight = [BodyRow({c: _line(c, p.text, 715.7) for c, p in foot[1].parts.items()})]
+    assert orphaned_tail([foot[0], *tight], alone, inner=1.7) == 1
+
+
+def test_a_usual_gap_or_a_column_left_unstarted_keeps_the_foot_as_it_is() -> None:
+    # The next page's row goes on with its references: its paragraphs may be here.
+    going_on = {
+        Column.REPORT: _line(Column.REPORT, "CTOC/COP/WG.4/2010/6", 57.0, 22.0),
+        Column.REFERENCES: _line(Column.REFERENCES, "II.39", 57.0),
+    }
     # Lines of one cell 4 pt apart (line height 1.4): the gap above "45" is no row's.
-    assert orphaned_tail(_foot_row(), alone, inner=4.0) == 0
+    assert orphaned_tail(_foot_row(), [BodyRow(going_on)], inner=4.0) == 0
+    # The next page's row prints its symbol alone, and the foot's line starts no paragraphs.
+    alone = [BodyRow({Column.REPORT: going_on[Column.REPORT]})]
+    foot = _foot_row()
+    del foot[1].parts[Column.PARAGRAPHS]
+    assert orphaned_tail(foot, alone, inner=0.0) == 0
 
 
 # --- shading painted through the names -----------------------------------------------------
@@ -185,3 +209,19 @@ def test_edges_between_the_lines_of_one_name_are_shading_not_rules() -> None:
 def test_the_header_symbol_is_a_label_piece_whatever_its_glyphs_case(text: str) -> None:
     word = Word(text, 400.0, 90.0, 460.0, 100.0)
     assert is_any_label_piece(word, get_language("fr"))
+
+
+# --- glyphs without text -------------------------------------------------------------------
+
+
+def test_glyphs_the_file_gives_no_text_for_are_kept_by_their_boxes() -> None:
+    # pdfminer reads a glyph with an empty ToUnicode entry as "", and a code with none
+    # as "(cid:…)"; the letters around are read as they are.
+    glyphs = [
+        ("d", 10.0, 90.0, 16.0, 100.0, True),
+        ("i", 16.0, 90.0, 19.0, 100.0, True),
+        ("", 19.0, 90.0, 28.0, 100.0, True),
+        ("c", 28.0, 90.0, 33.0, 100.0, True),
+        ("(cid:1234)", 33.0, 90.0, 40.0, 100.0, True),
+    ]
+    assert unmapped(glyphs) == [(19.0, 90.0, 28.0, 100.0), (33.0, 90.0, 40.0, 100.0)]

@@ -213,20 +213,22 @@ def orphaned_tail(group: Sequence[BodyRow], first: Sequence[BodyRow], inner: flo
     first row (`first`) start, when the typesetter printed them at this page's foot and
     moved that row's report symbol to the next page with what else it keeps together
     (CSS widows and orphans, a word processor's widow control: a cell of two lines).
-    0 when it did not. All must hold: `first` prints nothing in a column every row fills
-    (paragraphs, references); a line of `group` holds no report text and starts every
-    such column; and the gap above that line is wider than any usual gap between two
-    lines of one cell (`inner`)."""
+    0 when it did not. A line of `group` holds no report text, starts every column that
+    every row fills (paragraphs, references) and that `first` does not, and at least
+    one; and it stands below every line of the row before, by a gap wider than the
+    usual gap between two lines of one cell (`inner`: the gap between two rows), or by
+    any gap when `first` prints nothing but its symbol (its cells can only be here: a
+    table with no padding parts its rows by no more than the lines of a cell)."""
     missing = [c for c in _TEXT_COLUMNS if not any(c in line.parts for line in first)]
-    if not missing:
-        return 0
+    alone = len(missing) == len(_TEXT_COLUMNS)
     for k in range(1, len(group)):
         line = group[k]
-        if Column.REPORT in line.parts or not all(c in line.parts for c in missing):
+        starts = [c for c in _TEXT_COLUMNS if c in line.parts]
+        if Column.REPORT in line.parts or not starts or not set(missing) <= set(starts):
             continue
         above = max(part.bottom for row in group[:k] for part in row.parts.values())
-        size = max(part.size for part in line.parts.values())
-        if line.top - above > inner + SETTINGS.jitter * size:
+        slack = SETTINGS.jitter * max(part.size for part in line.parts.values())
+        if line.top - above > (-slack if alone else inner + slack):
             return k
     return 0
 
