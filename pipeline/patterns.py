@@ -35,6 +35,8 @@ JOB_NUMBER_RE = regex.compile(JOB_NUMBER)
 SPACED_MARK_RE = regex.compile(r"(?<=\w)([^\w\s])\s+(?=\w)")
 # The same mark between two letters or digits ("IV.45"): a mark words hold inside them.
 JOINED_MARK_RE = regex.compile(r"(?<=\w)([^\w\s])(?=\w)")
+# pdfminer's text for a character code the file maps to no text: "(cid:1234)".
+CID_RE = regex.compile(r"\(cid:\d+\)")
 # A run of decimal digits in any script (a symbol's numbers, compared as numbers).
 DIGITS_RE = regex.compile(r"(\d+)")
 

@@ -136,3 +136,33 @@ def test_a_break_at_the_sources_own_space_is_read_unspaced_and_says_so() -> None
     }
     assert ("Législation", "CTOC/COP/WG.4/2011/8", differ[0][2]) in notes
     assert [d.code for d in document.diagnostics if d.severity == "error"] == []
+
+
+def test_a_glyph_the_file_gives_no_text_for_is_an_error_not_a_reading() -> None:
+    """With soft hyphens in the names, WeasyPrint sets DejaVu's "ffi" ligature across a
+    hyphenation point and maps that glyph to no text: the page prints "difficultés" and
+    "Office", the file says "di cultés" and "O ce". Each such glyph is an error finding
+    naming the words around it; every other cell reads exactly."""
+    page = Page(
+        theme_align="bottom",
+        font="DejaVu Sans",
+        line_height="1.0",
+        padding="1pt",
+        header_align="top",
+        header_shading=True,
+        text_align="justify",
+        margin="2.5cm",
+        soft_hyphens=True,
+    )
+    document = _extract(page)
+    got, want = read_document(document), expected_read()
+    # The golden table's two names with "ffi" (tests/data/fr_rows.tsv), as the file gives them.
+    garbled = {
+        "Lacunes et difficultés recensées": "Lacunes et di cultés recensées",
+        "Secrétariat et Office des Nations Unies contre la drogue et le crime": (
+            "Secrétariat et O ce des Nations Unies contre la drogue et le crime"
+        ),
+    }
+    assert got == [(garbled.get(name, name), rows) for name, rows in want]
+    errors = {(d.code, d.text) for d in document.diagnostics if d.severity == "error"}
+    assert errors == {("glyph-without-text", "di cultés"), ("glyph-without-text", "O ce")}

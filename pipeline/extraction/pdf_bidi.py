@@ -147,6 +147,9 @@ def mirror_page(content: PageContent) -> PageContent:
             Link(width - k.x1, k.top, width - k.x0, k.bottom, k.uri) for k in content.links
         ),
         unclipped=None if content.unclipped is None else mirror_page(content.unclipped),
+        unmapped=tuple(
+            (width - x1, top, width - x0, bottom) for x0, top, x1, bottom in content.unmapped
+        ),
     )
 
 

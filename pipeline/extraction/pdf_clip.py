@@ -25,9 +25,11 @@ whole, are what tell the columns apart; the clipped part never enters a cell.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from pipeline.extraction.pdf_glyphs import Box, Glyph, LinkBox, Notes, RawPage, RuleBox
 from pipeline.extraction.pdf_words import words
+from pipeline.patterns import CID_RE
 
 
 def extent(points: Iterable[tuple[float, float]]) -> Box | None:
@@ -67,12 +69,25 @@ def clipped_page(
     links: list[LinkBox],
 ) -> RawPage:
     """A page as an engine read it: the words of the glyphs shown, the glyphs hidden and,
-    where there are any, the page as all its glyphs give it (for its header)."""
+    where there are any, the page as all its glyphs give it (for its header); and where
+    a glyph shown has no text (`unmapped`)."""
     notes = Notes()
+    shown_glyphs = [g for g, h in zip(glyphs, hidden, strict=True) if not h]
+    missing = unmapped(shown_glyphs)
     if not any(hidden):
-        return notes.page(width, height, words(glyphs, notes), rules, links)
-    found = words([g for g, h in zip(glyphs, hidden, strict=True) if not h], notes)
+        page = notes.page(width, height, words(glyphs, notes), rules, links)
+        return replace(page, unmapped=missing) if missing else page
+    found = words(shown_glyphs, notes)
     whole = Notes()
     unclipped = whole.page(width, height, words(glyphs, whole), rules, links)
     left_out = [g for g, h in zip(glyphs, hidden, strict=True) if h]
-    return notes.page(width, height, found, rules, links, left_out, unclipped)
+    page = notes.page(width, height, found, rules, links, left_out, unclipped)
+    return replace(page, unmapped=missing) if missing else page
+
+
+def unmapped(glyphs: list[Glyph]) -> list[Box]:
+    """The boxes of the glyphs whose text the file does not give: no ToUnicode entry, or
+    an empty one (WeasyPrint's "ffi" ligature), which pdfminer reads as nothing or as
+    "(cid:…)". What the page says there is unknown: the words read around it are not
+    what it prints, and `pdf_faults` says so."""
+    return [(g[1], g[2], g[3], g[4]) for g in glyphs if not g[0] or CID_RE.fullmatch(g[0])]

@@ -17,7 +17,7 @@ from pipeline.models import Complaint, Severity
 from pipeline.settings import SETTINGS
 
 if TYPE_CHECKING:
-    from pipeline.extraction.pdf_layout import Word
+    from pipeline.extraction.pdf_layout import PageContent, Word
     from pipeline.extraction.pdf_page import PageReading
 
 
@@ -97,6 +97,16 @@ def page_complaints(page: PageReading) -> list[Complaint]:
                 f"text printed over other text on page {number}: {word.text!r} mixes the "
                 "letters of both, so neither can be read there",
             )
+    for box in page.content.unmapped:
+        around = _words_around(page.content, box)
+        note(
+            "glyph-without-text",
+            Severity.ERROR,
+            around,
+            f"page {number} prints a glyph whose text the file does not give, in "
+            f"{around!r}: what it says there is unknown, and the words read around it "
+            "are not what the page prints (a ligature such as 'ffi' mapped to nothing)",
+        )
     body = page.lines[page.start : page.end] if page.table is not None else []
     for line in (*body, *page.themes):
         for left, right in itertools.pairwise(sorted(line.words, key=lambda w: w.x0)):
@@ -121,6 +131,18 @@ def page_complaints(page: PageReading) -> list[Complaint]:
                 "over the other",
             )
     return list(out.values())
+
+
+def _words_around(content: PageContent, box: tuple[float, float, float, float]) -> str:
+    """The words of the glyph's line within a glyph's height of it, left to right."""
+    x0, top, x1, bottom = box
+    y, reach = (top + bottom) / 2, bottom - top
+    near = [
+        w
+        for w in content.words
+        if w.top <= y <= w.bottom and w.x0 - reach <= x1 and x0 <= w.x1 + reach
+    ]
+    return " ".join(w.text for w in sorted(near, key=lambda w: w.x0)) or "?"
 
 
 def rows_before_table(pages: Sequence[PageReading], reports: Set[str]) -> list[Complaint]:

@@ -62,6 +62,9 @@ class RawPage:
     hidden: list[Glyph] = field(default_factory=list)
     # Where some are: the page read from all its glyphs, for its header (`pdf_clip`).
     unclipped: RawPage | None = None
+    # Glyphs shown whose text the file does not give (`pdf_clip.unmapped`): x0, top, x1,
+    # bottom.
+    unmapped: list[Box] = field(default_factory=list)
 
 
 @dataclass

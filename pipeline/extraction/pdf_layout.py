@@ -123,6 +123,8 @@ class PageContent:
     hidden: tuple[str, ...] = ()
     # Where some are, the page read from all its glyphs: where its header is looked for.
     unclipped: PageContent | None = None
+    # Glyphs shown whose text the file does not give (x0, top, x1, bottom).
+    unmapped: tuple[tuple[float, float, float, float], ...] = ()
 
     @property
     def header_words(self) -> tuple[Word, ...]:

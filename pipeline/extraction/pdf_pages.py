@@ -135,6 +135,10 @@ def _content(number: int, page: RawPage) -> PageContent:
         tuple(layered),
         hidden,
         None if page.unclipped is None else _content(number, page.unclipped),
+        tuple(
+            (float(x0), float(top), float(x1), float(bottom))
+            for x0, top, x1, bottom in page.unmapped
+        ),
     )
 
 
