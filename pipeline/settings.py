@@ -77,6 +77,10 @@ class LayoutSettings:
     label_line_pitch: float = 1.6
 
     # --- rules across the theme column (pdf_groups) ---------------------------------------
+    # A filled rectangle taller than this many points and not stroked is shading (a row's
+    # or a cell's background), its edges no rule drawn between cells; a thinner one is a
+    # rule drawn as a filled rectangle, as word processors draw borders.
+    band_pt: float = 2.0
     # A horizontal rule separates two theme cells when it spans the theme column but for
     # this share of the column's width at each end (cell padding, rules drawn per cell).
     rule_reach: float = 0.25

@@ -153,6 +153,28 @@ def test_hand_written_page_reads_alike(box: str) -> None:
     assert [link[4] for link in ours[0].links] == ["http://undocs.org/CTOC/COP/WG.4/2010/6"]
 
 
+def test_edges_of_shading_are_told_from_rules_alike() -> None:
+    """A filled rectangle taller than `band_pt` and not stroked is shading: its two edges
+    are marked so; a stroked rectangle, a thin filled one (a word processor's border), a
+    filled and stroked one and a line are rules. Both engines mark them alike."""
+    content = (
+        b"0.9 g 50 600 400 30 re f\n"  # a row's background, 30 pt tall
+        b"0 g 50 560 400 1 re f\n"  # a border drawn as a 1 pt filled rectangle
+        b"50 500 400 20 re S\n"  # a stroked rectangle
+        b"0.9 g 50 450 400 20 re B\n"  # filled and stroked
+        b"50 420 m 450 420 l S\n"  # a line
+        b"BT /F1 10 Tf 50 700 Td (Shaded) Tj ET\n"
+    )
+    data = _pdf(content)
+    ours = pdf_pdfium.read_document(data)
+    assert ours == pdf_chars.read_document(data)
+    bands = sorted(round(y, 2) for _, _, y, band in ours[0].rules if band)
+    # pdfplumber's frame runs down from the top of the 841.89 pt page: 630 and 600 up.
+    assert bands == [211.89, 241.89]
+    # The thin, stroked and filled-and-stroked rectangles' two edges each, and the line.
+    assert sum(not band for *_, band in ours[0].rules) == 7
+
+
 @pytest.mark.parametrize(
     ("content", "page", "reason"),
     [

@@ -59,6 +59,22 @@ EXACT = {
         margin="2.5cm",
         soft_hyphens=True,
     ),
+    # A grid and zebra rows: WeasyPrint paints each shaded row's background across the
+    # theme column, so its edges cut the theme cells at every other row; the grid's
+    # borders are strokes, and they alone part the names.
+    "grid-zebra-shading-through-names": Page(
+        theme_align="middle",
+        font="Liberation Serif",
+        size="8pt",
+        line_height="normal",
+        padding="4pt",
+        place="left",
+        header_align="top",
+        zebra=True,
+        text_align="center",
+        margin="2.5cm",
+        soft_hyphens=True,
+    ),
     # Rows kept whole (`break-inside: avoid`), justified cells, names in the middle.
     "rows-kept-whole-justified": Page(
         theme_align="middle",

@@ -10,9 +10,14 @@ import pytest
 
 from pipeline.extraction.pdf_body import BodyRow, ColumnLine, orphaned_tail, rejoin_symbols
 from pipeline.extraction.pdf_clip import unmapped
-from pipeline.extraction.pdf_evidence import PageFrame, Row, rules_through_names
+from pipeline.extraction.pdf_evidence import PageFrame, Row
 from pipeline.extraction.pdf_header_band import is_any_label_piece
 from pipeline.extraction.pdf_layout import Rule, Word
+from pipeline.extraction.pdf_shading import (
+    rules_through_names,
+    shading_through_rows,
+    strokes_between_rows,
+)
 from pipeline.languages import get_language
 from pipeline.models import Column
 from pipeline.patterns import join_lines
@@ -200,6 +205,43 @@ def test_edges_between_the_lines_of_one_name_are_shading_not_rules() -> None:
     # Edges between the names only (under the first name's last line, 10 pt above the next).
     between = (Rule(50.0, 500.0, 131.0), Rule(50.0, 500.0, 145.0))
     assert not rules_through_names([_frame(between)], 0.0, 4.0)
+
+
+def _rows_frame(rules: tuple[Rule, ...]) -> PageFrame:
+    # Five rows of 18 pt, 4 pt apart (gaps at 118-122, 140-144, 162-166, 184-188).
+    rows = [Row(100.0 + k * 22.0, 118.0 + k * 22.0, ()) for k in range(5)]
+    return PageFrame(
+        page=1,
+        rows=tuple(rows),
+        themes=(),
+        rules=rules,
+        span=(57.0, 140.0),
+        size=10.0,
+        first=True,
+        previous=(),
+    )
+
+
+def test_borders_between_rows_leave_the_shading_out() -> None:
+    # A border under row 1 across the theme column; shading edges under rows 0, 2 and 3.
+    shading = tuple(Rule(50.0, 500.0, y, band=True) for y in (120.0, 164.0, 186.0))
+    border = (Rule(50.0, 140.0, 142.0),)
+    assert strokes_between_rows([_rows_frame(shading + border)])
+    assert not strokes_between_rows([_rows_frame(shading)])
+    # A border across the report columns only says nothing of the theme cells.
+    assert not strokes_between_rows([_rows_frame((Rule(145.0, 500.0, 142.0),))])
+
+
+def test_shading_at_most_gaps_between_rows_is_rows_backgrounds() -> None:
+    # Edges in three of the four gaps: each row's background painted through the names.
+    rows = tuple(Rule(50.0, 500.0, y, band=True) for y in (120.0, 142.0, 186.0))
+    assert shading_through_rows([_rows_frame(rows)])
+    # In two of four: a theme cell's own background, where its group starts and ends.
+    cells = tuple(Rule(50.0, 500.0, y, band=True) for y in (120.0, 186.0))
+    assert not shading_through_rows([_rows_frame(cells)])
+    # Strokes are not shading, however many.
+    strokes = tuple(Rule(50.0, 500.0, y) for y in (120.0, 142.0, 164.0, 186.0))
+    assert not shading_through_rows([_rows_frame(strokes)])
 
 
 # --- small capitals ------------------------------------------------------------------------

@@ -142,7 +142,7 @@ def mirror_page(content: PageContent) -> PageContent:
             )
             for w in content.words
         ),
-        rules=tuple(Rule(width - r.x1, width - r.x0, r.y) for r in content.rules),
+        rules=tuple(Rule(width - r.x1, width - r.x0, r.y, r.band) for r in content.rules),
         links=tuple(
             Link(width - k.x1, k.top, width - k.x0, k.bottom, k.uri) for k in content.links
         ),

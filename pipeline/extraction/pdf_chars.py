@@ -29,6 +29,7 @@ from pipeline.extraction.pdf_chars_clip import ClipInterpreter, clip_of
 from pipeline.extraction.pdf_clip import clipped_page, shown
 from pipeline.extraction.pdf_glyphs import Box, Glyph, Notes, RawPage, RuleBox, WordBox
 from pipeline.extraction.pdf_words import words
+from pipeline.settings import SETTINGS
 
 __all__ = ["Glyph", "iter_document", "read_document", "read_layout", "words"]
 
@@ -103,15 +104,16 @@ def read_glyphs(page: Any) -> tuple[list[Glyph], list[bool], list[RuleBox]]:
         elif kind is LTLine:
             top = (height - obj.y1) + mb_top
             if top == (height - obj.y0) + mb_top:
-                lines.append((obj.x0 + mb_x0, obj.x1 + mb_x0, top))
+                lines.append((obj.x0 + mb_x0, obj.x1 + mb_x0, top, False))
         elif kind is LTRect:
             top = (height - obj.y1) + mb_top
             x0, x1 = obj.x0 + mb_x0, obj.x1 + mb_x0
-            rects += [(x0, x1, top), (x0, x1, top + obj.height)]
+            band = bool(obj.fill) and not obj.stroke and obj.height > SETTINGS.band_pt
+            rects += [(x0, x1, top, band), (x0, x1, top + obj.height, band)]
         elif kind is LTCurve:
             points = [(mb_x0 + x, mb_top + height - y) for x, y in obj.pts]
             curves += [
-                (min(a[0], b[0]), max(a[0], b[0]), a[1])
+                (min(a[0], b[0]), max(a[0], b[0]), a[1], False)
                 for a, b in itertools.pairwise(points)
                 if a[0] != b[0] and a[1] == b[1]
             ]

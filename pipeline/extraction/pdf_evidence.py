@@ -287,24 +287,6 @@ def is_ruled(frames: Sequence[PageFrame]) -> bool:
     return False
 
 
-def rules_through_names(frames: Sequence[PageFrame], leading: float, usual: float) -> bool:
-    """Whether rules run through theme names: where the cells are padded (rows stand
-    further apart than the `leading` of a name's lines: `usual`), rules between two theme
-    lines set at that leading, twice or more. They are the edges of rows' shading painted
-    across the theme column (WeasyPrint paints a row's background under a cell spanning
-    rows), and say nothing of the table's structure."""
-    count = 0
-    for frame in frames:
-        if usual <= leading + cell_slack(frame.size):
-            continue
-        lines = sorted(frame.themes, key=lambda line: line.top)
-        for above, below in itertools.pairwise(lines):
-            near = below.top - above.bottom <= leading + cell_slack(below.size)
-            if near and rule_between(frame, above.bottom, below.top):
-                count += 1
-    return count >= 2
-
-
 def misfit(
     block: Block,
     rows: Sequence[Row],

@@ -22,7 +22,8 @@ LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00
 Glyph = tuple[str, float, float, float, float, bool]
 # A word or a rule, in the same page coordinates.
 WordBox = tuple[str, float, float, float, float]
-RuleBox = tuple[float, float, float]
+# A horizontal edge: x0, x1, y, and whether it is an edge of shading (`pdf_layout.Rule`).
+RuleBox = tuple[float, float, float, bool]
 # A place on the page: (x0, top, x1, bottom).
 Box = tuple[float, float, float, float]
 # Where a word may be cut in two (`Notes.cuts`): the end of the glyph before, the start of

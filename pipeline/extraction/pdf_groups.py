@@ -46,11 +46,11 @@ from pipeline.extraction.pdf_evidence import (
     is_ruled,
     misfit,
     row_gap,
-    rules_through_names,
     runs_beside,
     theme_leading,
     wide_gaps,
 )
+from pipeline.extraction.pdf_shading import structural
 from pipeline.patterns import closes_unopened
 from pipeline.settings import SETTINGS
 
@@ -400,8 +400,7 @@ def read_groups(
     ]
     leading = theme_leading(frames)
     usual = row_gap(frames)
-    if rules_through_names(frames, leading, usual):
-        frames = [replace(frame, rules=()) for frame in frames]
+    frames = structural(frames, leading, usual)
     ruled = is_ruled(frames)
     found = [blocks(frame, leading, ruled) for frame in frames]
     repeats: list[Block | None] = []

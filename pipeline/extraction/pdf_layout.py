@@ -88,11 +88,13 @@ class Word:
 
 @dataclass(frozen=True)
 class Rule:
-    """A horizontal stroke (a line or the edge of a thin rectangle)."""
+    """A horizontal stroke (a line or the edge of a thin rectangle), or an edge of
+    shading (`band`: of a filled rectangle taller than `band_pt`, not stroked)."""
 
     x0: float
     x1: float
     y: float
+    band: bool = False
 
 
 @dataclass(frozen=True)

@@ -115,7 +115,7 @@ def _content(number: int, page: RawPage) -> PageContent:
             words[-1] = join_words(words[-1], word)
         else:
             words.append(word)
-    rules = tuple(Rule(float(x0), float(x1), float(y)) for x0, x1, y in page.rules)
+    rules = tuple(Rule(float(x0), float(x1), float(y), band) for x0, x1, y, band in page.rules)
     links = tuple(
         Link(float(x0), float(top), float(x1), float(bottom), uri)
         for x0, top, x1, bottom, uri in page.links

@@ -113,7 +113,7 @@ class PageFrame:
             x0, x1 = x0 + self.mb_x0, x1 + self.mb_x0
         return (text, x0, top, x1, bottom, upright)
 
-    def edge(self, x0: float, x1: float, y: float) -> RuleBox:
+    def edge(self, x0: float, x1: float, y: float, band: bool = False) -> RuleBox:
         if self.mb_x0 != 0:
             x0, x1 = x0 + self.mb_x0, x1 + self.mb_x0
-        return (x0, x1, (self.height - y) + self.mb_top)
+        return (x0, x1, (self.height - y) + self.mb_top, band)

@@ -69,6 +69,7 @@ _SIGNATURES: dict[str, tuple[Any, tuple[Any, ...]]] = {
     "FPDFFormObj_CountObjects": (c_int, (handle,)),
     "FPDFFormObj_GetObject": (handle, (handle, c_ulong)),
     "FPDFPath_CountSegments": (c_int, (handle,)),
+    "FPDFPath_GetDrawMode": (c_int, (handle, POINTER(c_int), POINTER(c_int))),
     "FPDFPath_GetPathSegment": (handle, (handle, c_int)),
     "FPDFPathSegment_GetPoint": (c_int, (handle, _F, _F)),
     "FPDFPathSegment_GetType": (c_int, (handle,)),

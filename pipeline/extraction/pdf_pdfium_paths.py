@@ -31,6 +31,7 @@ from pipeline.extraction.pdf_pdfium_lib import (
     Matrix,
     RectF,
 )
+from pipeline.settings import SETTINGS
 
 
 def walk(
@@ -120,11 +121,12 @@ def _path_ops(lib: Any, path: int) -> list[tuple[str, float, float]]:
 
 
 def _path_edges(
-    page: PageFrame, ctm: Affine, ops: list[tuple[str, float, float]]
+    page: PageFrame, ctm: Affine, ops: list[tuple[str, float, float]], filled: bool = False
 ) -> Iterator[tuple[int, RuleBox]]:
     """The horizontal edges pdfplumber finds in one path, each with its kind (0 line, 1
     rectangle, 2 curve: pdfplumber lists the kinds in that order), as pdfminer's
-    `paint_path` classifies each subpath."""
+    `paint_path` classifies each subpath. `filled`: the path is filled and not stroked,
+    so that its rectangles taller than `band_pt` are shading."""
     starts = [i for i, op in enumerate(ops) if op[0] == "m"] + [len(ops)]
     for begin, end in itertools.pairwise(starts):
         sub = ops[begin:end]
@@ -149,22 +151,26 @@ def _path_edges(
             if closed and square:
                 left, right = min(x0, x2), max(x0, x2)
                 low, high = min(y0, y2), max(y0, y2)
-                top = page.edge(left, right, high)
+                band = filled and high - low > SETTINGS.band_pt
+                top = page.edge(left, right, high, band)
                 yield 1, top
-                yield 1, (top[0], top[1], top[2] + (high - low))
+                yield 1, (top[0], top[1], top[2] + (high - low), band)
                 continue
         flipped = [(page.mb_x0 + x, page.mb_top + page.height - y) for x, y in pts]
         for (ax, ay), (bx, by) in itertools.pairwise(flipped):
             if ax != bx and ay == by:
-                yield 2, (min(ax, bx), max(ax, bx), ay)
+                yield 2, (min(ax, bx), max(ax, bx), ay, False)
 
 
 def rules(lib: Any, page: PageFrame, paths: list[tuple[int, Affine | None]]) -> list[RuleBox]:
     found: list[tuple[int, RuleBox]] = []
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
     for obj, form in paths:
         matrix = object_matrix(lib, obj)
         ctm = mult_matrix(mult_matrix(matrix, form) if form else matrix, page.ctm)
-        found.extend(_path_edges(page, ctm, _path_ops(lib, obj)))
+        lib.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke))
+        filled = bool(fill.value) and not stroke.value
+        found.extend(_path_edges(page, ctm, _path_ops(lib, obj), filled))
     return [edge for kind in (0, 1, 2) for k, edge in found if k == kind]
 
 
