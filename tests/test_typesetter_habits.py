@@ -151,14 +151,23 @@ def test_a_row_printing_nothing_but_its_symbol_takes_the_foot_set_with_no_gap() 
     assert orphaned_tail([foot[0], *tight], alone, inner=1.7) == 1
 
 
-def test_a_usual_gap_or_a_column_left_unstarted_keeps_the_foot_as_it_is() -> None:
+def test_a_cells_next_line_or_a_column_left_unstarted_keeps_the_foot_as_it_is() -> None:
     # The next page's row goes on with its references: its paragraphs may be here.
     going_on = {
         Column.REPORT: _line(Column.REPORT, "CTOC/COP/WG.4/2010/6", 57.0, 22.0),
         Column.REFERENCES: _line(Column.REFERENCES, "II.39", 57.0),
     }
-    # Lines of one cell 4 pt apart (line height 1.4): the gap above "45" is no row's.
-    assert orphaned_tail(_foot_row(), [BodyRow(going_on)], inner=4.0) == 0
+    # Lines of one cell 4 pt apart (line height 1.4): "et 29" at 706 and "et V.25" at
+    # 706 are the next lines of the row's cells, whatever the symbol beside them.
+    foot = _foot_row()
+    foot[1] = BodyRow(
+        {
+            Column.PARAGRAPHS: _line(Column.PARAGRAPHS, "et 29", 706.0),
+            Column.REFERENCES: _line(Column.REFERENCES, "et V.25", 706.0),
+        }
+    )
+    foot[0].parts[Column.REPORT] = _line(Column.REPORT, "CTOC/COP/WG.4/2013/5", 692.0, 10.0)
+    assert orphaned_tail(foot, [BodyRow(going_on)], inner=4.0) == 0
     # The next page's row prints its symbol alone, and the foot's line starts no paragraphs.
     alone = [BodyRow({Column.REPORT: going_on[Column.REPORT]})]
     foot = _foot_row()

@@ -213,22 +213,31 @@ def orphaned_tail(group: Sequence[BodyRow], first: Sequence[BodyRow], inner: flo
     first row (`first`) start, when the typesetter printed them at this page's foot and
     moved that row's report symbol to the next page with what else it keeps together
     (CSS widows and orphans, a word processor's widow control: a cell of two lines).
-    0 when it did not. A line of `group` holds no report text, starts every column that
-    every row fills (paragraphs, references) and that `first` does not, and at least
-    one; and it stands below every line of the row before, by a gap wider than the
-    usual gap between two lines of one cell (`inner`: the gap between two rows), or by
-    any gap when `first` prints nothing but its symbol (its cells can only be here: a
-    table with no padding parts its rows by no more than the lines of a cell)."""
-    missing = [c for c in _TEXT_COLUMNS if not any(c in line.parts for line in first)]
+    0 when it did not. Such a line holds no report text, starts every column that every
+    row fills (paragraphs, references) and that `first` does not, and at least one; it
+    stands below every line of the row before; and each column it starts stands further
+    from that column's line above than two lines of one cell (`inner`): a new cell, not
+    the next line of the row's own (with no cell padding, its row is still told apart
+    by the line its taller symbol left empty in the other columns). Where `first` prints
+    its symbol alone, its cells can only be here, and the first line below the row
+    before that starts them all is taken, whatever the gap."""
+    missing = {c for c in _TEXT_COLUMNS if not any(c in line.parts for line in first)}
     alone = len(missing) == len(_TEXT_COLUMNS)
     for k in range(1, len(group)):
         line = group[k]
         starts = [c for c in _TEXT_COLUMNS if c in line.parts]
-        if Column.REPORT in line.parts or not starts or not set(missing) <= set(starts):
+        if Column.REPORT in line.parts or not starts or not missing <= set(starts):
             continue
-        above = max(part.bottom for row in group[:k] for part in row.parts.values())
         slack = SETTINGS.jitter * max(part.size for part in line.parts.values())
-        if line.top - above > (-slack if alone else inner + slack):
+        above = max(part.bottom for row in group[:k] for part in row.parts.values())
+        if line.top - above < -slack:
+            continue
+        lowest = {
+            column: max(row.parts[column].bottom for row in group[:k] if column in row.parts)
+            for column in starts
+            if any(column in row.parts for row in group[:k])
+        }
+        if alone or all(line.top - bottom > inner + slack for bottom in lowest.values()):
             return k
     return 0
 
