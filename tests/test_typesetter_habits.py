@@ -151,6 +151,26 @@ def test_a_row_printing_nothing_but_its_symbol_takes_the_foot_set_with_no_gap() 
     assert orphaned_tail([foot[0], *tight], alone, inner=1.7) == 1
 
 
+def test_a_row_printing_its_symbol_alone_takes_the_cells_after_the_gap() -> None:
+    # The row above: cells of three lines 14 pt apart (gaps of 4 pt), a symbol of two
+    # (715 to 743); its third line starts below the symbol, but 4 pt under its cells'
+    # second; the next row's cells stand 6 pt under the third.
+    def row(top: float, paragraphs: str, references: str) -> BodyRow:
+        return BodyRow(
+            {
+                Column.PARAGRAPHS: _line(Column.PARAGRAPHS, paragraphs, top),
+                Column.REFERENCES: _line(Column.REFERENCES, references, top),
+            }
+        )
+
+    first = row(715.0, "14, 16, 17 à 19,", "V.10, V.12, V.13 à 15, V.17")
+    first.parts[Column.REPORT] = _line(Column.REPORT, "CTOC/COP/WG.4/2013/5", 715.0, 28.0)
+    group = [first, row(729.0, "21 à 24, 29, 30,", "à 20, V.25"), row(743.0, "34 et 36", "V.32")]
+    group.append(row(759.0, "11", "VI.7"))
+    alone = [BodyRow({Column.REPORT: _line(Column.REPORT, "CTOC/COP/WG.4/2015/6", 57.0, 28.0)})]
+    assert orphaned_tail(group, alone, inner=4.0) == 3
+
+
 def test_a_cells_next_line_or_a_column_left_unstarted_keeps_the_foot_as_it_is() -> None:
     # The next page's row goes on with its references: its paragraphs may be here.
     going_on = {

@@ -219,10 +219,10 @@ def orphaned_tail(group: Sequence[BodyRow], first: Sequence[BodyRow], inner: flo
     from that column's line above than two lines of one cell (`inner`): a new cell, not
     the next line of the row's own (with no cell padding, its row is still told apart
     by the line its taller symbol left empty in the other columns). Where `first` prints
-    its symbol alone, its cells can only be here, and the first line below the row
-    before that starts them all is taken, whatever the gap."""
+    its symbol alone, its cells can only be here: failing such a line, the first line
+    below the row before that starts them all is taken, whatever the gap."""
     missing = {c for c in _TEXT_COLUMNS if not any(c in line.parts for line in first)}
-    alone = len(missing) == len(_TEXT_COLUMNS)
+    below: list[int] = []  # the lines that may start the cells, by the first rules
     for k in range(1, len(group)):
         line = group[k]
         starts = [c for c in _TEXT_COLUMNS if c in line.parts]
@@ -232,14 +232,15 @@ def orphaned_tail(group: Sequence[BodyRow], first: Sequence[BodyRow], inner: flo
         above = max(part.bottom for row in group[:k] for part in row.parts.values())
         if line.top - above < -slack:
             continue
-        lowest = {
-            column: max(row.parts[column].bottom for row in group[:k] if column in row.parts)
+        below.append(k)
+        lowest = [
+            max(row.parts[column].bottom for row in group[:k] if column in row.parts)
             for column in starts
             if any(column in row.parts for row in group[:k])
-        }
-        if alone or all(line.top - bottom > inner + slack for bottom in lowest.values()):
+        ]
+        if all(line.top - bottom > inner + slack for bottom in lowest):
             return k
-    return 0
+    return below[0] if below and len(missing) == len(_TEXT_COLUMNS) else 0
 
 
 def inner_gap(groups: Iterable[Sequence[BodyRow]]) -> float:
