@@ -122,7 +122,8 @@ def _wide(char: str) -> bool:
 # Hyphens a typesetter prints where it breaks a line: hyphen-minus, the hyphen (U+2010, a
 # browser's), and the soft hyphen (U+00AD, a word processor's automatic hyphenation).
 TYPED_HYPHENS = "-\u2010"
-LINE_HYPHENS = TYPED_HYPHENS + "\u00ad"
+SOFT_HYPHEN = "\u00ad"
+LINE_HYPHENS = TYPED_HYPHENS + SOFT_HYPHEN
 _LAST_WORD_RE = regex.compile(rf"(\w+)[{regex.escape(LINE_HYPHENS)}]$")
 _WORD_RE = regex.compile(r"\w+")
 _TYPED_HYPHEN_RE = regex.compile(rf"(?<=\w)[{regex.escape(TYPED_HYPHENS)}](?=\w)")
@@ -169,12 +170,18 @@ def join_lines(
     break is a space, as a line of such a script may break anywhere ("I.1" / "2.g"),
     except, with `latin_spaced`, a break inside a Latin run (`latin_break`). A break after
     a character of `unspaced_after` before a letter or digit is no space: the document's
-    typesetter breaks words there ("IV." / "37", as it broke "CTOC/COP/WG." / "4/2010/6")."""
+    typesetter breaks words there ("IV." / "37", as it broke "CTOC/COP/WG." / "4/2010/6").
+    A soft hyphen ending a line only showed where a word was broken: it is dropped."""
     out = ""
     for part in parts:
         piece = fold(part)
         if not piece:
             continue
+        if out.endswith(SOFT_HYPHEN):
+            out = out[:-1]
+            if out:
+                out += piece
+                continue
         # `out` and `piece` are folded: neither ends nor starts with a space.
         if (
             out

@@ -153,6 +153,30 @@ def test_hand_written_page_reads_alike(box: str) -> None:
     assert [link[4] for link in ours[0].links] == ["http://undocs.org/CTOC/COP/WG.4/2010/6"]
 
 
+def test_marked_contents_actual_text_is_what_its_glyphs_say() -> None:
+    """/ActualText gives the text of the glyphs inside: Typst's hyphen where it broke a
+    word is a soft hyphen; a sequence of two glyphs says its text once; over a space
+    glyph, or among letters, a soft hyphen says nothing (a browser's, where it did not
+    break)."""
+    content = (
+        b"BT /F1 10 Tf 50 700 Td (coop) Tj /Span <</ActualText <FEFF00AD>>> BDC (-) Tj EMC ET\n"
+        b"BT /F1 10 Tf 50 680 Td /Span <</ActualText (fi)>> BDC (XY) Tj EMC (ne) Tj ET\n"
+        b"BT /F1 10 Tf 50 660 Td (Awa) Tj /Span <</ActualText <FEFF00AD>>> BDC ( ) Tj EMC "
+        b"(reness) Tj ET\n"
+        # Chromium's "ffi" ligature of "dif\u00adficult", where it did not break: "f\u00adfi".
+        b"BT /F1 10 Tf 50 640 Td (di) Tj /Span <</ActualText <FEFF006600AD00660069>>> BDC "
+        b"(Z) Tj EMC (cult) Tj ET\n"
+    )
+    data = _pdf(content)
+    with pytest.raises(pdf_pdfium.UnsupportedError, match="ActualText"):
+        pdf_pdfium.read_document(data)
+    words = [w[0] for w in pdf_chars.read_document(data)[0].words]
+    assert "coop\u00ad" in words
+    assert "fine" in words  # "XY" stands for "fi"
+    assert {"Awa", "reness"} <= set(words)  # the space glyph stays a space
+    assert "difficult" in words  # a soft hyphen among letters marks no break
+
+
 def test_edges_of_shading_are_told_from_rules_alike() -> None:
     """A filled rectangle taller than `band_pt` and not stroked is shading: its two edges
     are marked so; a stroked rectangle, a thin filled one (a word processor's border), a

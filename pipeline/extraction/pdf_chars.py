@@ -25,10 +25,12 @@ from typing import Any
 
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTLine, LTRect
 
+from pipeline.extraction.pdf_chars_actual import actual_text_device
 from pipeline.extraction.pdf_chars_clip import ClipInterpreter, clip_of
 from pipeline.extraction.pdf_clip import clipped_page, shown
 from pipeline.extraction.pdf_glyphs import Box, Glyph, Notes, RawPage, RuleBox, WordBox
 from pipeline.extraction.pdf_words import words
+from pipeline.patterns import SOFT_HYPHEN
 from pipeline.settings import SETTINGS
 
 __all__ = ["Glyph", "iter_document", "read_document", "read_layout", "words"]
@@ -55,13 +57,33 @@ def _visual_glyph(text: str) -> str:
     return text
 
 
-def _layout(page: Any) -> Any:
-    """pdfplumber's `page.layout`, interpreted keeping each glyph's clip (`pdf_chars_clip`)."""
-    from pdfplumber.page import PDFPageAggregatorWithMarkedContent
+def _glyph_text(shown: str, actual: str | None) -> str | None:
+    """What a glyph says: its marked content's actual text where it has one (None for
+    the glyphs after the first of such content, which say nothing more), else its own.
+    Invisible actual text (a soft hyphen) over a space glyph says nothing either: a
+    browser writes one under the next letter where it did not break at a soft hyphen,
+    and the glyph reads as the space it is (`pdf_words`); over the hyphen a typesetter
+    adds where it broke a word, it marks that hyphen as the typesetter's."""
+    if actual is None:
+        return shown
+    if actual == "":
+        return None
+    if not shown.strip() and all(unicodedata.category(c) == "Cf" for c in actual):
+        return shown
+    # A soft hyphen among letters was not broken at (Chromium's "ffi" ligature of
+    # "dif\u00adficultés" says "f\u00adfi"): only alone does it mark a break.
+    visible = actual.replace(SOFT_HYPHEN, "")
+    return visible or actual
 
-    device = PDFPageAggregatorWithMarkedContent(
-        page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams
-    )
+
+def _union(a: tuple[float, ...], b: tuple[float, ...]) -> tuple[float, float, float, float]:
+    return min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])
+
+
+def _layout(page: Any) -> Any:
+    """pdfplumber's `page.layout`, interpreted keeping each glyph's clip (`pdf_chars_clip`)
+    and the text marked content gives its glyphs (`actual_text_device`)."""
+    device = actual_text_device(page.pdf.rsrcmgr, page.page_number, page.pdf.laparams)
     ClipInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
     return device.get_result()
 
@@ -88,14 +110,19 @@ def read_glyphs(page: Any) -> tuple[list[Glyph], list[bool], list[RuleBox]]:
     for obj in _objects(_layout(page)):
         kind = type(obj)
         if kind is LTChar:
-            glyph = (
-                _visual_glyph(obj.get_text()),
+            text = _glyph_text(obj.get_text(), getattr(obj, "actual", None))
+            box = (
                 obj.x0 + mb_x0,
                 (height - obj.y1) + mb_top,
                 obj.x1 + mb_x0,
                 (height - obj.y0) + mb_top,
-                obj.upright,
             )
+            if text is None:
+                if glyphs:  # the glyph carrying the sequence's text stretches over it
+                    first = glyphs[-1]
+                    glyphs[-1] = (first[0], *_union(first[1:5], box), first[5])
+                continue
+            glyph = (_visual_glyph(text), *box, obj.upright)
             clip = clip_of(obj.graphicstate)
             glyphs.append(glyph)
             hidden.append(

@@ -22,7 +22,7 @@ from pipeline.extraction.pdf_layout import (
 )
 from pipeline.languages import Language
 from pipeline.models import Column
-from pipeline.patterns import label_key
+from pipeline.patterns import LINE_HYPHENS, label_key
 from pipeline.settings import SETTINGS
 
 
@@ -122,8 +122,9 @@ def _symbol_piece_after(previous: str, text: str) -> bool:
 
 def piece_key(text: str) -> str:
     """A word as a piece of a label is compared: its key (`label_key`) without the
-    brackets and punctuation around it."""
-    return label_key(text).strip("():,;")
+    brackets and punctuation around it, nor the hyphen of a label word hyphenated at the
+    line end ("sec-" of "section")."""
+    return label_key(text).strip("():,;").rstrip(LINE_HYPHENS)
 
 
 def is_any_label_piece(word: Word, language: Language, previous: str = "") -> bool:
