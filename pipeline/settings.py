@@ -39,6 +39,10 @@ class LayoutSettings:
     # The widest gap between two words of running text, in font sizes (a justified line
     # stretches its spaces to about this).
     word_gap: float = 1.0
+    # Two words of one column's line overlapping by more than this many points are one
+    # word (`pdf_body.ColumnLine.text`): more than the engines' rounding, less than the
+    # kerning that tucks "." under "V".
+    touch_pt: float = 0.01
     # How far (in font sizes) two words set level with each other may differ in top: a
     # baseline's jitter, a glyph of another font.
     jitter: float = 0.1

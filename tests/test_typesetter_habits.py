@@ -97,6 +97,17 @@ def test_pieces_that_make_no_symbol_stay_apart() -> None:
     assert [c.text for c in lines] == ["CTOC/COP/", "WG.", "CTOC/COP/WG.4/2013/5"]
 
 
+def test_words_set_over_each_others_edge_are_one() -> None:
+    # "V" cut from "etV" at the column's edge ends at 400.17; ".13," starts at 399.01,
+    # under it (kerning); "V.19," starts 5 pt after.
+    words = [
+        Word("V", 394.02, 412.8, 400.17, 421.8),
+        Word(".13,", 399.01, 412.8, 416.19, 421.8),
+        Word("V.19,", 421.7, 412.8, 443.9, 421.8),
+    ]
+    assert ColumnLine(Column.REFERENCES, words).text == "V.13, V.19,"
+
+
 # --- a row's cells at a page's foot, its symbol on the next page ---------------------------
 
 
