@@ -22,6 +22,10 @@ from pipeline.models import Column
 from pipeline.patterns import SYMBOL_RE, line_text
 from pipeline.settings import SETTINGS
 
+# What kerning tucks under the letter before it ("V." / "T,"): a word starting so, set
+# over the end of the word before, goes on that word (`ColumnLine.text`).
+_TUCKED = frozenset(".,;:)")
+
 
 @dataclass
 class ColumnLine(WordRun):
@@ -56,14 +60,15 @@ class ColumnLine(WordRun):
     @property
     def text(self) -> str:
         """Within one column, a gap where a wide character meets a letter or another is
-        no space (`line_text`): the typesetter spread the line. Two words set over each
-        other's edge are one: a word cut where two cells set with no padding touched
-        ("etV" of "et" and "V.13,"), whose part in this column the kerning of "V." tucks
-        under the rest ".13," that pdfplumber grouped apart."""
+        no space (`line_text`): the typesetter spread the line. A word starting with a
+        punctuation mark set over the end of the word before goes on that word: a word
+        cut where two cells set with no padding touched ("etV" of "et" and "V.13,"),
+        whose part in this column the kerning of "V." tucks under the rest ".13," that
+        pdfplumber grouped apart."""
         texts: list[str] = []
         right = 0.0
         for word in self.words:
-            if texts and word.x0 < right - SETTINGS.touch_pt:
+            if texts and word.x0 < right - SETTINGS.touch_pt and word.text[:1] in _TUCKED:
                 texts[-1] += word.text
             else:
                 texts.append(word.text)
