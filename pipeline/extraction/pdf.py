@@ -26,7 +26,6 @@ from pipeline.extraction.pdf_bidi import (
     restore_layout,
     restore_lines,
 )
-from pipeline.extraction.pdf_body import inner_gap
 from pipeline.extraction.pdf_columns import by_geometry, fit_columns, page_shifts, shifted
 from pipeline.extraction.pdf_evidence import PageFrame
 from pipeline.extraction.pdf_faults import page_complaints, rows_before_table
@@ -39,6 +38,7 @@ from pipeline.extraction.pdf_layout import (
 )
 from pipeline.extraction.pdf_lines import page_lines
 from pipeline.extraction.pdf_page import PageReading
+from pipeline.extraction.pdf_page_breaks import rows_across_breaks
 from pipeline.extraction.pdf_pages import read_pages
 from pipeline.languages import Language, known_languages
 from pipeline.languages.names import cannot_end
@@ -133,10 +133,7 @@ def pdf_to_lines(
         )
         for k, dx in zip(same, shifts, strict=True):
             tables[k].read(shifted(fitted, dx) if dx else fitted)
-    inner = inner_gap(group for part in tables for group in part.rows)
-    for upper, lower in itertools.pairwise(tables):
-        upper.take_symbol_from(lower)
-        upper.take_row_from(lower, inner)
+    rows_across_breaks(tables)
     # Row groups run across pages, and the theme alignment is one for the document, so
     # they are read over the whole table at once.
     frames: list[PageFrame] = []

@@ -18,10 +18,7 @@ from pipeline.extraction.pdf_body import (
     ColumnLine,
     body_rows,
     column_lines,
-    orphaned_tail,
-    rejoin_across,
     rejoin_symbols,
-    word_break,
 )
 from pipeline.extraction.pdf_evidence import Block, PageFrame, Row
 from pipeline.extraction.pdf_header_band import (
@@ -100,12 +97,6 @@ def _cells(row: BodyRow, links: Sequence[Link]) -> list[Cell]:
         link = _link_for(box, links) if column is Column.REPORT else None
         cells.append(Cell(column=column, text=part.text, bbox=box, link=link, joined=part.joined))
     return cells
-
-
-def _piece(row: BodyRow) -> bool:
-    """A line whose report column holds a piece of a symbol, not a whole one."""
-    report = row.parts.get(Column.REPORT)
-    return report is not None and bool(report.words) and not SYMBOL_RE.fullmatch(report.text)
 
 
 def _is_anchor(row: BodyRow) -> bool:
@@ -340,46 +331,6 @@ class PageReading:
         slack = SETTINGS.column_slack * line.size
         lefts = self.table.lefts
         return not lefts[Column.REPORT] - slack <= line.x0 < lefts[Column.PARAGRAPHS]
-
-    def take_symbol_from(self, below: PageReading) -> None:
-        """A report symbol broken by the page break (`rejoin_across`): the lines at this
-        page's foot that hold its first pieces become a row of their own, and its cells
-        on the next page (the symbol's other pieces among them) go on as that page's
-        lead."""
-        tail = self.rows[-1] if self.rows else self.lead
-        if not tail or not below.lead:
-            return
-        k = len(tail)
-        while k > 0 and len(tail) - k < SETTINGS.symbol_lines and _piece(tail[k - 1]):
-            k -= 1
-        pieces = rejoin_across(tail[k:], below.lead)
-        if not pieces:
-            return
-        self.word_breaks.update(b for b in map(word_break, pieces) if b)
-        self.rows.append(tail[k:])
-        del tail[k:]
-
-    def take_row_from(self, below: PageReading, inner: float) -> None:
-        """A row whose cells start at this page's foot and whose report symbol the
-        typesetter moved to the next page (`orphaned_tail`): its cells here become a row,
-        its symbol read here; the next page's line of that symbol goes on as its lead,
-        where it stays (marked `joined`) for its page, box and link. `inner`: the
-        document's usual gap between two lines of one cell (`inner_gap`)."""
-        if not self.rows or below.lead or not below.rows or self.table is None:
-            return
-        group = self.rows[-1]
-        k = orphaned_tail(group, below.rows[0], inner)
-        if not k:
-            return
-        tail = group[k:]
-        del group[k:]
-        below.lead = below.rows.pop(0)
-        symbol = below.lead[0].parts[Column.REPORT]
-        symbol.joined = True
-        x0, anchor = self.table.lefts[Column.REPORT], tail[0]
-        word = Word(symbol.text, x0, anchor.top, x0, anchor.top + symbol.size)
-        anchor.parts[Column.REPORT] = ColumnLine(Column.REPORT, [word], borrowed=True)
-        self.rows.append(tail)
 
     def frame(
         self, first: bool, previous: SymbolKey = (), mirrored: Brackets | None = None
