@@ -71,13 +71,3 @@ def test_a_typst_typeset_index_reads_exactly(name: str) -> None:
     assert_matches_golden(document)
     assert document.title == expected_table().title
     assert [d.code for d in document.diagnostics if d.severity == "error"] == []
-
-
-def test_a_compound_broken_at_its_own_hyphen_is_kept_and_says_so() -> None:
-    """Typst breaks "Problématique femmes-hommes" at the compound's hyphen, which carries
-    no /ActualText: the hyphen is kept, and since the table prints "femmeshommes"
-    nowhere, the reading is noted on the theme."""
-    layout = EXACT["hyphenated-top-no-rules"]
-    document = extract(print_pdf(expected_table(), layout), name="typeset.pdf")
-    kept = {(d.theme, d.text) for d in document.diagnostics if d.code == "hyphen-kept"}
-    assert kept == {("Problématique femmes-hommes", "femmes- / hommes")}

@@ -21,7 +21,7 @@ from pipeline.extraction.pdf_shading import (
 from pipeline.languages import get_language
 from pipeline.models import Column
 from pipeline.patterns import join_lines
-from pipeline.reassemble.joins import kept_hyphen, word_breaks
+from pipeline.reassemble.joins import word_breaks
 
 
 def _line(column: Column, text: str, top: float, height: float = 10.0) -> ColumnLine:
@@ -68,23 +68,6 @@ def test_marks_a_typesetter_breaks_words_at_are_counted_from_the_cells(
     cells: list[list[str]], shown: tuple[str, ...], found: set[str]
 ) -> None:
     assert set(word_breaks(cells, shown)) == found
-
-
-KEPT = [
-    # (the name so far, its next line, the hyphen noted)
-    ("Problématique femmes-", "hommes", "femmes- / hommes"),
-    ("Fonds de contributions vo-", "lontaires des Nations", "vo- / lontaires"),
-    ("Coopération Asie-", "Pacifique", None),  # before a capital: no hyphenation
-    ("Mesures 1-", "10", None),  # after a digit: a range
-    ("Victimes", "(protection)", None),  # no hyphen
-]
-
-
-@pytest.mark.parametrize(("name", "text", "noted"), KEPT)
-def test_a_line_end_hyphen_kept_with_nothing_to_tell_is_noted(
-    name: str, text: str, noted: str | None
-) -> None:
-    assert kept_hyphen(name, text) == noted
 
 
 # --- report symbols broken over several lines ----------------------------------------------

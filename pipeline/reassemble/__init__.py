@@ -56,13 +56,7 @@ from pipeline.reassemble.continue_names import (
     line_width,
     phrase_across,
 )
-from pipeline.reassemble.joins import (
-    cell_text,
-    hyphen_finding,
-    kept_hyphen,
-    unspaced_finding,
-    word_breaks,
-)
+from pipeline.reassemble.joins import cell_text, unspaced_finding, word_breaks
 from pipeline.reassemble.text_cells import read_text_line
 
 
@@ -101,8 +95,6 @@ class _ThemeDraft:
     last: Cell | None = None
     # Boundaries the layout could not settle: (what it says, page, next row's report, text).
     doubts: list[tuple[str, int, str | None, str]] = field(default_factory=list)
-    # Line-end hyphens kept with nothing in the table to tell (`joins.kept_hyphen`).
-    hyphens: list[str] = field(default_factory=list)
 
     @classmethod
     def open(cls, text: str, page: int, spaced: bool) -> _ThemeDraft:
@@ -113,8 +105,6 @@ class _ThemeDraft:
     def extend(self, text: str, page: int, spaced: bool, seen: frozenset[str]) -> None:
         """Add a line; `seen`: what a line-end hyphen is weighed against (`unhyphenate`)."""
         joined = unhyphenate(self.name, fold(text), seen) if self.name else None
-        if joined is None and (kept := kept_hyphen(self.name, fold(text))) is not None:
-            self.hyphens.append(kept)
         self.name = joined if joined is not None else join_lines([self.name, text], spaced)
         self.depth += bracket_depth(text)
         self.pages.append(page)
@@ -301,7 +291,6 @@ class _Builder:
         themes = tuple(self._freeze(theme, spaced, latin_spaced, reasons) for theme in self.themes)
         for theme in self.themes:
             self.diagnostics.extend(doubt_finding(theme.name, *doubt) for doubt in theme.doubts)
-            self.diagnostics.extend(hyphen_finding(theme.name, kept) for kept in theme.hyphens)
         return themes, self.diagnostics
 
     def _freeze(

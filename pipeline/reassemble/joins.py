@@ -18,7 +18,7 @@ import itertools
 from collections.abc import Iterable, Mapping, Sequence
 
 from pipeline.models import Diagnostic, Severity
-from pipeline.patterns import JOINED_MARK_RE, SPACED_MARK_RE, TYPED_HYPHENS, fold, join_lines
+from pipeline.patterns import JOINED_MARK_RE, SPACED_MARK_RE, fold, join_lines
 
 
 def word_breaks(cells: Iterable[Sequence[str]], shown: Iterable[str]) -> dict[str, str]:
@@ -78,30 +78,4 @@ def unspaced_finding(
         report=report,
         theme=theme,
         text=text,
-    )
-
-
-def kept_hyphen(name: str, text: str) -> str | None:
-    """The two lines as printed ("vo-" / "lontaires") where a name's line ends with a
-    typed hyphen after a letter, the next starts in lower case, and the hyphen was kept
-    (`unhyphenate` found no whole word in the table to join them into): a compound broken
-    at its own hyphen ("femmes-" / "hommes") or a typesetter's hyphenation that marks
-    itself in no way (a word processor's, without /ActualText) look alike. Else None."""
-    if len(name) < 2 or name[-1] not in TYPED_HYPHENS or not name[-2].isalpha():
-        return None
-    if not text[:1].islower():
-        return None
-    return f"{name.rsplit(' ', 1)[-1]} / {text.split(' ', 1)[0]}"
-
-
-def hyphen_finding(theme: str, printed: str) -> Diagnostic:
-    """The reading of a name's line-end hyphen that nothing in the table decided."""
-    return Diagnostic(
-        code="hyphen-kept",
-        severity=Severity.INFO,
-        message=f"the line-end hyphen of {printed!r} is kept, as a compound's: the table "
-        "prints the word whole nowhere else, and a typesetter's hyphenation that does not "
-        "mark itself (with a soft hyphen or /ActualText) would look the same",
-        theme=theme,
-        text=printed,
     )
