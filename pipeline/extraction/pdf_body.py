@@ -169,23 +169,35 @@ def rejoin_symbols(lines: list[ColumnLine]) -> set[str]:
     return breaks
 
 
-def _symbol_lines(run: Sequence[ColumnLine]) -> int:
-    """How many of these successive report lines, from the first, print one symbol
-    between them (0 when the first is not a symbol's broken start): each line close
-    under the one above, every piece but the last the start of a symbol."""
-    text = run[0].text
-    for k in range(1, len(run)):
-        above, line = run[k - 1], run[k]
-        if not text or not line.words or line.top - above.bottom > above.size:
+def symbol_run(texts: Sequence[str]) -> int:
+    """How many of these successive texts, from the first, print one report symbol broken
+    over them (0 when the first is not a symbol's broken start): every piece but the last
+    the start of a symbol and none a whole one, the last finishing it (`symbol_break`)."""
+    head = texts[0] if texts else ""
+    for k in range(1, len(texts)):
+        if not head or not texts[k]:
             return 0
-        if symbol_break(text, line.text) is not None:
+        if symbol_break(head, texts[k]) is not None:
             return k + 1
-        if SYMBOL_RE.fullmatch(text) or SYMBOL_RE.fullmatch(line.text):
+        if SYMBOL_RE.fullmatch(head) or SYMBOL_RE.fullmatch(texts[k]):
             return 0
-        text += line.text
-        if not SYMBOL_PIECE_RE.match(text):
+        head += texts[k]
+        if not SYMBOL_PIECE_RE.match(head):
             return 0
     return 0
+
+
+def _symbol_lines(run: Sequence[ColumnLine]) -> int:
+    """How many of these successive report lines, from the first, print one symbol
+    between them (`symbol_run`), each line close under the one above."""
+    close = 1
+    while (
+        close < len(run)
+        and run[close].words
+        and run[close].top - run[close - 1].bottom <= run[close - 1].size
+    ):
+        close += 1
+    return symbol_run([line.text for line in run[:close]])
 
 
 def rejoin_across(upper: Sequence[BodyRow], lower: Sequence[BodyRow]) -> list[tuple[str, str]]:
@@ -195,29 +207,31 @@ def rejoin_across(upper: Sequence[BodyRow], lower: Sequence[BodyRow]) -> list[tu
     page's first lines, before its first row, holding the rest ("4/2010/6"). Every piece
     after the first stays (marked `joined`) for its page and box. Returns where the
     symbol was broken (`symbol_break`, once per break), nothing when it was not."""
-    firsts = [row.parts.get(Column.REPORT) for row in upper]
-    rests = [row.parts.get(Column.REPORT) for row in lower[: SETTINGS.symbol_lines]]
-    if not firsts or any(p is None or not p.words for p in firsts):
+    if not upper or any(not _report_words(row) for row in upper):
         return []
-    head = "".join(p.text for p in firsts if p is not None)
-    pieces = [p.text for p in firsts if p is not None]
-    for k, rest in enumerate(rests):
-        if rest is None or not rest.words or SYMBOL_RE.fullmatch(head):
-            return []
-        if symbol_break(head, rest.text) is None:
-            head += rest.text
-            pieces.append(rest.text)
-            continue
-        pieces.append(rest.text)
-        first = firsts[0]
-        assert first is not None
-        joined = Word(head + rest.text, first.x0, first.top, first.x1, first.bottom)
-        first.fold([joined], 0.0)
-        for part in [*firsts[1:], *rests[: k + 1]]:
-            assert part is not None
-            part.joined = True
-        return [(a[-1], b[0]) for a, b in itertools.pairwise(pieces)]
-    return []
+    firsts = [row.parts[Column.REPORT] for row in upper]
+    rests: list[ColumnLine] = []
+    for row in lower[: SETTINGS.symbol_lines]:
+        if not _report_words(row):
+            break
+        rests.append(row.parts[Column.REPORT])
+    pieces = [part.text for part in (*firsts, *rests)]
+    count = symbol_run(pieces)
+    if count <= len(firsts):
+        return []
+    pieces = pieces[:count]
+    first = firsts[0]
+    joined = Word("".join(pieces), first.x0, first.top, first.x1, first.bottom)
+    first.fold([joined], 0.0)
+    for part in [*firsts[1:], *rests[: count - len(firsts)]]:
+        part.joined = True
+    return [(a[-1], b[0]) for a, b in itertools.pairwise(pieces)]
+
+
+def _report_words(row: BodyRow) -> bool:
+    """Whether the line prints something in the report column."""
+    part = row.parts.get(Column.REPORT)
+    return part is not None and bool(part.words)
 
 
 # The columns every row of the table fills besides its report symbol.

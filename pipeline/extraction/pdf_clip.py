@@ -25,7 +25,6 @@ whole, are what tell the columns apart; the clipped part never enters a cell.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 
 from pipeline.extraction.pdf_glyphs import Box, Glyph, LinkBox, Notes, RawPage, RuleBox
 from pipeline.extraction.pdf_words import words
@@ -75,14 +74,13 @@ def clipped_page(
     shown_glyphs = [g for g, h in zip(glyphs, hidden, strict=True) if not h]
     missing = unmapped(shown_glyphs)
     if not any(hidden):
-        page = notes.page(width, height, words(glyphs, notes), rules, links)
-        return replace(page, unmapped=missing) if missing else page
+        found = words(glyphs, notes)
+        return notes.page(width, height, found, rules, links, unmapped=missing)
     found = words(shown_glyphs, notes)
     whole = Notes()
     unclipped = whole.page(width, height, words(glyphs, whole), rules, links)
     left_out = [g for g, h in zip(glyphs, hidden, strict=True) if h]
-    page = notes.page(width, height, found, rules, links, left_out, unclipped)
-    return replace(page, unmapped=missing) if missing else page
+    return notes.page(width, height, found, rules, links, left_out, unclipped, missing)
 
 
 def unmapped(glyphs: list[Glyph]) -> list[Box]:

@@ -96,9 +96,11 @@ class Notes:
         links: list[LinkBox],
         hidden: list[Glyph] | None = None,
         unclipped: RawPage | None = None,
+        unmapped: list[Box] | None = None,
     ) -> RawPage:
         """The page as an engine read it, with what these notes saw of its words (the
-        words grouped with these notes) and the glyphs its clips hide."""
+        words grouped with these notes), the glyphs its clips hide and the glyphs shown
+        without text."""
         return RawPage(
             width,
             height,
@@ -113,6 +115,7 @@ class Notes:
             self.layer_seams,
             hidden or [],
             unclipped,
+            unmapped or [],
         )
 
     def nothing(self, count: int) -> None:

@@ -143,7 +143,7 @@ def _label_piece(
     document's symbol in the references label (`previous`: the word before it)."""
     columns = header.label_columns(word)
     piece = piece_key(word.text)
-    symbol = Column.REFERENCES in columns and (_symbol_piece_after(previous, word.text))
+    symbol = Column.REFERENCES in columns and _symbol_piece_after(previous, word.text)
     return not piece or any(vocabulary[c].has(piece) for c in columns) or bool(symbol)
 
 

@@ -24,8 +24,13 @@ def structural(frames: Sequence[PageFrame], leading: float, usual: float) -> lis
     if rules_through_names(frames, leading, usual):
         return [replace(frame, rules=()) for frame in frames]
     if strokes_between_rows(frames) or shading_through_rows(frames):
-        return [replace(f, rules=tuple(r for r in f.rules if not r.band)) for f in frames]
+        return [_only(frame, band=False) for frame in frames]
     return list(frames)
+
+
+def _only(frame: PageFrame, band: bool) -> PageFrame:
+    """The frame with only its edges of shading (`band`), or only its strokes."""
+    return replace(frame, rules=tuple(r for r in frame.rules if r.band is band))
 
 
 def strokes_between_rows(frames: Sequence[PageFrame]) -> bool:
@@ -34,7 +39,7 @@ def strokes_between_rows(frames: Sequence[PageFrame]) -> bool:
     nothing more: where WeasyPrint paints each row's background across a cell spanning
     rows, the edges of that shading run through the theme cells."""
     for frame in frames:
-        strokes = replace(frame, rules=tuple(r for r in frame.rules if not r.band))
+        strokes = _only(frame, band=False)
         if any(rule_between(strokes, a.bottom, b.top) for a, b in itertools.pairwise(frame.rows)):
             return True
     return False
@@ -65,7 +70,7 @@ def shading_through_rows(frames: Sequence[PageFrame]) -> bool:
     at a fraction of the gaps."""
     crossed = gaps = 0
     for frame in frames:
-        bands = replace(frame, rules=tuple(r for r in frame.rules if r.band))
+        bands = _only(frame, band=True)
         for a, b in itertools.pairwise(frame.rows):
             gaps += 1
             crossed += rule_between(bands, a.bottom, b.top)

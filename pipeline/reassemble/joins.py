@@ -44,8 +44,8 @@ def word_breaks(cells: Iterable[Sequence[str]], shown: Iterable[str]) -> dict[st
             if inside and not mark.isalnum() and after[0].isalnum():
                 broken[mark] += 1
     for mark, count in sorted(broken.items()):
-        inside = joined[mark] > spaced[mark]
-        if mark not in found and inside and count >= 2 and count > spaced[mark]:
+        in_words = joined[mark] > spaced[mark]
+        if mark not in found and in_words and count >= 2 and count > spaced[mark]:
             found[mark] = (
                 f"the cells break a line after it {count} times and print it before a "
                 f"space within a line {spaced[mark]} times"

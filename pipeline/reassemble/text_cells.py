@@ -68,12 +68,7 @@ def read_text_line(builder: _Builder, line: Line) -> None:
             builder.theme_line(Cell(column=Column.THEME, text=prefix), line.page)
         start = REFERENCE_START_RE.search(rest)
         paragraphs, references = (
-            (rest[: start.start()], rest[start.start() :])
-            if start
-            else (
-                rest,
-                "",
-            )
+            (rest[: start.start()], rest[start.start() :]) if start else (rest, "")
         )
         cells = {
             column: Cell(column=column, text=text.strip())
